@@ -1,0 +1,27 @@
+/** Something SQL can be sent to: the store itself or a transaction in progress. */
+export interface Queryable {
+  /** Runs one statement with `$1`-style parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * The records store. Two drivers implement it: PGlite (embedded, the default) and PostgreSQL
+ * (a server, via `DATABASE_URL`); both speak the same SQL and return the same value types.
+ */
+export interface Db extends Queryable {
+  readonly driver: 'pglite' | 'pg';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Both drivers hand these types back as plain JSON-friendly values, so that records read from
+// either store compare equal: dates as `YYYY-MM-DD`, counts as numbers.
+export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082, timestamptz: 1184, timestamp: 1114 } as const;
+
+export const parseInt8 = (v: string): number => Number(v);
+export const parseNumeric = (v: string): number => Number(v);
+export const parseDate = (v: string): string => v;
+export const parseTimestamp = (v: string): string => new Date(v.replace(' ', 'T')).toISOString();

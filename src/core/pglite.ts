@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Db, Queryable } from './db.ts';
+import { parseDate, parseInt8, parseNumeric, parseTimestamp } from './db.ts';
+
+const parsers = {
+  [types.INT8]: parseInt8,
+  [types.NUMERIC]: parseNumeric,
+  [types.DATE]: parseDate,
+  [types.TIMESTAMPTZ]: parseTimestamp,
+  [types.TIMESTAMP]: parseTimestamp,
+};
+
+/** Opens the embedded store in `dir` (created if missing), or in memory when `dir` is undefined. */
+export async function openPglite(dir?: string): Promise<Db> {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const pg = await PGlite.create(dir, { parsers, extensions: { pg_trgm } });
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const r = await q.query<T>(sql, params as unknown[] | undefined);
+      return r.rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const self = wrap(pg);
+  return {
+    driver: 'pglite',
+    ...self,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,52 @@
+import pg from 'pg';
+import type { Db, Queryable } from './db.ts';
+import { parseDate, parseInt8, parseNumeric, parseTimestamp, TYPE_OIDS } from './db.ts';
+
+const typeParsers: Record<number, (v: string) => unknown> = {
+  [TYPE_OIDS.int8]: parseInt8,
+  [TYPE_OIDS.numeric]: parseNumeric,
+  [TYPE_OIDS.date]: parseDate,
+  [TYPE_OIDS.timestamptz]: parseTimestamp,
+  [TYPE_OIDS.timestamp]: parseTimestamp,
+};
+
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** Connects to a PostgreSQL server. */
+export async function openPostgres(connectionString: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, types, max: 10 });
+  // Fail at start, with the server's own message, rather than at the first page view.
+  const client = await pool.connect();
+  client.release();
+  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const r = await q.query(sql, params as unknown[] | undefined);
+      return r.rows as T[];
+    },
+    async exec(sql: string) {
+      await q.query(sql);
+    },
+  });
+  return {
+    driver: 'pg',
+    ...wrap(pool),
+    async transaction(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const result = await fn(wrap(c));
+        await c.query('COMMIT');
+        return result;
+      } catch (e) {
+        await c.query('ROLLBACK');
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

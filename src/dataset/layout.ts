@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Id, IssueArea, Party, PartyCode } from '../core/schema.ts';
+import { SurveySeries } from '../opinion/schema.ts';
+import { Author, Paper, Program, Series } from '../publications/schema.ts';
+import { Milestone, Recommendation } from '../tracker/schema.ts';
+
+/**
+ * The files of a dataset folder and the schema of each. A dataset is a folder of YAML files, one
+ * record (or one small list) a file, so that editors can review changes line by line.
+ *
+ * ```
+ * dataset.yaml            what the dataset covers
+ * parties.yaml            states and organisations
+ * issue-areas.yaml        the tree of issue areas
+ * authors.yaml            authors of papers
+ * programs/<id>.yaml      a program with its series
+ * papers/<id>.yaml        a paper with the recommendations whose words it holds
+ * milestones/<id>.yaml    a dated event or document with its commitments
+ * surveys/<id>.yaml       a survey series with questions, waves and results
+ * ```
+ */
+export const DatasetFile = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  description: z.string().min(1),
+  /** The parties whose partnership the dataset follows; the first dyad of the signals pages. */
+  partnership: z.array(PartyCode).min(2),
+});
+
+export const PartiesFile = z.strictObject({ parties: z.array(Party).min(1) });
+export const IssueAreasFile = z.strictObject({ issue_areas: z.array(IssueArea).min(1) });
+export const AuthorsFile = z.strictObject({ authors: z.array(Author).min(1) });
+export const ProgramFile = z.strictObject({ ...Program.shape, series: z.array(Series.omit({ program: true })).min(1) });
+export const PaperFile = z.strictObject({
+  ...Paper.shape,
+  recommendations: z.array(Recommendation.omit({ provenance: true }).extend(Recommendation.shape.provenance.omit({ paper: true }).shape)).default([]),
+});
+export const MilestoneFile = Milestone;
+export const SurveyFile = SurveySeries;
+
+export type DatasetFile = z.infer<typeof DatasetFile>;
