@@ -1,8 +1,18 @@
 export { type Config, readConfig } from './config.ts';
 export type { Db, Queryable } from './db.ts';
-export { CliError, ConflictError, formatProblem, NotFoundError, type Problem, ValidationError } from './errors.ts';
+export {
+  CliError,
+  ConflictError,
+  formatProblem,
+  NotFoundError,
+  type Problem,
+  ValidationError,
+} from './errors.ts';
 export { loadMigrations, type Migration, migrate } from './migrate.ts';
 export { openStore } from './open.ts';
 export { openPglite } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
 export * from './schema.ts';
+export { type ColumnType, type Row, type TableSpec, type UpsertOutcome, upsert } from './upsert.ts';
+export * from './views.ts';
+export { getParty, listIssueAreas, listParties } from './vocabulary.ts';

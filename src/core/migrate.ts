@@ -31,7 +31,8 @@ export function loadMigrations(srcDir = SRC): Migration[] {
     }
     for (const file of files) {
       const m = /^(\d{4})_[a-z0-9_]+\.sql$/.exec(file);
-      if (!m) throw new Error(`Migration file name ${mod.name}/migrations/${file} must look like 0001_name.sql`);
+      if (!m)
+        throw new Error(`Migration file name ${mod.name}/migrations/${file} must look like 0001_name.sql`);
       const sql = readFileSync(path.join(dir, file), 'utf8');
       found.push({
         id: Number(m[1]),
@@ -44,7 +45,9 @@ export function loadMigrations(srcDir = SRC): Migration[] {
   found.sort((a, b) => a.id - b.id);
   for (let i = 1; i < found.length; i++) {
     if (found[i]!.id === found[i - 1]!.id) {
-      throw new Error(`Two migrations share number ${found[i]!.id}: ${found[i - 1]!.name} and ${found[i]!.name}`);
+      throw new Error(
+        `Two migrations share number ${found[i]!.id}: ${found[i - 1]!.name} and ${found[i]!.name}`,
+      );
     }
   }
   return found;

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** A record identifier: lower-case words joined by hyphens, stable across exports. */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (e.g. "lng-procurement")');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be lower-case letters, digits and single hyphens (e.g. "lng-procurement")',
+  );
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
@@ -58,16 +61,24 @@ export const Source = z
 export type Source = z.infer<typeof Source>;
 
 /** A state or organisation, keyed by its ISO 3166 alpha-3 / CAMEO code. */
-export const PartyCode = z.string().regex(/^[A-Z]{3,6}$/, 'must be an upper-case party code such as KOR or ASEAN');
+export const PartyCode = z
+  .string()
+  .regex(/^[A-Z]{3,6}$/, 'must be an upper-case party code such as KOR or ASEAN');
 
 export const Party = z.strictObject({
   code: PartyCode,
   kind: z.enum(['state', 'organisation']),
   name: Localized,
   /** ISO 3166-1 alpha-3, where the party is a state. */
-  iso3: z.string().regex(/^[A-Z]{3}$/).optional(),
+  iso3: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   /** CAMEO actor code used by GDELT, where one exists. */
-  cameo: z.string().regex(/^[A-Z]{3,6}$/).optional(),
+  cameo: z
+    .string()
+    .regex(/^[A-Z]{3,6}$/)
+    .optional(),
   sources: z.array(Source).default([]),
 });
 export type Party = z.infer<typeof Party>;

@@ -30,10 +30,19 @@ export const DatasetFile = z.strictObject({
 export const PartiesFile = z.strictObject({ parties: z.array(Party).min(1) });
 export const IssueAreasFile = z.strictObject({ issue_areas: z.array(IssueArea).min(1) });
 export const AuthorsFile = z.strictObject({ authors: z.array(Author).min(1) });
-export const ProgramFile = z.strictObject({ ...Program.shape, series: z.array(Series.omit({ program: true })).min(1) });
+export const ProgramFile = z.strictObject({
+  ...Program.shape,
+  series: z.array(Series.omit({ program: true })).min(1),
+});
 export const PaperFile = z.strictObject({
   ...Paper.shape,
-  recommendations: z.array(Recommendation.omit({ provenance: true }).extend(Recommendation.shape.provenance.omit({ paper: true }).shape)).default([]),
+  recommendations: z
+    .array(
+      Recommendation.omit({ provenance: true }).extend(
+        Recommendation.shape.provenance.omit({ paper: true }).shape,
+      ),
+    )
+    .default([]),
 });
 export const MilestoneFile = Milestone;
 export const SurveyFile = SurveySeries;

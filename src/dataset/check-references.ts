@@ -1,0 +1,171 @@
+import type { Problem } from '../core/errors.ts';
+import { type Dataset, flattenIssueAreas } from './dataset.ts';
+import type { ParsedFile } from './yaml-file.ts';
+
+type Files = {
+  dataset: ParsedFile<unknown>;
+  parties: ParsedFile<unknown>;
+  issueAreas: ParsedFile<unknown>;
+  authors: ParsedFile<unknown>;
+  programs: ParsedFile<unknown>[];
+  papers: ParsedFile<unknown>[];
+  milestones: ParsedFile<unknown>[];
+  surveys: ParsedFile<unknown>[];
+};
+
+/**
+ * Checks what a schema cannot: that every reference names a record of the dataset, and that ids are
+ * unique across files. Each problem points at the referring field.
+ */
+export function checkReferences(d: Dataset, f: Files): Problem[] {
+  const problems: Problem[] = [];
+  const at = (file: ParsedFile<unknown>, path: (string | number)[], code: string, message: string) =>
+    problems.push({ code, file: file.file, line: file.lineOf(path), field: path.join('.'), message });
+
+  const unique = (
+    kind: string,
+    entries: { id: string; file: ParsedFile<unknown>; path: (string | number)[] }[],
+  ) => {
+    const seen = new Map<string, string>();
+    for (const e of entries) {
+      const first = seen.get(e.id);
+      if (first) at(e.file, e.path, 'duplicate_id', `${kind} id "${e.id}" is already used in ${first}`);
+      else seen.set(e.id, `${e.file.file}:${e.file.lineOf(e.path)}`);
+    }
+    return new Set(seen.keys());
+  };
+
+  const parties = unique(
+    'party',
+    d.parties.map((p, i) => ({ id: p.code, file: f.parties, path: ['parties', i, 'code'] })),
+  );
+  const areas = unique(
+    'issue area',
+    flattenIssueAreas(d.issueAreas).map(({ node }) => ({
+      id: node.id,
+      file: f.issueAreas,
+      path: pathOfIssueArea(d.issueAreas, node.id),
+    })),
+  );
+  const authors = unique(
+    'author',
+    d.authors.map((a, i) => ({ id: a.id, file: f.authors, path: ['authors', i, 'id'] })),
+  );
+  const series = unique(
+    'series',
+    d.programs.flatMap((p, pi) =>
+      p.series.map((s, i) => ({ id: s.id, file: f.programs[pi]!, path: ['series', i, 'id'] })),
+    ),
+  );
+  const papers = new Set(d.papers.map((p) => p.id));
+  unique('tracked item', [
+    ...d.papers.flatMap((p, pi) =>
+      p.recommendations.map((r, i) => ({
+        id: r.id,
+        file: f.papers[pi]!,
+        path: ['recommendations', i, 'id'],
+      })),
+    ),
+    ...d.milestones.flatMap((m, mi) =>
+      m.commitments.map((c, i) => ({ id: c.id, file: f.milestones[mi]!, path: ['commitments', i, 'id'] })),
+    ),
+  ]);
+
+  const ref = (
+    set: Set<string>,
+    kind: string,
+    file: ParsedFile<unknown>,
+    path: (string | number)[],
+    id?: string,
+  ) => {
+    if (id !== undefined && !set.has(id)) {
+      at(file, path, 'unknown_reference', `${kind} "${id}" is not in the dataset`);
+    }
+  };
+  const refAll = (
+    set: Set<string>,
+    kind: string,
+    file: ParsedFile<unknown>,
+    path: (string | number)[],
+    ids: string[],
+  ) =>
+    ids.forEach((id, i) => {
+      ref(set, kind, file, [...path, i], id);
+    });
+
+  refAll(parties, 'party', f.dataset, ['partnership'], d.dataset.partnership);
+  d.papers.forEach((p, pi) => {
+    const file = f.papers[pi]!;
+    ref(series, 'series', file, ['series'], p.series);
+    p.authors.forEach((a, i) => {
+      ref(authors, 'author', file, ['authors', i, 'author'], a.author);
+    });
+    p.recommendations.forEach((r, i) => {
+      const base = ['recommendations', i];
+      ref(authors, 'author', file, [...base, 'contributor'], r.contributor);
+      ref(papers, 'paper', file, [...base, 'made_in'], r.made_in);
+      ref(areas, 'issue area', file, [...base, 'issue_area'], r.issue_area);
+      refAll(parties, 'party', file, [...base, 'parties'], r.parties);
+      if (r.paragraph === 'summary' && !p.summary) {
+        at(file, [...base, 'paragraph'], 'no_summary', 'points at the summary, but the paper has none');
+      }
+      if (r.paragraph === 'summary' && p.summary && !p.summary.includes(r.quote)) {
+        at(file, [...base, 'quote'], 'quote_not_in_summary', 'is not found verbatim in the paper summary');
+      }
+    });
+  });
+  d.milestones.forEach((m, mi) => {
+    const file = f.milestones[mi]!;
+    refAll(parties, 'party', file, ['parties'], m.parties);
+    ref(areas, 'issue area', file, ['issue_area'], m.issue_area);
+    m.commitments.forEach((c, i) => {
+      refAll(parties, 'party', file, ['commitments', i, 'parties'], c.parties);
+      ref(areas, 'issue area', file, ['commitments', i, 'issue_area'], c.issue_area);
+    });
+  });
+  d.surveys.forEach((s, si) => {
+    const file = f.surveys[si]!;
+    refAll(parties, 'party', file, ['publics'], s.publics);
+    const questions = new Map(s.questions.map((q) => [q.id, q]));
+    const waves = new Set(s.waves.map((w) => w.id));
+    s.questions.forEach((q, i) => {
+      ref(parties, 'party', file, ['questions', i, 'public'], q.public);
+      ref(new Set(questions.keys()), 'question', file, ['questions', i, 'mirrors'], q.mirrors);
+    });
+    s.waves.forEach((w, i) => {
+      ref(parties, 'party', file, ['waves', i, 'public'], w.public);
+    });
+    const seen = new Set<string>();
+    s.results.forEach((r, i) => {
+      const base = ['results', i];
+      const q = questions.get(r.question);
+      ref(new Set(questions.keys()), 'question', file, [...base, 'question'], r.question);
+      ref(waves, 'wave', file, [...base, 'wave'], r.wave);
+      if (q && !q.answers.some((a) => a.id === r.answer)) {
+        at(
+          file,
+          [...base, 'answer'],
+          'unknown_reference',
+          `answer "${r.answer}" is not an answer of "${q.id}"`,
+        );
+      }
+      const key = `${r.question}/${r.wave}/${r.answer}`;
+      if (seen.has(key)) at(file, base, 'duplicate_result', `a second result for ${key}`);
+      seen.add(key);
+    });
+  });
+  return problems;
+}
+
+function pathOfIssueArea(
+  nodes: Dataset['issueAreas'],
+  id: string,
+  prefix: (string | number)[] = ['issue_areas'],
+): (string | number)[] {
+  for (const [i, n] of nodes.entries()) {
+    if (n.id === id) return [...prefix, i, 'id'];
+    const inner = pathOfIssueArea(n.children ?? [], id, [...prefix, i, 'children']);
+    if (inner.length > 0) return inner;
+  }
+  return [];
+}

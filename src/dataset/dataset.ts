@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { IssueAreaNode, Party } from '../core/schema.ts';
+import type { Author } from '../publications/schema.ts';
+import type { Milestone } from '../tracker/schema.ts';
+import type { DatasetFile, PaperFile, ProgramFile, SurveyFile } from './layout.ts';
+
+/** A whole dataset in memory: what a dataset folder holds, validated and typed. */
+export interface Dataset {
+  dataset: DatasetFile;
+  parties: Party[];
+  issueAreas: IssueAreaNode[];
+  authors: Author[];
+  programs: z.output<typeof ProgramFile>[];
+  papers: z.output<typeof PaperFile>[];
+  milestones: Milestone[];
+  surveys: z.output<typeof SurveyFile>[];
+}
+
+export type PaperRecord = Dataset['papers'][number];
+export type ProgramRecord = Dataset['programs'][number];
+export type SurveyRecord = Dataset['surveys'][number];
+
+/** Every issue area of a tree, depth first, with its parent. */
+export function flattenIssueAreas(
+  nodes: IssueAreaNode[],
+  parent?: string,
+): { node: IssueAreaNode; parent?: string }[] {
+  return nodes.flatMap((node) => [{ node, parent }, ...flattenIssueAreas(node.children ?? [], node.id)]);
+}

@@ -1,0 +1,12 @@
+export {
+  type Dataset,
+  flattenIssueAreas,
+  type PaperRecord,
+  type ProgramRecord,
+  type SurveyRecord,
+} from './dataset.ts';
+export { datasetFiles, readDataset, writeDataset } from './export.ts';
+export { type ImportReport, importDataset } from './import.ts';
+export * from './layout.ts';
+export { type LoadResult, loadDataset } from './load.ts';
+export { parseYamlFile, toYaml } from './yaml-file.ts';

@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Problem } from '../core/errors.ts';
+import { checkReferences } from './check-references.ts';
+import type { Dataset } from './dataset.ts';
+import {
+  AuthorsFile,
+  DatasetFile,
+  IssueAreasFile,
+  MilestoneFile,
+  PaperFile,
+  PartiesFile,
+  ProgramFile,
+  SurveyFile,
+} from './layout.ts';
+import { type ParsedFile, parseYamlFile } from './yaml-file.ts';
+
+export interface LoadResult {
+  dataset?: Dataset;
+  problems: Problem[];
+  files: number;
+}
+
+const FOLDERS = {
+  programs: ProgramFile,
+  papers: PaperFile,
+  milestones: MilestoneFile,
+  surveys: SurveyFile,
+} as const;
+
+/**
+ * Reads and validates a dataset folder. Returns the dataset only when there is no problem at all;
+ * otherwise every problem found, each with file, line and field.
+ */
+export function loadDataset(dir: string, onFile?: (file: string) => void): LoadResult {
+  const problems: Problem[] = [];
+  const parsed: ParsedFile<unknown>[] = [];
+  let files = 0;
+  if (!isDir(dir)) {
+    return { problems: [{ code: 'not_found', file: dir, message: 'is not a dataset folder' }], files };
+  }
+
+  const one = <S extends z.ZodType>(name: string, schema: S): ParsedFile<z.output<S>> | undefined => {
+    const file = path.join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      problems.push({ code: 'missing_file', file, message: `${name} is missing from the dataset folder` });
+      return undefined;
+    }
+    files++;
+    onFile?.(file);
+    const p = parseYamlFile(file, text, schema);
+    problems.push(...p.problems);
+    parsed.push(p);
+    return p;
+  };
+
+  const many = <S extends z.ZodType>(folder: string, schema: S) => {
+    const folderPath = path.join(dir, folder);
+    if (!isDir(folderPath)) return [];
+    const out: ParsedFile<z.output<S>>[] = [];
+    for (const name of readdirSync(folderPath).sort()) {
+      if (!name.endsWith('.yaml')) {
+        problems.push({
+          code: 'unexpected_file',
+          file: path.join(folderPath, name),
+          message: 'only .yaml files belong here',
+        });
+        continue;
+      }
+      const p = one(path.join(folder, name), schema);
+      if (!p) continue;
+      const id = (p.value as { id?: string } | undefined)?.id;
+      if (id !== undefined && `${id}.yaml` !== name) {
+        problems.push({
+          code: 'file_name',
+          file: p.file,
+          line: p.lineOf(['id']),
+          field: 'id',
+          message: `id "${id}" must match the file name (rename the file to ${id}.yaml)`,
+        });
+      }
+      out.push(p);
+    }
+    return out;
+  };
+
+  const dataset = one('dataset.yaml', DatasetFile);
+  const parties = one('parties.yaml', PartiesFile);
+  const issueAreas = one('issue-areas.yaml', IssueAreasFile);
+  const authors = one('authors.yaml', AuthorsFile);
+  const programs = many('programs', FOLDERS.programs);
+  const papers = many('papers', FOLDERS.papers);
+  const milestones = many('milestones', FOLDERS.milestones);
+  const surveys = many('surveys', FOLDERS.surveys);
+
+  if (problems.length > 0 || !dataset?.value || !parties?.value || !issueAreas?.value || !authors?.value) {
+    return { problems, files };
+  }
+  const values = <T>(ps: ParsedFile<T>[]) => ps.map((p) => p.value!);
+  const result: Dataset = {
+    dataset: dataset.value,
+    parties: parties.value.parties,
+    issueAreas: issueAreas.value.issue_areas,
+    authors: authors.value.authors,
+    programs: values(programs),
+    papers: values(papers),
+    milestones: values(milestones),
+    surveys: values(surveys),
+  };
+  problems.push(
+    ...checkReferences(result, {
+      dataset,
+      parties: parties,
+      issueAreas: issueAreas,
+      authors: authors,
+      programs,
+      papers,
+      milestones,
+      surveys,
+    }),
+  );
+  return problems.length > 0 ? { problems, files } : { dataset: result, problems, files };
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

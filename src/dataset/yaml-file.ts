@@ -1,0 +1,79 @@
+import { isMap, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
+import type { z } from 'zod';
+import type { Problem } from '../core/errors.ts';
+
+/** A YAML file parsed and checked against its schema, able to say on which line a field is. */
+export interface ParsedFile<T> {
+  file: string;
+  value?: T;
+  problems: Problem[];
+  /** The line of the field at `path`, or of its nearest parent that exists in the file. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+/**
+ * Parses `text` (the content of `file`) and validates it with `schema`. Every problem carries the
+ * file, the line and the dotted field path; none is dropped.
+ */
+export function parseYamlFile<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+): ParsedFile<z.output<S>> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    let node: unknown = doc.contents;
+    let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : 1;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        const keyNode = pair.key as Node;
+        if (keyNode.range) line = lineAt(keyNode.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key] as Node | undefined;
+        if (!item) break;
+        if (item.range) line = lineAt(item.range[0]);
+        node = item;
+      } else break;
+    }
+    return line;
+  };
+
+  const problems: Problem[] = [];
+  for (const e of doc.errors) {
+    problems.push({
+      code: 'yaml_syntax',
+      file,
+      line: e.linePos?.[0].line,
+      message: e.message.split('\n')[0]!,
+    });
+  }
+  if (problems.length > 0) return { file, problems, lineOf };
+
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return { file, value: result.data, problems, lineOf };
+  for (const issue of result.error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    for (const extra of keys) {
+      const path = extra === undefined ? issue.path : [...issue.path, extra];
+      problems.push({
+        code: issue.code,
+        file,
+        line: lineOf(path),
+        field: path.map(String).join('.') || undefined,
+        message: extra === undefined ? issue.message : `unknown field "${extra}" (check its spelling)`,
+      });
+    }
+  }
+  return { file, problems, lineOf };
+}
+
+/** The canonical YAML form of a record: what `export` writes and what the bundled files hold. */
+export function toYaml(value: unknown): string {
+  return stringify(value, { indent: 2, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+}

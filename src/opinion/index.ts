@@ -1,0 +1,1 @@
+export { Answer, Question, Result, SeriesBreak, SurveySeries, Wave } from './schema.ts';

@@ -1,0 +1,38 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Db } from '../../core/index.ts';
+import { problem } from './problem.ts';
+import { recordsApi } from './records.ts';
+import { ReferencePage } from './reference.tsx';
+
+export const API_INFO = {
+  title: 'Entente API',
+  version: '0.1.0',
+  description:
+    'The records of Entente as JSON: publications, tracked recommendations and commitments, milestones, parties. Errors are RFC 9457 problem documents.',
+};
+
+/** Modules that add their own API routes to the same document. */
+export type ApiPlugin = (app: OpenAPIHono) => void;
+
+/** The JSON API under /api, with its OpenAPI 3.1 document and a readable reference page. */
+export function createApi(db: Db, plugins: ApiPlugin[] = []) {
+  const app = new OpenAPIHono({
+    // Invalid parameters answer with a problem document naming each field.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+        return c.json(problem(400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors), 400, {
+          'Content-Type': 'application/problem+json',
+        });
+      }
+    },
+  });
+  recordsApi(db, app);
+  for (const plugin of plugins) plugin(app);
+
+  const document = () =>
+    app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api' }] });
+  app.get('/openapi.json', (c) => c.json(document()));
+  app.get('/', (c) => c.html(<ReferencePage doc={document()} />));
+  return app;
+}

@@ -1,0 +1,222 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { Db } from '../../core/index.ts';
+import { getParty, IssueAreaView, listIssueAreas, listParties, PartyView } from '../../core/index.ts';
+import {
+  CITATION_FORMATS,
+  type CitationFormat,
+  formatCitation,
+  getPaper,
+  listPapers,
+  listPrograms,
+  listSeries,
+  PaperView,
+  ProgramView,
+  SeriesView,
+} from '../../publications/index.ts';
+import {
+  CommitmentView,
+  getMilestone,
+  getRecommendation,
+  listCommitments,
+  listMilestones,
+  listRecommendations,
+  MilestoneView,
+  RecommendationQuery,
+  RecommendationView,
+} from '../../tracker/index.ts';
+import { problem, problemResponse } from './problem.ts';
+
+const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const IdParam = z.object({ id: z.string().min(1) });
+const CodeParam = z.object({ code: z.string().min(1).describe('Party code, e.g. KOR') });
+
+const notFound = problemResponse('No such record');
+
+/** Read-only JSON of the publications and tracker records, described by the OpenAPI document. */
+export function recordsApi(db: Db, app: OpenAPIHono) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/programs',
+      tags: ['Publications'],
+      summary: 'Research programs',
+      responses: { 200: json(z.array(ProgramView), 'All programs') },
+    }),
+    async (c) => c.json(await listPrograms(db), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/series',
+      tags: ['Publications'],
+      summary: 'Series of papers',
+      responses: { 200: json(z.array(SeriesView), 'All series with their paper counts') },
+    }),
+    async (c) => c.json(await listSeries(db), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/papers',
+      tags: ['Publications'],
+      summary: 'Papers',
+      request: {
+        query: z.object({
+          series: z.string().optional().describe('Series id'),
+          author: z.string().optional().describe('Author id'),
+        }),
+      },
+      responses: { 200: json(z.array(PaperView), 'Papers in series order') },
+    }),
+    async (c) => c.json(await listPapers(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/papers/{id}',
+      tags: ['Publications'],
+      summary: 'One paper',
+      request: { params: IdParam },
+      responses: { 200: json(PaperView, 'The paper'), 404: notFound },
+    }),
+    async (c) => {
+      const paper = await getPaper(db, c.req.valid('param').id);
+      return paper ? c.json(paper, 200) : c.json(problem(404, 'No paper has this id.'), 404);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/papers/{id}/citation',
+      tags: ['Publications'],
+      summary: "A paper's citation as BibTeX, RIS or CSL-JSON",
+      request: {
+        params: IdParam,
+        query: z.object({ format: z.enum(['bibtex', 'ris', 'csl']).default('bibtex') }),
+      },
+      responses: {
+        200: {
+          description: 'The citation',
+          content: Object.fromEntries(
+            Object.values(CITATION_FORMATS).map((f) => [f.type, { schema: z.string() }]),
+          ),
+        },
+        404: notFound,
+      },
+    }),
+    async (c) => {
+      const paper = await getPaper(db, c.req.valid('param').id);
+      if (!paper) return c.json(problem(404, 'No paper has this id.'), 404);
+      const format = c.req.valid('query').format as CitationFormat;
+      const body = formatCitation(paper, format, new URL(`/papers/${paper.id}`, c.req.url).href);
+      return c.body(body, 200, { 'Content-Type': `${CITATION_FORMATS[format].type}; charset=utf-8` });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/recommendations',
+      tags: ['Tracker'],
+      summary: 'Recommendations, filtered',
+      request: { query: RecommendationQuery },
+      responses: {
+        200: json(z.array(RecommendationView), 'Matching recommendations'),
+        400: problemResponse('Invalid filter'),
+      },
+    }),
+    async (c) => c.json(await listRecommendations(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/recommendations/{id}',
+      tags: ['Tracker'],
+      summary: 'One recommendation',
+      request: { params: IdParam },
+      responses: { 200: json(RecommendationView, 'The recommendation'), 404: notFound },
+    }),
+    async (c) => {
+      const rec = await getRecommendation(db, c.req.valid('param').id);
+      return rec ? c.json(rec, 200) : c.json(problem(404, 'No recommendation has this id.'), 404);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/commitments',
+      tags: ['Tracker'],
+      summary: 'Commitments made in official documents',
+      request: {
+        query: z.object({
+          party: z.string().optional().describe('Party code'),
+          milestone: z.string().optional().describe('Milestone id'),
+        }),
+      },
+      responses: { 200: json(z.array(CommitmentView), 'Commitments in date order') },
+    }),
+    async (c) => c.json(await listCommitments(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/milestones',
+      tags: ['Tracker'],
+      summary: 'Milestones of the relationship',
+      request: { query: z.object({ party: z.string().optional().describe('Party code') }) },
+      responses: { 200: json(z.array(MilestoneView), 'Milestones in date order') },
+    }),
+    async (c) => c.json(await listMilestones(db, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/milestones/{id}',
+      tags: ['Tracker'],
+      summary: 'One milestone',
+      request: { params: IdParam },
+      responses: { 200: json(MilestoneView, 'The milestone'), 404: notFound },
+    }),
+    async (c) => {
+      const m = await getMilestone(db, c.req.valid('param').id);
+      return m ? c.json(m, 200) : c.json(problem(404, 'No milestone has this id.'), 404);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/parties',
+      tags: ['Vocabulary'],
+      summary: 'Parties',
+      responses: { 200: json(z.array(PartyView), 'All parties') },
+    }),
+    async (c) => c.json(await listParties(db), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/parties/{code}',
+      tags: ['Vocabulary'],
+      summary: 'One party',
+      request: { params: CodeParam },
+      responses: { 200: json(PartyView, 'The party'), 404: notFound },
+    }),
+    async (c) => {
+      const p = await getParty(db, c.req.valid('param').code.toUpperCase());
+      return p ? c.json(p, 200) : c.json(problem(404, 'No party has this code.'), 404);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/issue-areas',
+      tags: ['Vocabulary'],
+      summary: 'Issue areas, depth first',
+      responses: { 200: json(z.array(IssueAreaView), 'All issue areas') },
+    }),
+    async (c) => c.json(await listIssueAreas(db), 200),
+  );
+}

@@ -1,0 +1,87 @@
+import { Layout } from '../layout.tsx';
+
+interface Operation {
+  summary?: string;
+  tags?: string[];
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    description?: string;
+    schema?: { type?: string; enum?: string[] };
+  }[];
+  requestBody?: unknown;
+  responses?: Record<string, { description?: string }>;
+}
+interface Doc {
+  info: { title: string; description?: string; version: string };
+  paths?: object;
+}
+
+/** The API reference, rendered on the server from the OpenAPI document: no script needed. */
+export function ReferencePage({ doc }: { doc: Doc }) {
+  const paths = (doc.paths ?? {}) as Record<string, Record<string, Operation> | undefined>;
+  const ops = Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods ?? {}).map(([method, op]) => ({ path, method, op })),
+  );
+  const tags = [...new Set(ops.flatMap((o) => o.op.tags ?? ['Other']))];
+  return (
+    <Layout title="API reference" section="api">
+      <h1>{doc.info.title}</h1>
+      <p class="lead">{doc.info.description}</p>
+      <p>
+        Version {doc.info.version}. Machine-readable description:{' '}
+        <a href="/api/openapi.json">OpenAPI 3.1 document</a>. All paths below are under <code>/api</code>.
+      </p>
+      {tags.map((tag) => (
+        <section aria-labelledby={`tag-${tag}`}>
+          <h2 id={`tag-${tag}`}>{tag}</h2>
+          {ops
+            .filter((o) => (o.op.tags ?? ['Other']).includes(tag))
+            .map(({ path, method, op }) => (
+              <article class="operation" aria-label={`${method.toUpperCase()} ${path}`}>
+                <h3>
+                  <code>
+                    {method.toUpperCase()} /api{path}
+                  </code>
+                </h3>
+                {op.summary && <p>{op.summary}</p>}
+                {op.parameters && op.parameters.length > 0 && (
+                  <table>
+                    <caption>Parameters</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Name</th>
+                        <th scope="col">In</th>
+                        <th scope="col">Type</th>
+                        <th scope="col">Description</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {op.parameters.map((p) => (
+                        <tr>
+                          <td>
+                            <code>{p.name}</code>
+                            {p.required && ' (required)'}
+                          </td>
+                          <td>{p.in}</td>
+                          <td>{p.schema?.enum ? p.schema.enum.join(' | ') : (p.schema?.type ?? '')}</td>
+                          <td>{p.description ?? ''}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                <p class="responses">
+                  Responses:{' '}
+                  {Object.entries(op.responses ?? {})
+                    .map(([code, r]) => `${code} ${r.description ?? ''}`)
+                    .join('; ')}
+                </p>
+              </article>
+            ))}
+        </section>
+      ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+import { stringify } from 'csv-stringify/sync';
+import type { RecommendationRow } from '../tracker/index.ts';
+
+const COLUMNS = [
+  'id',
+  'url',
+  'title',
+  'summary',
+  'contributor',
+  'contributor_id',
+  'issue_area',
+  'sub_area',
+  'parties',
+  'format',
+  'quote',
+  'paragraph',
+  'paper_id',
+  'paper_url',
+  'made_in',
+];
+
+/** The columns of a recommendations download; every row links back to its page. */
+function flatten(r: RecommendationRow, base: string): Record<(typeof COLUMNS)[number], string> {
+  return {
+    id: r.id,
+    url: new URL(`/recommendations/${r.id}`, base).href,
+    title: r.title,
+    summary: r.summary,
+    contributor: r.contributor_name,
+    contributor_id: r.contributor_id,
+    issue_area: r.area_name,
+    sub_area: r.area_id === r.issue_area_id ? '' : r.issue_area_name,
+    parties: r.parties.join(';'),
+    format: r.format,
+    quote: r.quote,
+    paragraph: r.paragraph,
+    paper_id: r.paper_id,
+    paper_url: new URL(`/papers/${r.paper_id}`, base).href,
+    made_in: r.made_in ?? '',
+  };
+}
+
+export function recommendationsCsv(rows: RecommendationRow[], base: string): string {
+  // A byte-order mark lets spreadsheet programs read the UTF-8 (Korean, Japanese, look-alike letters).
+  return `\uFEFF${stringify(
+    rows.map((r) => flatten(r, base)),
+    { header: true, columns: COLUMNS },
+  )}`;
+}
+
+export function recommendationsJson(rows: RecommendationRow[], base: string) {
+  return rows.map((r) => ({ ...flatten(r, base), parties: r.parties }));
+}

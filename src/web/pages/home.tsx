@@ -1,0 +1,93 @@
+import type { IssueAreaRow } from '../../core/index.ts';
+import type { ProgramRow, SeriesRow } from '../../publications/index.ts';
+import type { MilestoneRow, RecommendationRow } from '../../tracker/index.ts';
+import { DateText, Parties } from '../components.tsx';
+import { Layout } from '../layout.tsx';
+
+export interface HomeData {
+  programs: ProgramRow[];
+  series: SeriesRow[];
+  areas: IssueAreaRow[];
+  recommendations: RecommendationRow[];
+  milestones: MilestoneRow[];
+}
+
+/** The program at a glance: its series, issue areas with their recommendations, latest milestones. */
+export function HomePage(d: HomeData) {
+  const topAreas = d.areas.filter((a) => a.parent_id === null);
+  const latest = [...d.milestones].reverse().slice(0, 6);
+  return (
+    <Layout
+      title="Entente"
+      section="home"
+      description="The South Korea–Japan partnership as a live record: papers, recommendations, commitments and milestones, each with its source."
+    >
+      {d.programs.map((p) => (
+        <section class="program" aria-labelledby={`program-${p.id}`}>
+          <p class="eyebrow">
+            {p.publisher}
+            {p.unit && <> · {p.unit}</>}
+          </p>
+          <h1 id={`program-${p.id}`}>{p.title}</h1>
+          {p.description && <p class="lead">{p.description}</p>}
+          <ul class="series-list">
+            {d.series
+              .filter((s) => s.program_id === p.id)
+              .map((s) => (
+                <li>
+                  <a href={`/papers?series=${s.id}`}>{s.title}</a>{' '}
+                  <span class="count">
+                    {s.papers} paper{s.papers === 1 ? '' : 's'}
+                  </span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+
+      <section aria-labelledby="areas">
+        <h2 id="areas">Issue areas and recommendations</h2>
+        <p>
+          {d.recommendations.length} recommendations across {topAreas.length} issue areas.{' '}
+          <a href="/recommendations">Browse and filter all recommendations</a>.
+        </p>
+        <div class="areas">
+          {topAreas.map((area) => {
+            const recs = d.recommendations.filter((r) => r.area_id === area.id);
+            return (
+              <article class="area" aria-labelledby={`area-${area.id}`}>
+                <h3 id={`area-${area.id}`}>
+                  <a href={`/recommendations?area=${area.id}`}>{area.name_en}</a>{' '}
+                  <span class="count">{recs.length}</span>
+                </h3>
+                <ul>
+                  {recs.map((r) => (
+                    <li>
+                      <a href={`/recommendations/${r.id}`}>{r.title}</a>{' '}
+                      <span class="by">— {r.contributor_name}</span>
+                    </li>
+                  ))}
+                </ul>
+              </article>
+            );
+          })}
+        </div>
+      </section>
+
+      <section aria-labelledby="latest">
+        <h2 id="latest">Latest milestones</h2>
+        <ol class="timeline compact">
+          {latest.map((m) => (
+            <li>
+              <DateText date={m.date} end={m.date_end} /> <a href={`/milestones/${m.id}`}>{m.title}</a>{' '}
+              <Parties codes={m.parties} />
+            </li>
+          ))}
+        </ol>
+        <p>
+          <a href="/milestones">All milestones since 1965</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

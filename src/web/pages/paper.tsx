@@ -1,0 +1,229 @@
+import { raw } from 'hono/html';
+import { citationTitle, type PaperRow } from '../../publications/index.ts';
+import type { RecommendationRow } from '../../tracker/index.ts';
+import { Known, Parties, SourceList, Unknown } from '../components.tsx';
+import { Layout } from '../layout.tsx';
+
+export interface PaperPageData {
+  paper: PaperRow;
+  related: PaperRow[];
+  recommendations: RecommendationRow[];
+  reference: string;
+  pageUrl: string;
+}
+
+export const paperLabel = (p: Pick<PaperRow, 'title' | 'topic' | 'number' | 'number_inferred'>) =>
+  p.title ??
+  `${p.number ? `No. ${p.number}${p.number_inferred ? ' (inferred)' : ''}: ` : ''}${p.topic ?? 'Untitled'} (title not known)`;
+
+/** `citation_*` tags read by Google Scholar and Zotero; only what is known is given. */
+function citationMeta(p: PaperRow, pageUrl: string) {
+  const tags: [string, string][] = [['citation_title', citationTitle(p)]];
+  for (const a of p.authors) {
+    tags.push(['citation_author', a.name]);
+    if (a.affiliation) tags.push(['citation_author_institution', a.affiliation]);
+  }
+  if (p.date) tags.push(['citation_publication_date', p.date.replaceAll('-', '/')]);
+  tags.push(['citation_technical_report_institution', p.publisher]);
+  if (p.number !== null && !p.number_inferred)
+    tags.push(['citation_technical_report_number', String(p.number)]);
+  tags.push(['citation_series_title', p.series_title]);
+  tags.push(['citation_language', p.language]);
+  tags.push(['citation_abstract_html_url', pageUrl]);
+  return tags.map(([name, content]) => <meta name={name} content={content} />);
+}
+
+function jsonLd(p: PaperRow, pageUrl: string) {
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'Report',
+    '@id': pageUrl,
+    name: citationTitle(p),
+    headline: citationTitle(p),
+    url: p.url ?? pageUrl,
+    inLanguage: p.language,
+    ...(p.date && { datePublished: p.date }),
+    ...(p.summary && { abstract: p.summary }),
+    ...(p.number !== null && !p.number_inferred && { reportNumber: String(p.number) }),
+    author: p.authors.map((a) => ({
+      '@type': 'Person',
+      name: a.name,
+      ...(a.affiliation && { affiliation: { '@type': 'Organization', name: a.affiliation } }),
+    })),
+    publisher: { '@type': 'Organization', name: p.publisher },
+    isPartOf: { '@type': 'CreativeWorkSeries', name: p.series_title },
+  };
+  // A data block, not a script: `<` is escaped so the text can never close the element.
+  return <script type="application/ld+json">{raw(JSON.stringify(data).replaceAll('<', '\\u003c'))}</script>;
+}
+
+export function PaperPage({ paper: p, related, recommendations, reference, pageUrl }: PaperPageData) {
+  const title = paperLabel(p);
+  return (
+    <Layout
+      title={title}
+      section="papers"
+      description={p.summary ?? undefined}
+      head={
+        <>
+          {citationMeta(p, pageUrl)}
+          {jsonLd(p, pageUrl)}
+          <link rel="alternate" type="application/json" href={`/api/papers/${p.id}`} />
+        </>
+      }
+    >
+      <article class="paper">
+        <p class="eyebrow">
+          <a href={`/papers?series=${p.series_id}`}>{p.series_title}</a>
+          {p.number !== null && (
+            <>
+              {' '}
+              · No. {p.number}
+              {p.number_inferred && <span class="inferred"> (number inferred)</span>}
+            </>
+          )}
+        </p>
+        <h1>
+          {p.title ?? (
+            <>
+              {p.topic ?? 'Untitled'} <Unknown what="exact title" />
+            </>
+          )}
+        </h1>
+        <dl class="facts">
+          <dt>Program</dt>
+          <dd>{p.program_title}</dd>
+          <dt>Publisher</dt>
+          <dd>{p.publisher}</dd>
+          <dt>Date</dt>
+          <dd>
+            <Known value={p.date} />
+          </dd>
+          <dt>{p.authors.length > 1 ? 'Authors' : 'Author'}</dt>
+          <dd>
+            {p.authors.length === 0 ? (
+              <Unknown />
+            ) : (
+              <ul class="authors">
+                {p.authors.map((a) => (
+                  <li>
+                    <a href={`/recommendations?contributor=${a.author_id}`}>{a.name}</a>
+                    {a.inferred && <span class="inferred"> (authorship inferred)</span>},{' '}
+                    <Known value={a.affiliation} what="affiliation" />
+                    {a.note && <span class="note"> — {a.note}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>Original</dt>
+          <dd>{p.url ? <a href={p.url}>{p.url}</a> : <Unknown />}</dd>
+        </dl>
+
+        <section aria-labelledby="summary">
+          <h2 id="summary">Summary</h2>
+          {p.summary ? (
+            <blockquote class="summary">
+              {p.summary}
+              <footer>— the publisher's summary, verbatim</footer>
+            </blockquote>
+          ) : (
+            <p>
+              <Unknown what="The publisher's summary" />
+            </p>
+          )}
+        </section>
+
+        {p.notes.length > 0 && (
+          <section aria-labelledby="notes">
+            <h2 id="notes">Notes on this record</h2>
+            <ul>
+              {p.notes.map((n) => (
+                <li>{n}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section aria-labelledby="recs">
+          <h2 id="recs">Recommendations ({recommendations.length})</h2>
+          {recommendations.length === 0 ? (
+            <p>No recommendation of this paper is in the record yet.</p>
+          ) : (
+            <ul class="rec-list">
+              {recommendations.map((r) => (
+                <li>
+                  <a href={`/recommendations/${r.id}`}>{r.title}</a> — {r.issue_area_name} · {r.format} ·{' '}
+                  <Parties codes={r.parties} />
+                  {r.paper_id !== p.id && (
+                    <span class="note">
+                      {' '}
+                      (words quoted from <a href={`/papers/${r.paper_id}`}>{r.paper_title ?? r.paper_id}</a>)
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="refs">
+          <h2 id="refs">References</h2>
+          {p.references.length === 0 ? (
+            <p>
+              <Unknown what="The paper's references" />
+            </p>
+          ) : (
+            <ol>
+              {p.references.map((r) => (
+                <li>{r.text}</li>
+              ))}
+            </ol>
+          )}
+        </section>
+
+        <section aria-labelledby="cite">
+          <h2 id="cite">Cite this paper</h2>
+          <p class="reference">{reference}</p>
+          <ul class="downloads">
+            <li>
+              <a href={`/papers/${p.id}/cite.bib`} download>
+                BibTeX
+              </a>
+            </li>
+            <li>
+              <a href={`/papers/${p.id}/cite.ris`} download>
+                RIS
+              </a>
+            </li>
+            <li>
+              <a href={`/papers/${p.id}/cite.json`} download>
+                CSL-JSON
+              </a>
+            </li>
+          </ul>
+        </section>
+
+        <section aria-labelledby="related">
+          <h2 id="related">Other papers in this series</h2>
+          <ul>
+            {related.map((r) => (
+              <li>
+                {r.number !== null && (
+                  <>
+                    No. {r.number}
+                    {r.number_inferred && '*'} ·{' '}
+                  </>
+                )}
+                <a href={`/papers/${r.id}`}>{paperLabel(r)}</a> —{' '}
+                {r.authors.map((a) => a.name).join(', ') || 'author not known'}
+              </li>
+            ))}
+          </ul>
+          {related.some((r) => r.number_inferred) && <p class="note">* number inferred, not printed.</p>}
+        </section>
+        <SourceList sources={p.sources} />
+      </article>
+    </Layout>
+  );
+}
