@@ -2,7 +2,16 @@ import type { Queryable } from '../core/db.ts';
 import type { IssueAreaNode } from '../core/schema.ts';
 import type { Row } from '../core/upsert.ts';
 import type { Dataset } from './dataset.ts';
-import { DatasetFile, MilestoneFile, PaperFile, ProgramFile, SurveyFile } from './layout.ts';
+import {
+  AuthorsFile,
+  DatasetFile,
+  IssueAreasFile,
+  MilestoneFile,
+  PaperFile,
+  PartiesFile,
+  ProgramFile,
+  SurveyFile,
+} from './layout.ts';
 import { TABLES, type TableName } from './tables.ts';
 import type { Rows } from './to-rows.ts';
 
@@ -67,18 +76,15 @@ export function fromRows(rows: Rows): Dataset {
 
   return {
     dataset: DatasetFile.parse(clean(datasetRow)),
-    parties: rows.parties.map((r) =>
-      clean({
-        code: r.code as string,
-        kind: r.kind as 'state' | 'organisation',
-        name: name(r) as IssueAreaNode['name'],
-        iso3: r.iso3 as string | undefined,
-        cameo: r.cameo as string | undefined,
-        sources: r.sources as [],
-      }),
-    ),
-    issueAreas: tree(null),
-    authors: rows.authors.map(({ position: _, ...a }) => clean(a) as Dataset['authors'][number]),
+    // Parsed again with the file schemas: jsonb keeps object keys in its own order, the schema
+    // gives them back in the order the files use.
+    parties: PartiesFile.parse({
+      parties: rows.parties.map((r) =>
+        clean({ code: r.code, kind: r.kind, name: name(r), iso3: r.iso3, cameo: r.cameo, sources: r.sources }),
+      ),
+    }).parties,
+    issueAreas: IssueAreasFile.parse({ issue_areas: tree(null) }).issue_areas,
+    authors: AuthorsFile.parse({ authors: rows.authors.map(({ position: _, ...a }) => clean(a)) }).authors,
     programs: [...rows.programs].sort(byId).map((p) =>
       ProgramFile.parse({
         ...clean(p),

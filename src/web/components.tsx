@@ -3,7 +3,7 @@ import type { Source } from '../core/index.ts';
 
 /** What the sources do not give: shown plainly, never filled in. */
 export const Unknown = (props: { what?: string }) => (
-  <span class="unknown">{props.what ? `${props.what} not known` : 'not known'}</span>
+  <span class="unknown">{props.what ? `${props.what} is not known` : 'not known'}</span>
 );
 
 /** A value, or "not known". */

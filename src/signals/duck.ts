@@ -1,0 +1,53 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+/** Plain JSON-friendly values: BIGINT as number, DATE/TIMESTAMP as ISO strings. */
+export type Row = Record<string, string | number | boolean | null>;
+
+function plain(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+export interface DuckOptions {
+  /** DuckDB's memory limit; spills to disk beyond it. @default '600MB' */
+  memoryLimit?: string;
+  threads?: number;
+  readOnly?: boolean;
+}
+
+/** A thin wrapper around one DuckDB connection: run statements, read plain rows. */
+export class Duck {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, opts: DuckOptions = {}): Promise<Duck> {
+    const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '600MB' };
+    if (opts.threads) config.threads = String(opts.threads);
+    if (opts.readOnly) config.access_mode = 'READ_ONLY';
+    const instance = await DuckDBInstance.create(path, config);
+    return new Duck(instance, await instance.connect());
+  }
+
+  async run(sql: string, params?: Record<string, string | number | boolean | null>): Promise<void> {
+    await this.conn.run(sql, params as never);
+  }
+
+  async all(sql: string, params?: Record<string, string | number | boolean | null>): Promise<Row[]> {
+    const reader = await this.conn.runAndReadAll(sql, params as never);
+    return reader.getRowObjectsJS().map((r) => {
+      const out: Row = {};
+      for (const [k, v] of Object.entries(r)) out[k] = plain(v);
+      return out;
+    });
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

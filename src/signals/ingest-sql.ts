@@ -1,0 +1,186 @@
+import { type Column, EVENT_TABLE_COLUMNS, type FieldKind, type FormatSpec, MENTIONS_V2 } from './columns.ts';
+
+/** Reasons a row is quarantined. Stable codes: tests, the CLI and the API match on them. */
+export const REJECT_REASONS = {
+  column_count: 'wrong number of tab-separated fields',
+  bad_number: 'not a number',
+  bad_date: 'not a valid date',
+  missing_value: 'required field is empty',
+  out_of_range: 'value outside its allowed range',
+  unknown_cameo: 'not a code of the CAMEO event table',
+  cameo_mismatch: 'root or base code does not match the event code',
+  duplicate_event: 'GLOBALEVENTID already loaded',
+  invalid_utf8: 'line is not valid UTF-8',
+  control_character: 'line contains a carriage return or control byte inside it',
+  truncated_line: 'last line has no newline (truncated file?)',
+} as const;
+export type RejectReason = keyof typeof REJECT_REASONS;
+
+const SQL_TYPE: Record<FieldKind, string> = {
+  id: 'BIGINT',
+  int: 'INTEGER',
+  double: 'DOUBLE',
+  date: 'DATE',
+  month: 'INTEGER',
+  year: 'INTEGER',
+  timestamp: 'TIMESTAMP',
+  dateadded_v1: 'TIMESTAMP',
+  cameo_event: 'VARCHAR',
+  cameo_root: 'VARCHAR',
+  cameo_base: 'VARCHAR',
+  quad: 'TINYINT',
+  goldstein: 'DOUBLE',
+  bool01: 'BOOLEAN',
+  text: 'VARCHAR',
+};
+
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** DDL of a table of GDELT rows plus where each row came from. */
+export function tableDdl(table: string, columns: readonly Column[]): string {
+  const cols = columns.map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.kind]}`);
+  return `CREATE TABLE IF NOT EXISTS ${table} (${cols.join(', ')}, file_id INTEGER NOT NULL, line BIGINT NOT NULL)`;
+}
+
+export const WAREHOUSE_DDL: readonly string[] = [
+  'CREATE SEQUENCE IF NOT EXISTS file_ids START 1',
+  `CREATE TABLE IF NOT EXISTS files (
+    file_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, size BIGINT NOT NULL,
+    md5 VARCHAR NOT NULL UNIQUE, lines BIGINT NOT NULL, rows_accepted BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL, seconds DOUBLE NOT NULL)`,
+  tableDdl('events', EVENT_TABLE_COLUMNS),
+  tableDdl('mentions', MENTIONS_V2),
+  `CREATE TABLE IF NOT EXISTS quarantine (
+    file_id INTEGER NOT NULL, line BIGINT NOT NULL, reason VARCHAR NOT NULL, field VARCHAR,
+    value VARCHAR, raw VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS cameo_codes (
+    code VARCHAR PRIMARY KEY, root VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein DOUBLE NOT NULL,
+    label VARCHAR NOT NULL)`,
+  'CREATE TABLE IF NOT EXISTS cameo_issue_areas (code VARCHAR PRIMARY KEY, issue_area VARCHAR NOT NULL)',
+];
+
+const field = (i: number) => `f[${i + 1}]`;
+
+// An integer is accepted only when it prints back as itself: DuckDB's own cast is lenient
+// ('1.5' → 2, '0x10' → 16, '1e3' → 1000), which would let garbled values through as numbers.
+const strictInt = (v: string, type: string) => `CAST(TRY_CAST(${v} AS ${type}) AS VARCHAR) = ${v}`;
+const dateOf = (v: string) =>
+  `TRY_CAST(substr(${v}, 1, 4) || '-' || substr(${v}, 5, 2) || '-' || substr(${v}, 7, 2) AS DATE)`;
+const timestampOf = (v: string) =>
+  `TRY_CAST(substr(${v}, 1, 4) || '-' || substr(${v}, 5, 2) || '-' || substr(${v}, 7, 2) || ' ' || substr(${v}, 9, 2) || ':' || substr(${v}, 11, 2) || ':' || substr(${v}, 13, 2) AS TIMESTAMP)`;
+const digits = (v: string, n: number) => `(length(${v}) = ${n} AND ${strictInt(v, 'BIGINT')})`;
+
+interface Check {
+  reason: RejectReason;
+  sql: string; // true when the field is bad
+}
+
+/** The checks of one field, in order; `eventCode` is the SQL of the row's EventCode field. */
+function checksFor(kind: FieldKind, v: string, ctx: { eventCode?: string; sqlDate?: string }): Check[] {
+  const present = `${v} <> ''`;
+  switch (kind) {
+    case 'id':
+      return [{ reason: 'bad_number', sql: `NOT coalesce(${strictInt(v, 'BIGINT')} AND ${v} <> '0', false)` }];
+    case 'int':
+      return [{ reason: 'bad_number', sql: `${present} AND NOT coalesce(${strictInt(v, 'INTEGER')}, false)` }];
+    case 'double':
+      return [{ reason: 'bad_number', sql: `${present} AND NOT coalesce(isfinite(TRY_CAST(${v} AS DOUBLE)), false)` }];
+    case 'goldstein':
+      return [
+        { reason: 'missing_value', sql: `${v} = ''` },
+        { reason: 'bad_number', sql: `NOT coalesce(isfinite(TRY_CAST(${v} AS DOUBLE)), false)` },
+        { reason: 'out_of_range', sql: `NOT TRY_CAST(${v} AS DOUBLE) BETWEEN -10 AND 10` },
+      ];
+    case 'quad':
+      return [{ reason: 'out_of_range', sql: `${v} NOT IN ('1', '2', '3', '4')` }];
+    case 'bool01':
+      return [{ reason: 'out_of_range', sql: `${v} NOT IN ('0', '1')` }];
+    case 'date':
+      return [{ reason: 'bad_date', sql: `NOT coalesce(${digits(v, 8)} AND ${dateOf(v)} IS NOT NULL, false)` }];
+    case 'dateadded_v1':
+      return [{ reason: 'bad_date', sql: `NOT coalesce(${digits(v, 8)} AND ${dateOf(v)} IS NOT NULL, false)` }];
+    case 'timestamp':
+      return [
+        { reason: 'bad_date', sql: `NOT coalesce(${digits(v, 14)} AND ${timestampOf(v)} IS NOT NULL, false)` },
+      ];
+    case 'month':
+      // MonthYear and Year repeat SQLDATE; a disagreement means the row was garbled.
+      return [{ reason: 'bad_date', sql: `${v} IS DISTINCT FROM substr(${ctx.sqlDate}, 1, 6)` }];
+    case 'year':
+      return [{ reason: 'bad_date', sql: `${v} IS DISTINCT FROM substr(${ctx.sqlDate}, 1, 4)` }];
+    case 'cameo_event':
+      return [
+        { reason: 'missing_value', sql: `${v} = ''` },
+        { reason: 'unknown_cameo', sql: `${v} NOT IN (SELECT code FROM cameo_codes)` },
+      ];
+    case 'cameo_base':
+      return [{ reason: 'cameo_mismatch', sql: `${v} = '' OR NOT starts_with(${ctx.eventCode}, ${v})` }];
+    case 'cameo_root':
+      return [{ reason: 'cameo_mismatch', sql: `${v} IS DISTINCT FROM substr(${ctx.eventCode}, 1, 2)` }];
+    case 'text':
+      return [];
+  }
+}
+
+function typedValue(kind: FieldKind, v: string): string {
+  const nonEmpty = `NULLIF(${v}, '')`;
+  switch (kind) {
+    case 'id':
+      return `TRY_CAST(${v} AS BIGINT)`;
+    case 'int':
+    case 'month':
+    case 'year':
+      return `TRY_CAST(${nonEmpty} AS INTEGER)`;
+    case 'double':
+    case 'goldstein':
+      return `TRY_CAST(${nonEmpty} AS DOUBLE)`;
+    case 'quad':
+      return `TRY_CAST(${v} AS TINYINT)`;
+    case 'bool01':
+      return `(${v} = '1')`;
+    case 'date':
+      return dateOf(v);
+    case 'dateadded_v1':
+      return `CAST(${dateOf(v)} AS TIMESTAMP)`;
+    case 'timestamp':
+      return timestampOf(v);
+    default:
+      return nonEmpty;
+  }
+}
+
+/**
+ * The SELECT that turns raw lines (`line`, `l`) into typed rows plus a `problem` column:
+ * `reason|field` for the first failed check, NULL for a good row. Checks run only on rows with
+ * the right field count, so a short row reports its width, not a cascade of missing fields.
+ */
+export function checkedSelect(format: FormatSpec, targetColumns: readonly Column[], source: string): string {
+  const index = new Map(format.columns.map((c, i) => [c.name, i]));
+  const ctx = {
+    eventCode: index.has('EventCode') ? field(index.get('EventCode')!) : undefined,
+    sqlDate: index.has('SQLDATE') ? field(index.get('SQLDATE')!) : undefined,
+  };
+  const whens: string[] = [
+    `WHEN len(f) NOT IN (${format.widths.join(', ')}) THEN 'column_count|'`,
+  ];
+  format.columns.forEach((c, i) => {
+    // The optional last column of v1 (SOURCEURL) is absent in 57-field rows.
+    for (const chk of checksFor(c.kind, field(i), ctx)) {
+      whens.push(`WHEN ${chk.sql} THEN '${chk.reason}|${c.name}'`);
+    }
+  });
+  const values = targetColumns.map((c) => {
+    const i = index.get(c.name);
+    return `${i === undefined ? `CAST(NULL AS ${SQL_TYPE[c.kind]})` : typedValue(c.kind, field(i))} AS ${quoteIdent(c.name)}`;
+  });
+  return `SELECT line, ${values.join(', ')},
+    CASE ${whens.join('\n      ')} END AS problem,
+    l
+  FROM (SELECT line, coalesce(l, '') AS l, string_split(coalesce(l, ''), chr(9)) AS f FROM ${source})`;
+}
+
+/** Column list of the warehouse table a format loads into. */
+export function targetColumns(format: FormatSpec): readonly Column[] {
+  return format.table === 'events' ? EVENT_TABLE_COLUMNS : MENTIONS_V2;
+}

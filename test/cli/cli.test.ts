@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/context.ts';
+import { buildProgram } from '../../src/cli/program.ts';
+import { CliError, openStore, readConfig } from '../../src/core/index.ts';
+import { copyDataset, edit, MINI } from '../helpers/datasets.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/entente.js');
+
+let dataDir: string;
+let out: string[];
+let err: string[];
+let ctx: CliContext;
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'entente-cli-'));
+  out = [];
+  err = [];
+  const config = readConfig({ ENTENTE_DATA: dataDir });
+  ctx = {
+    config,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    interactive: false,
+    openStore: () => openStore(config),
+  };
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const entente = (...args: string[]) => buildProgram(ctx).exitOverride().parseAsync(['node', 'entente', ...args]);
+
+describe('entente (in process)', () => {
+  it('validate accepts a valid folder', async () => {
+    await entente('validate', MINI);
+    expect(out).toEqual([`${MINI}: 8 files, no problems`]);
+  });
+
+  it('validate lists every problem with file:line: field and fails', async () => {
+    const dir = copyDataset(MINI);
+    const paper = path.join(dir, 'papers/2025-skj-08-introduction.yaml');
+    edit(paper, 'format: trilateral', 'format: trilaterall');
+    const milestone = path.join(dir, 'milestones/1965-06-22-treaty-on-basic-relations.yaml');
+    edit(milestone, 'date: 1965-06-22', 'date: 1965-02-30');
+    const e = await entente('validate', dir).catch((x) => x);
+    expect(e).toBeInstanceOf(CliError);
+    expect(e.message).toMatch(/2 problems in 8 files; nothing was imported/);
+    expect(err).toEqual([
+      `${paper}:31: recommendations.0.format: Invalid option: expected one of "bilateral"|"trilateral"|"minilateral"|"multilateral"`,
+      `${milestone}:2: date: is not a calendar date`,
+    ]);
+  });
+
+  it('validate checks references once every file is well-formed', async () => {
+    const dir = copyDataset(MINI);
+    const paper = path.join(dir, 'papers/2025-skj-08-introduction.yaml');
+    edit(paper, 'contributor: jiyoung-ko', 'contributor: jiyoung-koh');
+    edit(paper, '      - USA', '      - USSR');
+    await expect(entente('validate', dir)).rejects.toThrow(CliError);
+    expect(err).toEqual([
+      `${paper}:25: recommendations.0.contributor: author "jiyoung-koh" is not in the dataset`,
+      `${paper}:30: recommendations.0.parties.2: party "USSR" is not in the dataset`,
+    ]);
+  });
+
+  it('import is idempotent and says so', async () => {
+    await entente('import', MINI);
+    expect(out.at(-1)).toBe(`${MINI}: imported (21 rows written)`);
+    expect(err.at(-1)).toBe('Importing: 21/21');
+    out = [];
+    await entente('import', MINI);
+    expect(out).toEqual([`${MINI}: the store already holds this dataset; nothing changed`]);
+  });
+
+  it('import → export → import is lossless', async () => {
+    await entente('import', MINI);
+    const exported = path.join(dataDir, 'out');
+    await entente('export', exported);
+    for (const f of ['dataset.yaml', 'papers/2025-skj-08-introduction.yaml', 'surveys/eai-genron-joint-poll.yaml']) {
+      expect(readFileSync(path.join(exported, f), 'utf8')).toBe(readFileSync(path.join(MINI, f), 'utf8'));
+    }
+    out = [];
+    await entente('import', exported);
+    expect(out).toEqual([`${exported}: the store already holds this dataset; nothing changed`]);
+  });
+
+  it('db migrate reports an up-to-date schema', async () => {
+    await entente('db', 'migrate');
+    expect(out).toEqual(['The store schema is up to date.']);
+  });
+});
+
+describe('entente (the real command)', () => {
+  it('prints help for every command', async () => {
+    const { stdout } = await run('node', [BIN, '--help']);
+    for (const cmd of ['serve', 'import', 'export', 'validate', 'db']) expect(stdout).toContain(cmd);
+    expect(stdout).toContain('DATABASE_URL');
+    const { stdout: importHelp } = await run('node', [BIN, 'import', '--help']);
+    expect(importHelp).toContain('Usage: entente import [options] <dir>');
+  });
+
+  it('exits 1 with the problems on stderr when validation fails', async () => {
+    const dir = copyDataset(MINI);
+    edit(path.join(dir, 'dataset.yaml'), 'id: mini', 'id: Mini Dataset');
+    const e = (await run('node', [BIN, 'validate', dir]).catch((x) => x)) as { code: number; stderr: string };
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain(`${path.join(dir, 'dataset.yaml')}:1: id: must be lower-case letters`);
+  });
+});
