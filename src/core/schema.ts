@@ -83,8 +83,8 @@ export const Party = z.strictObject({
 });
 export type Party = z.infer<typeof Party>;
 
-/** How many parties a piece of cooperation involves. */
-export const Format = z.enum(['bilateral', 'trilateral', 'minilateral', 'multilateral']);
+/** How many parties act: one (a unilateral step such as a policy decision), two, three, a few, or many. */
+export const Format = z.enum(['unilateral', 'bilateral', 'trilateral', 'minilateral', 'multilateral']);
 export type Format = z.infer<typeof Format>;
 
 export interface IssueAreaNode {

@@ -49,7 +49,7 @@ describe('entente (in process)', () => {
     expect(e).toBeInstanceOf(CliError);
     expect(e.message).toMatch(/2 problems in 8 files; nothing was imported/);
     expect(err).toEqual([
-      `${paper}:31: recommendations.0.format: Invalid option: expected one of "bilateral"|"trilateral"|"minilateral"|"multilateral"`,
+      `${paper}:31: recommendations.0.format: Invalid option: expected one of "unilateral"|"bilateral"|"trilateral"|"minilateral"|"multilateral"`,
       `${milestone}:2: date: is not a calendar date`,
     ]);
   });

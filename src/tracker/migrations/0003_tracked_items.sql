@@ -12,7 +12,7 @@ CREATE TABLE recommendations (
   made_in text REFERENCES papers (id),
   issue_area_id text NOT NULL REFERENCES issue_areas (id),
   parties text[] NOT NULL,
-  format text NOT NULL CHECK (format IN ('bilateral', 'trilateral', 'minilateral', 'multilateral')),
+  format text NOT NULL CHECK (format IN ('unilateral', 'bilateral', 'trilateral', 'minilateral', 'multilateral')),
   version integer NOT NULL DEFAULT 1
 );
 CREATE INDEX recommendations_paper ON recommendations (paper_id, position);
@@ -26,7 +26,7 @@ CREATE TABLE milestones (
   title text NOT NULL,
   kind text NOT NULL,
   parties text[] NOT NULL,
-  format text NOT NULL CHECK (format IN ('bilateral', 'trilateral', 'minilateral', 'multilateral')),
+  format text NOT NULL CHECK (format IN ('unilateral', 'bilateral', 'trilateral', 'minilateral', 'multilateral')),
   issue_area_id text REFERENCES issue_areas (id),
   document text,
   summary text NOT NULL,
@@ -42,7 +42,7 @@ CREATE TABLE commitments (
   title text NOT NULL,
   summary text NOT NULL,
   parties text[] NOT NULL,
-  format text NOT NULL CHECK (format IN ('bilateral', 'trilateral', 'minilateral', 'multilateral')),
+  format text NOT NULL CHECK (format IN ('unilateral', 'bilateral', 'trilateral', 'minilateral', 'multilateral')),
   issue_area_id text NOT NULL REFERENCES issue_areas (id),
   quote text,
   due text,

@@ -1,4 +1,4 @@
-import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
+import { Format, type IssueAreaRow, type PartyRow } from '../../core/index.ts';
 import type { AuthorRow, SeriesRow } from '../../publications/index.ts';
 import type { RecommendationFilter, RecommendationRow } from '../../tracker/index.ts';
 import { Parties } from '../components.tsx';
@@ -13,7 +13,6 @@ export interface RecommendationsPageData {
   series: SeriesRow[];
 }
 
-const FORMATS = ['bilateral', 'trilateral', 'minilateral', 'multilateral'];
 
 function Select(props: {
   name: string;
@@ -64,7 +63,7 @@ export function RecommendationsPage(d: RecommendationsPageData) {
           name="format"
           label="Format"
           value={d.filter.format}
-          options={FORMATS.map((f) => ({ value: f, label: f }))}
+          options={Format.options.map((f) => ({ value: f, label: f }))}
         />
         <Select
           name="contributor"
