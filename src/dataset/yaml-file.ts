@@ -49,7 +49,7 @@ export function parseYamlFile<S extends z.ZodType>(
     problems.push({
       code: 'yaml_syntax',
       file,
-      line: e.linePos?.[0].line,
+      line: lineAt(e.pos[0]),
       message: e.message.split('\n')[0]!,
     });
   }
