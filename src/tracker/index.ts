@@ -1,3 +1,5 @@
+export * from './assessment.ts';
+export * from './assessment-queries.ts';
 export {
   getMilestone,
   getRecommendation,
@@ -5,5 +7,8 @@ export {
   listMilestones,
   listRecommendations,
 } from './queries.ts';
+export * from './scales.ts';
 export { Commitment, Milestone, MilestoneKind, Provenance, Recommendation } from './schema.ts';
+export * from './scores.ts';
 export * from './views.ts';
+export * from './workflow.ts';

@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type { LoginLimiter } from '../accounts/index.ts';
 import type { Db } from '../core/index.ts';
+import { type AuthOptions, createAuth } from './accounts/auth.ts';
+import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { problem } from './api/problem.ts';
 import { ErrorPage } from './pages/error.tsx';
 import { siteRoutes } from './site.tsx';
+import { trackerApi } from './tracker/api.ts';
+import { trackerRoutes } from './tracker/routes.tsx';
 
 export interface AppDeps {
   db: Db;
@@ -14,6 +19,8 @@ export interface AppDeps {
   apiPlugins?: ApiPlugin[];
   /** Page routes of optional modules, mounted at the site root. */
   sitePlugins?: Hono[];
+  /** Cookie settings and the login rate limiter (tests pass their own). */
+  accounts?: AuthOptions & { limiter?: LoginLimiter };
 }
 
 const STYLE = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8');
@@ -44,8 +51,11 @@ export function createApp(deps: AppDeps) {
       'Cache-Control': 'public, max-age=3600',
     }),
   );
-  app.route('/api', createApi(deps.db, deps.apiPlugins));
+  const auth = createAuth(deps.db, deps.accounts);
+  app.route('/api', createApi(deps.db, [trackerApi(deps.db, auth), ...(deps.apiPlugins ?? [])]));
   app.route('/', siteRoutes(deps.db));
+  app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
+  app.route('/', trackerRoutes(deps.db, auth));
   for (const plugin of deps.sitePlugins ?? []) app.route('/', plugin);
 
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');

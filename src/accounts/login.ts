@@ -1,0 +1,37 @@
+import type { Queryable } from '../core/db.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import type { LoginLimiter } from './rate-limit.ts';
+import { newSecret } from './secrets.ts';
+import { startSession } from './sessions.ts';
+import { credentials } from './users.ts';
+
+export type LoginResult =
+  | { ok: true; secret: string; username: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'limited'; retryAfter: number };
+
+// Verified when the username is unknown, so that a wrong name takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a username and password and starts a session. Failures are counted per username and per
+ * address; past the limit the answer is "try later" without checking the password.
+ */
+export async function logIn(
+  q: Queryable,
+  limiter: LoginLimiter,
+  input: { username: string; password: string; address: string; previous?: string },
+): Promise<LoginResult> {
+  const keys = [`user:${input.username}`, `addr:${input.address}`];
+  const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
+  if (wait > 0) return { ok: false, reason: 'limited', retryAfter: wait };
+  const user = await credentials(q, input.username);
+  dummyHash ??= hashPassword(newSecret());
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
+  if (!user || !ok) {
+    for (const k of keys) limiter.fail(k);
+    return { ok: false, reason: 'invalid' };
+  }
+  limiter.succeed(keys[0]!);
+  return { ok: true, secret: await startSession(q, user.id, input.previous), username: user.username };
+}

@@ -1,0 +1,187 @@
+import type { Queryable } from '../core/db.ts';
+import type { Evidence, PartyCompliance, ReviewState } from './assessment.ts';
+import type { ScoredAssessment, ScoredItem, ScoredLink } from './scores.ts';
+
+/** An assessment as pages, the API and exports read it. */
+export interface AssessmentRow {
+  id: string;
+  item_id: string;
+  item_kind: 'recommendation' | 'commitment';
+  item_title: string;
+  as_of: string;
+  implementation: number;
+  flags: string[];
+  compliance: PartyCompliance[] | null;
+  specificity: number | null;
+  rationale: string;
+  evidence: Evidence[];
+  assessor: string;
+  assessor_id: number | null;
+  state: ReviewState;
+  corrects: string | null;
+  correction_reason: string | null;
+  /** The published correction that replaces this assessment, if any. */
+  corrected_by: string | null;
+  recorded_at: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  version: number;
+}
+
+const SELECT = `
+  SELECT a.id, a.item_id, t.kind AS item_kind, t.title AS item_title, a.as_of, a.implementation, a.flags,
+         a.compliance, a.specificity, a.rationale, a.evidence, a.assessor, a.assessor_id, a.state, a.corrects,
+         a.correction_reason,
+         (SELECT c.id FROM assessments c WHERE c.corrects = a.id AND c.state = 'published') AS corrected_by,
+         a.recorded_at, a.published_at, a.published_by, a.version
+    FROM assessments a JOIN tracked_items t ON t.id = a.item_id`;
+
+export interface AssessmentFilter {
+  item?: string;
+  state?: ReviewState;
+  party?: string;
+  /** A top-level issue area or a sub-area. */
+  area?: string;
+}
+
+/** Assessments, newest judgement first. */
+export function listAssessments(q: Queryable, f: AssessmentFilter = {}): Promise<AssessmentRow[]> {
+  return q.query<AssessmentRow>(
+    `${SELECT}
+      LEFT JOIN issue_areas ia ON ia.id = t.issue_area_id
+      WHERE ($1::text IS NULL OR a.item_id = $1) AND ($2::text IS NULL OR a.state = $2)
+        AND ($3::text IS NULL OR $3 = ANY (t.parties))
+        AND ($4::text IS NULL OR t.issue_area_id = $4 OR ia.parent_id = $4)
+      ORDER BY a.as_of DESC, a.published_at DESC NULLS FIRST, a.id DESC`,
+    [f.item ?? null, f.state ?? null, f.party ?? null, f.area ?? null],
+  );
+}
+
+export async function getAssessment(q: Queryable, id: string): Promise<AssessmentRow | undefined> {
+  const [row] = await q.query<AssessmentRow>(`${SELECT} WHERE a.id = $1`, [id]);
+  return row;
+}
+
+/** Published assessments, newest publication first: the feed and the corrections log read these. */
+export function listPublished(q: Queryable, f: { party?: string; area?: string; limit?: number } = {}) {
+  return listAssessments(q, { ...f, state: 'published' }).then((rows) =>
+    rows
+      .sort((a, b) => (b.published_at ?? b.as_of).localeCompare(a.published_at ?? a.as_of))
+      .slice(0, f.limit ?? rows.length),
+  );
+}
+
+/** A tracked item (recommendation or commitment) with what its page shows. */
+export interface TrackedItemRow {
+  kind: 'recommendation' | 'commitment';
+  id: string;
+  title: string;
+  summary: string;
+  parties: string[];
+  format: string;
+  issue_area_id: string;
+  issue_area_name: string;
+  area_id: string;
+  area_name: string;
+  /** The commitment's milestone date; null for recommendations. */
+  date: string | null;
+  /** The paper (recommendations) or milestone (commitments) the item comes from. */
+  source_id: string;
+  source_title: string | null;
+  quote: string | null;
+}
+
+const ITEM_SELECT = `
+  SELECT * FROM (
+    SELECT 'recommendation' AS kind, r.id, r.title, r.summary, r.parties, r.format, r.issue_area_id, NULL::text AS date,
+           r.paper_id AS source_id, p.title AS source_title, r.quote
+      FROM recommendations r JOIN papers p ON p.id = r.paper_id
+    UNION ALL
+    SELECT 'commitment', c.id, c.title, c.summary, c.parties, c.format, c.issue_area_id, m.date,
+           c.milestone_id, m.title, c.quote
+      FROM commitments c JOIN milestones m ON m.id = c.milestone_id
+  ) i`;
+
+const ITEM_COLUMNS = `i.*, ia.name_en AS issue_area_name, coalesce(top.id, ia.id) AS area_id,
+  coalesce(top.name_en, ia.name_en) AS area_name`;
+const ITEM_JOIN = `JOIN issue_areas ia ON ia.id = i.issue_area_id LEFT JOIN issue_areas top ON top.id = ia.parent_id`;
+
+export async function getTrackedItem(q: Queryable, id: string): Promise<TrackedItemRow | undefined> {
+  const [row] = await q.query<TrackedItemRow>(
+    `SELECT ${ITEM_COLUMNS} FROM (${ITEM_SELECT}) i ${ITEM_JOIN} WHERE i.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+export function listTrackedItems(q: Queryable): Promise<TrackedItemRow[]> {
+  return q.query<TrackedItemRow>(
+    `SELECT ${ITEM_COLUMNS} FROM (${ITEM_SELECT}) i ${ITEM_JOIN}
+      ORDER BY i.kind DESC, coalesce(top.position, ia.position), ia.position, i.id`,
+  );
+}
+
+/** Every tracked item in the shape scores read. */
+export async function scoredItems(q: Queryable): Promise<ScoredItem[]> {
+  const rows = await listTrackedItems(q);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    parties: r.parties,
+    format: r.format,
+    area: r.area_id,
+  }));
+}
+
+/** Every published assessment in the shape scores read. */
+export function scoredAssessments(q: Queryable): Promise<ScoredAssessment[]> {
+  return q.query<ScoredAssessment>(
+    `SELECT id, item_id, as_of, implementation, flags, compliance, corrects, published_at
+       FROM assessments WHERE state = 'published'`,
+  );
+}
+
+export interface LinkRow {
+  id: string;
+  recommendation_id: string;
+  recommendation_title: string;
+  commitment_id: string | null;
+  milestone_id: string | null;
+  target_title: string;
+  target_date: string;
+  match: 'partial' | 'full';
+  rationale: string;
+  version: number;
+}
+
+const LINK_SELECT = `
+  SELECT l.id, l.recommendation_id, r.title AS recommendation_title, l.commitment_id, l.milestone_id,
+         coalesce(c.title, m.title) AS target_title, coalesce(cm.date, m.date) AS target_date,
+         l.match, l.rationale, l.version
+    FROM item_links l
+    JOIN recommendations r ON r.id = l.recommendation_id
+    LEFT JOIN commitments c ON c.id = l.commitment_id
+    LEFT JOIN milestones cm ON cm.id = c.milestone_id
+    LEFT JOIN milestones m ON m.id = l.milestone_id`;
+
+/** Links of a recommendation, or those pointing at a commitment, or all. */
+export function listLinks(q: Queryable, f: { recommendation?: string; target?: string } = {}) {
+  return q.query<LinkRow>(
+    `${LINK_SELECT}
+      WHERE ($1::text IS NULL OR l.recommendation_id = $1)
+        AND ($2::text IS NULL OR l.commitment_id = $2 OR l.milestone_id = $2)
+      ORDER BY l.recommendation_id, target_date, l.id`,
+    [f.recommendation ?? null, f.target ?? null],
+  );
+}
+
+export async function getLink(q: Queryable, id: string): Promise<LinkRow | undefined> {
+  const [row] = await q.query<LinkRow>(`${LINK_SELECT} WHERE l.id = $1`, [id]);
+  return row;
+}
+
+export async function scoredLinks(q: Queryable): Promise<ScoredLink[]> {
+  const rows = await listLinks(q);
+  return rows.map((l) => ({ recommendation: l.recommendation_id, match: l.match, date: l.target_date }));
+}

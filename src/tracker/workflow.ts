@@ -1,0 +1,332 @@
+import { randomBytes } from 'node:crypto';
+import { type Actor, ForbiddenError, recordAudit, requirePermission } from '../accounts/index.ts';
+import type { Db, Queryable } from '../core/db.ts';
+import { ConflictError, NotFoundError, type Problem, ValidationError } from '../core/errors.ts';
+import { ItemLink, Judgement, linkId } from './assessment.ts';
+import {
+  type AssessmentRow,
+  getAssessment,
+  getLink,
+  getTrackedItem,
+  type LinkRow,
+  type TrackedItemRow,
+} from './assessment-queries.ts';
+
+/** A write based on a version that is no longer the current one; carries the current record. */
+export class StaleVersionError<T = unknown> extends ConflictError {
+  constructor(
+    what: string,
+    readonly current: T,
+  ) {
+    super(`${what} was changed by someone else since you opened it. Your changes were not saved.`);
+    this.name = 'StaleVersionError';
+  }
+}
+
+/** Turns zod issues into problems that name the field. */
+function problemsOf(issues: { path: PropertyKey[]; message: string; code: string }[]): Problem[] {
+  return issues.map((i) => ({
+    code: i.code,
+    field: i.path.map(String).join('.') || undefined,
+    message: i.message,
+  }));
+}
+
+/** Validates a judgement against its item: compliance for commitments' parties, specificity for recommendations. */
+export function checkJudgement(item: TrackedItemRow, input: unknown): Judgement {
+  const parsed = Judgement.safeParse(input);
+  if (!parsed.success) throw new ValidationError(problemsOf(parsed.error.issues));
+  const j = parsed.data;
+  const problems: Problem[] = [];
+  if (item.kind === 'recommendation' && j.compliance) {
+    problems.push({
+      code: 'not_applicable',
+      field: 'compliance',
+      message: 'only commitments have compliance',
+    });
+  }
+  if (item.kind === 'commitment' && j.specificity !== undefined) {
+    problems.push({
+      code: 'not_applicable',
+      field: 'specificity',
+      message: 'only recommendations have specificity',
+    });
+  }
+  j.compliance?.forEach((c, i) => {
+    if (!item.parties.includes(c.party)) {
+      problems.push({
+        code: 'unknown_reference',
+        field: `compliance.${i}.party`,
+        message: `${c.party} is not a party to this commitment (${item.parties.join(', ')})`,
+      });
+    }
+  });
+  if (new Set(j.compliance?.map((c) => c.party)).size !== (j.compliance?.length ?? 0)) {
+    problems.push({ code: 'duplicate', field: 'compliance', message: 'names a party twice' });
+  }
+  if (j.flags && new Set(j.flags).size !== j.flags.length) {
+    problems.push({ code: 'duplicate', field: 'flags', message: 'names a flag twice' });
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return j;
+}
+
+async function itemOrFail(q: Queryable, id: string): Promise<TrackedItemRow> {
+  const item = await getTrackedItem(q, id);
+  if (!item) throw new NotFoundError(`Tracked item "${id}"`);
+  return item;
+}
+
+async function assessmentOrFail(q: Queryable, id: string): Promise<AssessmentRow> {
+  const a = await getAssessment(q, id);
+  if (!a) throw new NotFoundError(`Assessment "${id}"`);
+  return a;
+}
+
+// What the audit log keeps of an assessment: the record without the columns derived for display.
+const snapshot = ({ item_kind: _k, item_title: _t, corrected_by: _c, ...a }: AssessmentRow) => a;
+
+const judgementParams = (j: Judgement) => [
+  j.as_of,
+  j.implementation,
+  j.flags ?? [],
+  j.compliance ? JSON.stringify(j.compliance) : null,
+  j.specificity ?? null,
+  j.rationale,
+  JSON.stringify(j.evidence),
+];
+
+const now = () => new Date().toISOString();
+
+/**
+ * Drafts an assessment of a tracked item. Contributors and editors may; the draft is theirs until
+ * it is submitted for review.
+ */
+export async function draftAssessment(
+  db: Db,
+  actor: Actor,
+  itemId: string,
+  input: unknown,
+  correction?: { corrects: string; reason: string },
+): Promise<AssessmentRow> {
+  requirePermission(actor, correction ? 'assessment.correct' : 'assessment.draft');
+  return db.transaction(async (tx) => {
+    const item = await itemOrFail(tx, itemId);
+    const j = checkJudgement(item, input);
+    const id = `${item.id}-${j.as_of}-${randomBytes(3).toString('hex')}`;
+    await tx.query(
+      `INSERT INTO assessments (id, item_id, as_of, implementation, flags, compliance, specificity, rationale, evidence,
+                                assessor, assessor_id, state, corrects, correction_reason, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10, $11, 'draft', $12, $13, $14)`,
+      [
+        id,
+        item.id,
+        ...judgementParams(j),
+        actor.name,
+        actor.id,
+        correction?.corrects ?? null,
+        correction?.reason ?? null,
+        now(),
+      ],
+    );
+    const row = await assessmentOrFail(tx, id);
+    await recordAudit(tx, actor, {
+      action: correction ? 'assessment.correct' : 'assessment.draft',
+      entity: 'assessment',
+      entityId: id,
+      after: snapshot(row),
+    });
+    return row;
+  });
+}
+
+/**
+ * Applies a versioned change in one statement: it lands only if nobody changed the record since
+ * `version` was read, so of two concurrent edits exactly one succeeds.
+ */
+async function versionedUpdate(
+  tx: Queryable,
+  actor: Actor,
+  before: AssessmentRow,
+  version: number,
+  action: string,
+  set: string,
+  params: unknown[],
+): Promise<AssessmentRow> {
+  const rows = await tx.query(
+    `UPDATE assessments SET ${set}, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
+    [before.id, version, ...params],
+  );
+  if (rows.length === 0)
+    throw new StaleVersionError(`Assessment "${before.id}"`, await getAssessment(tx, before.id));
+  const after = await assessmentOrFail(tx, before.id);
+  await recordAudit(tx, actor, {
+    action,
+    entity: 'assessment',
+    entityId: before.id,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
+  return after;
+}
+
+function mustBe(a: AssessmentRow, state: AssessmentRow['state'], doing: string) {
+  if (a.state !== state) {
+    throw new ConflictError(
+      `Assessment "${a.id}" is ${a.state.replace('_', ' ')}; it can be ${doing} only when ${state.replace('_', ' ')}.`,
+    );
+  }
+}
+
+// Contributors work on their own drafts; editors on any.
+function mayEdit(actor: Actor, a: AssessmentRow) {
+  requirePermission(actor, 'assessment.draft');
+  if (actor.role === 'contributor' && a.assessor_id !== actor.id) {
+    throw new ForbiddenError(actor, 'assessment.draft', 'Contributors can change only their own drafts.');
+  }
+}
+
+/** Changes a draft; `version` is the one the editor started from. */
+export async function updateDraft(db: Db, actor: Actor, id: string, version: number, input: unknown) {
+  requirePermission(actor, 'assessment.draft');
+  return db.transaction(async (tx) => {
+    const before = await assessmentOrFail(tx, id);
+    mayEdit(actor, before);
+    mustBe(before, 'draft', 'edited');
+    const j = checkJudgement(await itemOrFail(tx, before.item_id), input);
+    return versionedUpdate(
+      tx,
+      actor,
+      before,
+      version,
+      'assessment.update',
+      'as_of = $3, implementation = $4, flags = $5, compliance = $6::jsonb, specificity = $7, rationale = $8, evidence = $9::jsonb',
+      judgementParams(j),
+    );
+  });
+}
+
+/** Draft → in review. */
+export async function submitForReview(db: Db, actor: Actor, id: string, version: number) {
+  requirePermission(actor, 'assessment.draft');
+  return db.transaction(async (tx) => {
+    const before = await assessmentOrFail(tx, id);
+    mayEdit(actor, before);
+    mustBe(before, 'draft', 'submitted');
+    return versionedUpdate(tx, actor, before, version, 'assessment.submit', "state = 'in_review'", []);
+  });
+}
+
+/** In review → draft, for more work. Editors only. */
+export async function returnToDraft(db: Db, actor: Actor, id: string, version: number) {
+  requirePermission(actor, 'assessment.review');
+  return db.transaction(async (tx) => {
+    const before = await assessmentOrFail(tx, id);
+    mustBe(before, 'in_review', 'returned');
+    return versionedUpdate(tx, actor, before, version, 'assessment.return', "state = 'draft'", []);
+  });
+}
+
+/**
+ * In review → published. Editors only, and never the assessor: every published judgement has been
+ * read by a second person.
+ */
+export async function publishAssessment(db: Db, actor: Actor, id: string, version: number) {
+  requirePermission(actor, 'assessment.publish');
+  return db.transaction(async (tx) => {
+    const before = await assessmentOrFail(tx, id);
+    if (before.assessor_id !== null && before.assessor_id === actor.id) {
+      throw new ForbiddenError(
+        actor,
+        'assessment.publish',
+        'An assessment is published by an editor other than its assessor.',
+      );
+    }
+    mustBe(before, 'in_review', 'published');
+    return versionedUpdate(
+      tx,
+      actor,
+      before,
+      version,
+      'assessment.publish',
+      "state = 'published', published_at = $3, published_by = $4",
+      [now(), actor.name],
+    );
+  });
+}
+
+/**
+ * Starts a correction of a published assessment: a new draft that names the one it corrects and
+ * why. When the correction is published, it replaces the original in every score and timeline.
+ */
+export async function correctAssessment(db: Db, actor: Actor, id: string, reason: unknown, input: unknown) {
+  requirePermission(actor, 'assessment.correct');
+  const original = await assessmentOrFail(db, id);
+  if (original.state !== 'published')
+    throw new ConflictError(
+      `Only a published assessment can be corrected; "${id}" is ${original.state.replace('_', ' ')}.`,
+    );
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    throw new ValidationError([
+      { code: 'too_small', field: 'correction_reason', message: 'say why the assessment is corrected' },
+    ]);
+  }
+  const [pending] = await db.query<{ id: string }>('SELECT id FROM assessments WHERE corrects = $1', [id]);
+  if (pending) throw new ConflictError(`Assessment "${id}" already has a correction ("${pending.id}").`);
+  return draftAssessment(db, actor, original.item_id, input, { corrects: id, reason: reason.trim() });
+}
+
+/** Links a recommendation to a commitment or milestone that matches it. Editors only. */
+export async function linkItems(db: Db, actor: Actor, input: unknown): Promise<LinkRow> {
+  requirePermission(actor, 'link.write');
+  const parsed = ItemLink.safeParse(input);
+  if (!parsed.success) throw new ValidationError(problemsOf(parsed.error.issues));
+  const l = parsed.data;
+  return db.transaction(async (tx) => {
+    const rec = await getTrackedItem(tx, l.recommendation);
+    if (rec?.kind !== 'recommendation') {
+      throw new ValidationError([
+        {
+          code: 'unknown_reference',
+          field: 'recommendation',
+          message: `no recommendation "${l.recommendation}"`,
+        },
+      ]);
+    }
+    const target = l.commitment
+      ? await tx.query('SELECT id FROM commitments WHERE id = $1', [l.commitment])
+      : await tx.query('SELECT id FROM milestones WHERE id = $1', [l.milestone]);
+    if (target.length === 0) {
+      const field = l.commitment ? 'commitment' : 'milestone';
+      throw new ValidationError([
+        { code: 'unknown_reference', field, message: `no ${field} "${l.commitment ?? l.milestone}"` },
+      ]);
+    }
+    const id = linkId(l);
+    const inserted = await tx.query(
+      `INSERT INTO item_links (id, recommendation_id, commitment_id, milestone_id, match, rationale)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [id, l.recommendation, l.commitment ?? null, l.milestone ?? null, l.match, l.rationale],
+    );
+    if (inserted.length === 0)
+      throw new ConflictError(`The recommendation is already linked to "${l.commitment ?? l.milestone}".`);
+    const row = (await getLink(tx, id))!;
+    await recordAudit(tx, actor, { action: 'link.add', entity: 'link', entityId: id, after: row });
+    return row;
+  });
+}
+
+/** Removes a link; `version` guards against removing a link someone just changed. Editors only. */
+export async function unlinkItems(db: Db, actor: Actor, id: string, version: number): Promise<void> {
+  requirePermission(actor, 'link.write');
+  await db.transaction(async (tx) => {
+    const before = await getLink(tx, id);
+    if (!before) throw new NotFoundError(`Link "${id}"`);
+    const rows = await tx.query('DELETE FROM item_links WHERE id = $1 AND version = $2 RETURNING id', [
+      id,
+      version,
+    ]);
+    if (rows.length === 0) throw new StaleVersionError(`Link "${id}"`, await getLink(tx, id));
+    await recordAudit(tx, actor, { action: 'link.remove', entity: 'link', entityId: id, before });
+  });
+}

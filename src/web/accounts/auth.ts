@@ -1,0 +1,115 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import {
+  type Actor,
+  ANONYMOUS,
+  hashSecret,
+  newSecret,
+  SESSION_DAYS,
+  type SessionUser,
+  sameSecret,
+  sessionUser,
+  tokenUser,
+} from '../../accounts/index.ts';
+import type { Db } from '../../core/index.ts';
+
+export const SESSION_COOKIE = 'entente_session';
+export const CSRF_COOKIE = 'entente_csrf';
+
+export interface AuthOptions {
+  /**
+   * Mark cookies Secure. Browsers keep Secure cookies on https and on loopback addresses (127.0.0.1,
+   * localhost), so this stays on even for local use. @default true
+   */
+  secureCookies?: boolean;
+}
+
+const toActor = (u: SessionUser): Actor => ({ id: u.id, name: u.display_name, role: u.role });
+
+/** Reads who is asking, once per request: a browser session (pages) or a bearer token (API). */
+export function createAuth(db: Db, options: AuthOptions = {}) {
+  const secure = options.secureCookies ?? true;
+  const cache = new WeakMap<Request, Promise<Actor>>();
+
+  const session = (c: Context) => getCookie(c, SESSION_COOKIE);
+
+  /** The actor of a page request: the session's user, or anonymous. */
+  function actor(c: Context): Promise<Actor> {
+    let found = cache.get(c.req.raw);
+    if (!found) {
+      const secret = session(c);
+      found = secret
+        ? sessionUser(db, secret).then((u) => (u ? toActor(u) : ANONYMOUS))
+        : Promise.resolve(ANONYMOUS);
+      cache.set(c.req.raw, found);
+    }
+    return found;
+  }
+
+  /**
+   * The actor of an API request: a bearer token's user, or anonymous without one. Cookies are not
+   * read by the API, so a page on another site cannot make a browser write through it.
+   */
+  async function apiActor(c: Context): Promise<Actor> {
+    const header = c.req.header('Authorization');
+    if (!header) return ANONYMOUS;
+    const m = /^Bearer\s+(\S+)$/.exec(header);
+    const user = m ? await tokenUser(db, m[1]!) : undefined;
+    if (!user) throw new HTTPException(401, { message: 'The API token is unknown or revoked.' });
+    return toActor(user);
+  }
+
+  const cookieOptions = { httpOnly: true, secure, sameSite: 'Lax', path: '/' } as const;
+
+  function setSession(c: Context, secret: string) {
+    setCookie(c, SESSION_COOKIE, secret, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
+  }
+
+  function clearSession(c: Context) {
+    setCookie(c, SESSION_COOKIE, '', { ...cookieOptions, maxAge: 0 });
+  }
+
+  /**
+   * The anti-forgery token every form carries. Signed-in: derived from the session secret, which
+   * another site cannot read. Anonymous (the login form): a random cookie the form must repeat.
+   */
+  function csrfToken(c: Context): string {
+    const secret = session(c);
+    if (secret) return hashSecret(`csrf:${secret}`);
+    let pre = getCookie(c, CSRF_COOKIE);
+    if (!pre || pre.length < 32) {
+      pre = newSecret();
+      setCookie(c, CSRF_COOKIE, pre, { ...cookieOptions, sameSite: 'Strict' });
+    }
+    return hashSecret(`csrf:${pre}`);
+  }
+
+  /** Rejects a form whose token does not match: a 403 before anything else is looked at. */
+  function checkCsrf(c: Context, sent: unknown) {
+    const secret = session(c) ?? getCookie(c, CSRF_COOKIE);
+    const expected = secret ? hashSecret(`csrf:${secret}`) : undefined;
+    if (typeof sent !== 'string' || !expected || !sameSecret(sent, expected)) {
+      throw new HTTPException(403, {
+        message:
+          'This form could not be accepted: it is out of date or did not come from this site. Go back, reload the page and try again.',
+      });
+    }
+  }
+
+  /** Parses a form body and checks its anti-forgery token. */
+  async function form(c: Context): Promise<Record<string, string | string[]>> {
+    const body = await c.req.parseBody({ all: true });
+    checkCsrf(c, body._csrf);
+    const out: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(body)) {
+      if (typeof v === 'string') out[k] = v;
+      else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    }
+    return out;
+  }
+
+  return { actor, apiActor, session, setSession, clearSession, csrfToken, form };
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,139 @@
+import { type Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import {
+  type Actor,
+  createToken,
+  disableUser,
+  endAllSessions,
+  endSession,
+  LoginLimiter,
+  listTokens,
+  listUsers,
+  logIn,
+  Role,
+  requirePermission,
+  revokeToken,
+  setRole,
+} from '../../accounts/index.ts';
+import type { Db } from '../../core/index.ts';
+import { http } from '../tracker/errors.ts';
+import type { Auth } from './auth.ts';
+import { AccountPage, LoginPage, UsersPage } from './pages.tsx';
+
+// Only paths of this site are followed after login, never another origin.
+const safeNext = (next: unknown) =>
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : '/tracker';
+
+/** Login, logout, the account page (tokens, log out everywhere) and the admin's user list. */
+export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter()) {
+  const app = new Hono();
+
+  async function signedIn(c: Context): Promise<Actor & { id: number }> {
+    const actor = await auth.actor(c);
+    if (actor.id === null) throw new HTTPException(401, { message: 'Log in first.' });
+    return actor as Actor & { id: number };
+  }
+
+  app.get('/login', (c) => c.html(<LoginPage csrf={auth.csrfToken(c)} next={c.req.query('next')} />));
+
+  app.post('/login', async (c) => {
+    const f = await auth.form(c);
+    const username = typeof f.username === 'string' ? f.username.trim().toLowerCase() : '';
+    const password = typeof f.password === 'string' ? f.password : '';
+    // Behind a proxy the socket address is the proxy's; the limit per username still holds.
+    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+    const result = await logIn(db, limiter, { username, password, address, previous: auth.session(c) });
+    if (!result.ok) {
+      const limited = result.reason === 'limited';
+      if (limited) c.header('Retry-After', String(result.retryAfter));
+      const message = limited
+        ? `Too many failed logins. Try again in ${Math.ceil(result.retryAfter / 60)} minutes.`
+        : 'The username or password is wrong.';
+      return c.html(
+        <LoginPage csrf={auth.csrfToken(c)} message={message} username={username} next={safeNext(f.next)} />,
+        limited ? 429 : 401,
+      );
+    }
+    auth.setSession(c, result.secret);
+    return c.redirect(safeNext(f.next), 303);
+  });
+
+  app.post('/logout', async (c) => {
+    await auth.form(c);
+    const secret = auth.session(c);
+    if (secret) await endSession(db, secret);
+    auth.clearSession(c);
+    return c.redirect('/', 303);
+  });
+
+  app.get('/account', async (c) => {
+    const actor = await signedIn(c);
+    return c.html(
+      <AccountPage actor={actor} csrf={auth.csrfToken(c)} tokens={await listTokens(db, actor.id)} />,
+    );
+  });
+
+  app.post('/account/tokens', async (c) => {
+    const f = await auth.form(c);
+    const actor = await signedIn(c);
+    const { secret } = await http(() => createToken(db, actor, typeof f.name === 'string' ? f.name : ''));
+    c.header('Cache-Control', 'no-store');
+    return c.html(
+      <AccountPage
+        actor={actor}
+        csrf={auth.csrfToken(c)}
+        tokens={await listTokens(db, actor.id)}
+        newToken={secret}
+      />,
+      201,
+    );
+  });
+
+  app.post('/account/tokens/:id/revoke', async (c) => {
+    await auth.form(c);
+    const actor = await signedIn(c);
+    await http(() => revokeToken(db, actor, Number(c.req.param('id'))));
+    return c.redirect('/account', 303);
+  });
+
+  app.post('/account/logout-everywhere', async (c) => {
+    await auth.form(c);
+    const actor = await signedIn(c);
+    await endAllSessions(db, actor.id);
+    auth.clearSession(c);
+    return c.redirect('/login', 303);
+  });
+
+  app.get('/admin/users', async (c) => {
+    const actor = await auth.actor(c);
+    await http(async () => requirePermission(actor, 'users.manage'));
+    return c.html(<UsersPage actor={actor} csrf={auth.csrfToken(c)} users={await listUsers(db)} />);
+  });
+
+  app.post('/admin/users/:username/role', async (c) => {
+    const f = await auth.form(c);
+    const actor = await auth.actor(c);
+    const role = Role.safeParse(f.role);
+    await http(async () => {
+      requirePermission(actor, 'users.manage');
+      if (!role.success)
+        throw new HTTPException(400, { message: `role: must be one of ${Role.options.join(', ')}` });
+      await db.transaction((tx) => setRole(tx, actor, c.req.param('username'), role.data));
+    });
+    return c.redirect('/admin/users', 303);
+  });
+
+  app.post('/admin/users/:username/disable', async (c) => {
+    await auth.form(c);
+    const actor = await auth.actor(c);
+    await http(async () => {
+      requirePermission(actor, 'users.manage');
+      await db.transaction((tx) => disableUser(tx, actor, c.req.param('username')));
+    });
+    return c.redirect('/admin/users', 303);
+  });
+
+  return app;
+}

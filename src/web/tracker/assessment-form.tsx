@@ -1,0 +1,147 @@
+import type { Problem } from '../../core/index.ts';
+import {
+  COMPLIANCE_LEVELS,
+  FLAGS,
+  IMPLEMENTATION_LEVELS,
+  SPECIFICITY_LEVELS,
+  type TrackedItemRow,
+} from '../../tracker/index.ts';
+import { evidenceRows, type FormValues } from './form-data.ts';
+
+/** The problems of a rejected form, each naming its field, linked to the field. */
+export function ErrorSummary(props: { problems: Problem[]; message?: string }) {
+  if (props.problems.length === 0 && !props.message) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{props.message ?? 'The form has problems'}</h2>
+      {props.problems.length > 0 && (
+        <ul>
+          {props.problems.map((p) => (
+            <li>
+              {p.field ? (
+                <a href={`#f-${p.field.replace(/\./g, '-')}`}>
+                  <code>{p.field}</code>
+                </a>
+              ) : null}
+              {p.field ? ': ' : ''}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+const val = (f: FormValues, k: string) => {
+  const v = f[k];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+};
+const has = (f: FormValues, k: string, x: string) => {
+  const v = f[k];
+  return Array.isArray(v) ? v.includes(x) : v === x;
+};
+const fid = (name: string) => `f-${name.replace(/\./g, '-')}`;
+
+/**
+ * The fields of an assessment: date, implementation level with its flags, each party's compliance
+ * (commitments) or the specificity (recommendations), the rationale, and evidence rows. Works
+ * without JavaScript: spare evidence rows are blank and left out when empty.
+ */
+export function AssessmentFields(props: { item: TrackedItemRow; values: FormValues }) {
+  const { item, values: f } = props;
+  return (
+    <>
+      <p>
+        <label for="f-as_of">As of (the day the judgement holds)</label>
+        <input id="f-as_of" name="as_of" type="date" required value={val(f, 'as_of')} />
+      </p>
+      <fieldset id="f-implementation">
+        <legend>Implementation</legend>
+        {IMPLEMENTATION_LEVELS.map((l) => (
+          <label class="choice">
+            <input
+              type="radio"
+              name="implementation"
+              value={String(l.value)}
+              required
+              checked={val(f, 'implementation') === String(l.value)}
+            />{' '}
+            {l.value} {l.label} — <span class="hint">{l.definition}</span>
+          </label>
+        ))}
+        {Object.entries(FLAGS).map(([flag, definition]) => (
+          <label class="choice">
+            <input type="checkbox" name="flags" value={flag} checked={has(f, 'flags', flag)} /> {flag} —{' '}
+            <span class="hint">{definition}</span>
+          </label>
+        ))}
+      </fieldset>
+      {item.kind === 'commitment' ? (
+        <fieldset id="f-compliance">
+          <legend>Compliance of each party</legend>
+          {item.parties.map((p) => (
+            <p>
+              <label for={fid(`compliance.${p}`)}>{p}</label>
+              <select id={fid(`compliance.${p}`)} name={`compliance.${p}`}>
+                <option value="">not assessed</option>
+                {COMPLIANCE_LEVELS.map((l) => (
+                  <option value={String(l.value)} selected={val(f, `compliance.${p}`) === String(l.value)}>
+                    {l.value > 0 ? '+' : ''}
+                    {l.value} {l.label}
+                  </option>
+                ))}
+              </select>
+            </p>
+          ))}
+        </fieldset>
+      ) : (
+        <p>
+          <label for="f-specificity">Specificity</label>
+          <select id="f-specificity" name="specificity">
+            <option value="">not assessed</option>
+            {SPECIFICITY_LEVELS.map((l) => (
+              <option value={String(l.value)} selected={val(f, 'specificity') === String(l.value)}>
+                {l.value} {l.label}: {l.definition}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      <p>
+        <label for="f-rationale">Rationale</label>
+        <textarea id="f-rationale" name="rationale" rows={5} required>
+          {val(f, 'rationale')}
+        </textarea>
+      </p>
+      <fieldset id="f-evidence">
+        <legend>Evidence (at least one; quote the source word for word)</legend>
+        {Array.from({ length: evidenceRows(f) }, (_, i) => (
+          <fieldset class="evidence" id={fid(`evidence.${i}`)}>
+            <legend>Evidence {i + 1}</legend>
+            {(['title', 'publisher', 'date', 'url'] as const).map((k) => (
+              <p>
+                <label for={fid(`evidence.${i}.${k}`)}>
+                  {k === 'url' ? 'URL' : k[0]!.toUpperCase() + k.slice(1)}
+                </label>
+                <input
+                  id={fid(`evidence.${i}.${k}`)}
+                  name={`evidence.${i}.${k}`}
+                  type={k === 'url' ? 'url' : 'text'}
+                  placeholder={k === 'date' ? 'YYYY-MM-DD' : undefined}
+                  value={val(f, `evidence.${i}.${k}`)}
+                />
+              </p>
+            ))}
+            <p>
+              <label for={fid(`evidence.${i}.quote`)}>Quote</label>
+              <textarea id={fid(`evidence.${i}.quote`)} name={`evidence.${i}.quote`} rows={2}>
+                {val(f, `evidence.${i}.quote`)}
+              </textarea>
+            </p>
+          </fieldset>
+        ))}
+      </fieldset>
+    </>
+  );
+}

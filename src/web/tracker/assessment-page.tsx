@@ -1,0 +1,156 @@
+import type { Actor } from '../../accounts/index.ts';
+import { can } from '../../accounts/index.ts';
+import type { Problem } from '../../core/index.ts';
+import type { AssessmentRow, TrackedItemRow } from '../../tracker/index.ts';
+import { UserBar } from '../accounts/user-bar.tsx';
+import { Layout } from '../layout.tsx';
+import { AssessmentFields, ErrorSummary } from './assessment-form.tsx';
+import { type FormValues, formFromJudgement } from './form-data.ts';
+import { AssessmentCard } from './timeline.tsx';
+
+const Csrf = (props: { csrf: string }) => <input type="hidden" name="_csrf" value={props.csrf} />;
+
+/** A button that moves an assessment along the review workflow, guarded by its version. */
+function Step(props: { a: AssessmentRow; csrf: string; step: string; label: string }) {
+  return (
+    <form method="post" action={`/assessments/${props.a.id}/${props.step}`} class="inline">
+      <Csrf csrf={props.csrf} />
+      <input type="hidden" name="version" value={String(props.a.version)} />
+      <button type="submit">{props.label}</button>
+    </form>
+  );
+}
+
+/** One assessment with the actions the reader's role allows in its review state. */
+export function AssessmentPage(props: {
+  a: AssessmentRow;
+  actor: Actor;
+  csrf: string;
+  item: TrackedItemRow;
+}) {
+  const { a, actor, csrf, item } = props;
+  const mayEdit =
+    a.state === 'draft' &&
+    can(actor.role, 'assessment.draft') &&
+    (actor.role !== 'contributor' || a.assessor_id === actor.id);
+  const mayPublish = a.state === 'in_review' && can(actor.role, 'assessment.publish');
+  return (
+    <Layout title={`Assessment of ${item.title}`} section="tracker">
+      <UserBar actor={actor} csrf={csrf} back={`/assessments/${a.id}`} />
+      <p class="eyebrow">
+        Assessment of <a href={`/items/${item.id}`}>{item.title}</a>
+      </p>
+      <h1>
+        Assessment as of {a.as_of} <span class="badge">{a.state.replace('_', ' ')}</span>
+      </h1>
+      <AssessmentCard a={a} link={false} />
+      <div class="actions">
+        {mayEdit && <Step a={a} csrf={csrf} step="submit" label="Submit for review" />}
+        {mayPublish && a.assessor_id !== actor.id && (
+          <Step a={a} csrf={csrf} step="publish" label="Publish" />
+        )}
+        {mayPublish && <Step a={a} csrf={csrf} step="return" label="Return to draft" />}
+        {a.state === 'published' && !a.corrected_by && can(actor.role, 'assessment.correct') && (
+          <a class="button" href={`/assessments/${a.id}/correct`}>
+            Correct this assessment
+          </a>
+        )}
+      </div>
+      {mayEdit && (
+        <section aria-labelledby="edit">
+          <h2 id="edit">Edit the draft</h2>
+          <AssessmentFormBody
+            item={item}
+            values={formFromJudgement({ ...a, evidence: a.evidence })}
+            action={`/assessments/${a.id}`}
+            version={a.version}
+            csrf={csrf}
+            submit="Save the draft"
+          />
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+function AssessmentFormBody(props: {
+  item: TrackedItemRow;
+  values: FormValues;
+  action: string;
+  version?: number;
+  csrf: string;
+  submit: string;
+  correction?: boolean;
+}) {
+  return (
+    <form method="post" action={props.action} class="assessment-form">
+      <Csrf csrf={props.csrf} />
+      {props.version !== undefined && <input type="hidden" name="version" value={String(props.version)} />}
+      {props.correction && (
+        <p>
+          <label for="f-correction_reason">Why the published assessment is corrected</label>
+          <textarea id="f-correction_reason" name="correction_reason" rows={2} required>
+            {typeof props.values.correction_reason === 'string' ? props.values.correction_reason : ''}
+          </textarea>
+        </p>
+      )}
+      <AssessmentFields item={props.item} values={props.values} />
+      <p>
+        <button type="submit">{props.submit}</button>
+      </p>
+    </form>
+  );
+}
+
+export interface FormPageProps {
+  item: TrackedItemRow;
+  actor: Actor;
+  csrf: string;
+  values: FormValues;
+  action: string;
+  title: string;
+  submit: string;
+  version?: number;
+  problems?: Problem[];
+  message?: string;
+  /** On a conflict: the record as it is now, shown above the user's kept input. */
+  current?: AssessmentRow;
+  /** The published assessment a correction replaces. */
+  original?: AssessmentRow;
+}
+
+/** A form page to draft, edit or correct an assessment; on rejection it keeps every value typed. */
+export function AssessmentFormPage(p: FormPageProps) {
+  return (
+    <Layout title={p.title} section="tracker">
+      <UserBar actor={p.actor} csrf={p.csrf} />
+      <p class="eyebrow">
+        <a href={`/items/${p.item.id}`}>{p.item.title}</a>
+      </p>
+      <h1>{p.title}</h1>
+      <ErrorSummary problems={p.problems ?? []} message={p.message} />
+      {p.current && (
+        <section aria-labelledby="current">
+          <h2 id="current">The assessment as it is now (version {p.current.version})</h2>
+          <AssessmentCard a={p.current} />
+          <p>Your input is kept below. Compare, then save again to replace the version above.</p>
+        </section>
+      )}
+      {p.original && (
+        <section aria-labelledby="original">
+          <h2 id="original">The published assessment being corrected</h2>
+          <AssessmentCard a={p.original} />
+        </section>
+      )}
+      <AssessmentFormBody
+        item={p.item}
+        values={p.values}
+        action={p.action}
+        version={p.version}
+        csrf={p.csrf}
+        submit={p.submit}
+        correction={p.original !== undefined}
+      />
+    </Layout>
+  );
+}
