@@ -35,14 +35,16 @@ function tsvRows(text: string, expectHeader: string): string[][] {
 
 /** Parses data/cameo/eventcodes.tsv. */
 export function parseEventCodes(text: string): CameoCode[] {
-  return tsvRows(text, 'code\troot\tquad_class\tgoldstein\tlabel').map(([code, root, quad, gold, label], i) => {
-    const q = Number(quad);
-    const g = Number(gold);
-    if (!code || !root || !label || ![1, 2, 3, 4].includes(q) || !Number.isFinite(g)) {
-      throw new Error(`eventcodes.tsv:${i + 2}: malformed row`);
-    }
-    return { code, root, quadClass: q as 1 | 2 | 3 | 4, goldstein: g, label };
-  });
+  return tsvRows(text, 'code\troot\tquad_class\tgoldstein\tlabel').map(
+    ([code, root, quad, gold, label], i) => {
+      const q = Number(quad);
+      const g = Number(gold);
+      if (!code || !root || !label || ![1, 2, 3, 4].includes(q) || !Number.isFinite(g)) {
+        throw new Error(`eventcodes.tsv:${i + 2}: malformed row`);
+      }
+      return { code, root, quadClass: q as 1 | 2 | 3 | 4, goldstein: g, label };
+    },
+  );
 }
 
 /** Parses data/cameo/issue-areas.tsv. */
@@ -58,7 +60,10 @@ export function parseIssueAreaRules(text: string): IssueAreaRule[] {
  * without a rule are left out (unassigned).
  * @example issueAreaByCode(codes, rules).get('163') // 'economic-security-technology'
  */
-export function issueAreaByCode(codes: readonly CameoCode[], rules: readonly IssueAreaRule[]): Map<string, string> {
+export function issueAreaByCode(
+  codes: readonly CameoCode[],
+  rules: readonly IssueAreaRule[],
+): Map<string, string> {
   const sorted = [...rules].sort((a, b) => b.cameo.length - a.cameo.length);
   const out = new Map<string, string>();
   for (const { code } of codes) {

@@ -33,8 +33,10 @@ export class Duck {
     return new Duck(instance, await instance.connect());
   }
 
-  async run(sql: string, params?: Record<string, string | number | boolean | null>): Promise<void> {
-    await this.conn.run(sql, params as never);
+  /** Runs a statement; returns the number of rows it changed. */
+  async run(sql: string, params?: Record<string, string | number | boolean | null>): Promise<number> {
+    const result = await this.conn.run(sql, params as never);
+    return result.rowsChanged;
   }
 
   async all(sql: string, params?: Record<string, string | number | boolean | null>): Promise<Row[]> {

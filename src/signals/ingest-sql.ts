@@ -9,7 +9,7 @@ export const REJECT_REASONS = {
   out_of_range: 'value outside its allowed range',
   unknown_cameo: 'not a code of the CAMEO event table',
   cameo_mismatch: 'root or base code does not match the event code',
-  duplicate_event: 'GLOBALEVENTID already loaded',
+  duplicate_event: 'the same GLOBALEVENTID was loaded before (earlier line or file)',
   invalid_utf8: 'line is not valid UTF-8',
   control_character: 'line contains a carriage return or control byte inside it',
   truncated_line: 'last line has no newline (truncated file?)',
@@ -65,10 +65,9 @@ const field = (i: number) => `f[${i + 1}]`;
 // An integer is accepted only when it prints back as itself: DuckDB's own cast is lenient
 // ('1.5' → 2, '0x10' → 16, '1e3' → 1000), which would let garbled values through as numbers.
 const strictInt = (v: string, type: string) => `CAST(TRY_CAST(${v} AS ${type}) AS VARCHAR) = ${v}`;
-const dateOf = (v: string) =>
-  `TRY_CAST(substr(${v}, 1, 4) || '-' || substr(${v}, 5, 2) || '-' || substr(${v}, 7, 2) AS DATE)`;
-const timestampOf = (v: string) =>
-  `TRY_CAST(substr(${v}, 1, 4) || '-' || substr(${v}, 5, 2) || '-' || substr(${v}, 7, 2) || ' ' || substr(${v}, 9, 2) || ':' || substr(${v}, 11, 2) || ':' || substr(${v}, 13, 2) AS TIMESTAMP)`;
+// strptime alone would take '2024011' as a date; the digit-count check before it rules that out.
+const dateOf = (v: string) => `CAST(try_strptime(${v}, '%Y%m%d') AS DATE)`;
+const timestampOf = (v: string) => `try_strptime(${v}, '%Y%m%d%H%M%S')`;
 const digits = (v: string, n: number) => `(length(${v}) = ${n} AND ${strictInt(v, 'BIGINT')})`;
 
 interface Check {
@@ -81,11 +80,18 @@ function checksFor(kind: FieldKind, v: string, ctx: { eventCode?: string; sqlDat
   const present = `${v} <> ''`;
   switch (kind) {
     case 'id':
-      return [{ reason: 'bad_number', sql: `NOT coalesce(${strictInt(v, 'BIGINT')} AND ${v} <> '0', false)` }];
+      return [{ reason: 'bad_number', sql: `NOT coalesce(${strictInt(v, 'BIGINT')}, false)` }];
     case 'int':
-      return [{ reason: 'bad_number', sql: `${present} AND NOT coalesce(${strictInt(v, 'INTEGER')}, false)` }];
+      return [
+        { reason: 'bad_number', sql: `${present} AND NOT coalesce(${strictInt(v, 'INTEGER')}, false)` },
+      ];
     case 'double':
-      return [{ reason: 'bad_number', sql: `${present} AND NOT coalesce(isfinite(TRY_CAST(${v} AS DOUBLE)), false)` }];
+      return [
+        {
+          reason: 'bad_number',
+          sql: `${present} AND NOT coalesce(isfinite(TRY_CAST(${v} AS DOUBLE)), false)`,
+        },
+      ];
     case 'goldstein':
       return [
         { reason: 'missing_value', sql: `${v} = ''` },
@@ -97,12 +103,19 @@ function checksFor(kind: FieldKind, v: string, ctx: { eventCode?: string; sqlDat
     case 'bool01':
       return [{ reason: 'out_of_range', sql: `${v} NOT IN ('0', '1')` }];
     case 'date':
-      return [{ reason: 'bad_date', sql: `NOT coalesce(${digits(v, 8)} AND ${dateOf(v)} IS NOT NULL, false)` }];
+      return [
+        { reason: 'bad_date', sql: `NOT coalesce(${digits(v, 8)} AND ${dateOf(v)} IS NOT NULL, false)` },
+      ];
     case 'dateadded_v1':
-      return [{ reason: 'bad_date', sql: `NOT coalesce(${digits(v, 8)} AND ${dateOf(v)} IS NOT NULL, false)` }];
+      return [
+        { reason: 'bad_date', sql: `NOT coalesce(${digits(v, 8)} AND ${dateOf(v)} IS NOT NULL, false)` },
+      ];
     case 'timestamp':
       return [
-        { reason: 'bad_date', sql: `NOT coalesce(${digits(v, 14)} AND ${timestampOf(v)} IS NOT NULL, false)` },
+        {
+          reason: 'bad_date',
+          sql: `NOT coalesce(${digits(v, 14)} AND ${timestampOf(v)} IS NOT NULL, false)`,
+        },
       ];
     case 'month':
       // MonthYear and Year repeat SQLDATE; a disagreement means the row was garbled.
@@ -161,9 +174,7 @@ export function checkedSelect(format: FormatSpec, targetColumns: readonly Column
     eventCode: index.has('EventCode') ? field(index.get('EventCode')!) : undefined,
     sqlDate: index.has('SQLDATE') ? field(index.get('SQLDATE')!) : undefined,
   };
-  const whens: string[] = [
-    `WHEN len(f) NOT IN (${format.widths.join(', ')}) THEN 'column_count|'`,
-  ];
+  const whens: string[] = [`WHEN len(f) NOT IN (${format.widths.join(', ')}) THEN 'column_count|'`];
   format.columns.forEach((c, i) => {
     // The optional last column of v1 (SOURCEURL) is absent in 57-field rows.
     for (const chk of checksFor(c.kind, field(i), ctx)) {
@@ -172,7 +183,10 @@ export function checkedSelect(format: FormatSpec, targetColumns: readonly Column
   });
   const values = targetColumns.map((c) => {
     const i = index.get(c.name);
-    return `${i === undefined ? `CAST(NULL AS ${SQL_TYPE[c.kind]})` : typedValue(c.kind, field(i))} AS ${quoteIdent(c.name)}`;
+    // The source format decides how to read a field (v1's DATEADDED is a date, v2's a timestamp);
+    // the target column decides the type it lands in.
+    const read = i === undefined ? 'NULL' : typedValue(format.columns[i]!.kind, field(i));
+    return `CAST(${read} AS ${SQL_TYPE[c.kind]}) AS ${quoteIdent(c.name)}`;
   });
   return `SELECT line, ${values.join(', ')},
     CASE ${whens.join('\n      ')} END AS problem,

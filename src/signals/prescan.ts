@@ -1,6 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import { finished } from 'node:stream/promises';
 import type { RejectReason } from './ingest-sql.ts';
 
@@ -60,7 +60,9 @@ export async function scanFile(path: string): Promise<Scan> {
       carry = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       continue;
     }
-    const block = carry.length ? Buffer.concat([carry, chunk.subarray(0, lastLf + 1)]) : chunk.subarray(0, lastLf + 1);
+    const block = carry.length
+      ? Buffer.concat([carry, chunk.subarray(0, lastLf + 1)])
+      : chunk.subarray(0, lastLf + 1);
     carry = Buffer.from(chunk.subarray(lastLf + 1));
     const firstLine = lines + 1;
     if (isUtf8(block) && !hasBadByte(block)) {
@@ -76,7 +78,11 @@ export async function scanFile(path: string): Promise<Scan> {
     lines += 1;
     // GDELT always ends a file with a newline: a last line without one was cut off, even when its
     // field count happens to be right (a cut inside SOURCEURL).
-    problems.push({ line: lines, reason: lineProblem(carry) ?? 'truncated_line', raw: carry.toString('utf8') });
+    problems.push({
+      line: lines,
+      reason: lineProblem(carry) ?? 'truncated_line',
+      raw: carry.toString('utf8'),
+    });
   }
   return { size, md5: hash.digest('hex'), lines, unterminated, problems, crlf };
 }

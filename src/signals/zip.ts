@@ -1,8 +1,8 @@
-import { open } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { crc32, createInflateRaw } from 'node:zlib';
 
 /** The one member of a GDELT zip, as its central directory describes it. */
 export interface ZipMember {
@@ -40,7 +40,8 @@ export async function readZipMember(path: string): Promise<ZipMember> {
         break;
       }
     }
-    if (eocd === -1) throw new ZipError(`${path}: not a complete zip (no end of central directory; truncated?)`);
+    if (eocd === -1)
+      throw new ZipError(`${path}: not a complete zip (no end of central directory; truncated?)`);
     const entries = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
@@ -60,7 +61,8 @@ export async function readZipMember(path: string): Promise<ZipMember> {
     await fh.read(local, 0, 30, localOffset);
     if (local.readUInt32LE(0) !== LOCAL) throw new ZipError(`${path}: damaged local header`);
     const dataOffset = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    if (method !== 0 && method !== 8) throw new ZipError(`${path}: compression method ${method} not supported`);
+    if (method !== 0 && method !== 8)
+      throw new ZipError(`${path}: compression method ${method} not supported`);
     return { name, method, compressedSize, size: uncompressed, crc, dataOffset };
   } finally {
     await fh.close();
@@ -84,9 +86,9 @@ export async function extractZip(path: string, target: string): Promise<ZipMembe
     start: m.dataOffset,
     end: m.dataOffset + Math.max(m.compressedSize, 1) - 1,
   });
-  const stages = m.method === 8 ? [source, createInflateRaw(), check] : [source, check];
   try {
-    await pipeline([...stages, createWriteStream(target)] as unknown as Parameters<typeof pipeline>);
+    if (m.method === 8) await pipeline(source, createInflateRaw(), check, createWriteStream(target));
+    else await pipeline(source, check, createWriteStream(target));
   } catch (e) {
     throw new ZipError(`${path}: cannot inflate ${m.name}: ${(e as Error).message}`);
   }

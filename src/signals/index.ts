@@ -1,0 +1,51 @@
+export {
+  type CameoCode,
+  type CameoTables,
+  type IssueAreaRule,
+  issueAreaByCode,
+  loadCameo,
+  parseEventCodes,
+  parseIssueAreaRules,
+  QUAD_CLASSES,
+} from './cameo.ts';
+export { type Column, EVENTS_V1, EVENTS_V2, type FileKind, FORMATS, MENTIONS_V2 } from './columns.ts';
+export { detectKind } from './detect.ts';
+export {
+  type DayEvent,
+  dayEvents,
+  dyadByIssueArea,
+  dyadByRoot,
+  dyadSeries,
+  type IndexPoint,
+  type IssueAreaPoint,
+  type RootPoint,
+  type TopEvent,
+  topEventTypes,
+} from './indices.ts';
+export {
+  BIGQUERY,
+  type DateBasis,
+  DIALECTS,
+  type Dialect,
+  type DialectName,
+  DUCKDB,
+  type DyadQuery,
+  dayEventsSql,
+  dyadQuery,
+  issueAreaSql,
+  type Period,
+  rootSql,
+  seriesSql,
+  topEventsSql,
+} from './indices-sql.ts';
+export { IngestError, type IngestResult } from './ingest.ts';
+export { REJECT_REASONS, type RejectReason } from './ingest-sql.ts';
+export { type GdeltRow, parseLine } from './reader.ts';
+export {
+  type ManifestEntry,
+  type QuarantinedRow,
+  rejectionMessage,
+  Warehouse,
+  type WarehouseStatus,
+} from './warehouse.ts';
+export { ZipError } from './zip.ts';
