@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { LoginLimiter } from '../accounts/index.ts';
@@ -8,6 +9,7 @@ import { type AuthOptions, createAuth } from './accounts/auth.ts';
 import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { problem } from './api/problem.ts';
+import { localeMiddleware } from './i18n.ts';
 import { ErrorPage } from './pages/error.tsx';
 import { siteRoutes } from './site.tsx';
 import { trackerApi } from './tracker/api.ts';
@@ -28,6 +30,9 @@ const STYLE = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8
 /** The whole web application: pages, downloads and the API. Built in a factory so tests need no port. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  // Pages read the request's language through this context while they render.
+  app.use(contextStorage());
+  app.use(localeMiddleware);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -1,34 +1,54 @@
 import type { Child } from 'hono/jsx';
 import type { Source } from '../core/index.ts';
+import { useI18n } from './i18n.ts';
 
 /** What the sources do not give: shown plainly, never filled in. */
-export const Unknown = (props: { what?: string }) => (
-  <span class="unknown">{props.what ? `${props.what} is not known` : 'not known'}</span>
-);
-
-/** A value, or "not known". */
-export function Known(props: { value: Child | null | undefined; what?: string }) {
-  return props.value === null || props.value === undefined || props.value === '' ? (
-    <Unknown what={props.what} />
-  ) : (
-    <>{props.value}</>
+export function Unknown(props: { what?: string }) {
+  const { t } = useI18n();
+  return (
+    <span class="unknown">
+      {props.what ? t('common.unknownWhat', { what: props.what }) : t('common.unknown')}
+    </span>
   );
 }
 
-const QUALITY = { primary: 'primary source', news: 'news outlet', mirror: 'copy of a news report' } as const;
+/** A value, or "not known". */
+export function Known(props: { value: Child | null | undefined; what?: string }) {
+  if (props.value === null || props.value === undefined || props.value === '')
+    return <Unknown what={props.what} />;
+  return <>{props.value}</>;
+}
+
+/**
+ * A field of a record in the reader's language, or in English marked as English: the reader sees
+ * that a translation is missing instead of silently reading another language.
+ */
+export function Localized(props: { en: string; ko?: string | null; ja?: string | null }) {
+  const { pick, locale, t } = useI18n();
+  const { text, lang } = pick(props);
+  if (lang === locale) return <>{text}</>;
+  return (
+    <span lang={lang} class="fallback" title={t('common.inEnglish')}>
+      {text}
+    </span>
+  );
+}
 
 /** A list of sources with publisher, date, link, quality and verbatim quote. */
 export function SourceList(props: { sources: Source[]; heading?: string }) {
+  const { t } = useI18n();
   if (props.sources.length === 0) return null;
+  const heading = props.heading ?? t('common.sources');
   return (
-    <section class="sources" aria-label={props.heading ?? 'Sources'}>
-      <h2>{props.heading ?? 'Sources'}</h2>
+    <section class="sources" aria-label={heading}>
+      <h2>{heading}</h2>
       <ol>
         {props.sources.map((s) => (
           <li>
             <cite>{s.title ?? s.publisher}</cite>
             {s.title && <> — {s.publisher}</>}
-            {s.date && <>, {s.date}</>} <span class={`quality q-${s.quality}`}>({QUALITY[s.quality]})</span>
+            {s.date && <>, {s.date}</>}{' '}
+            <span class={`quality q-${s.quality}`}>({t(`common.${s.quality}`)})</span>
             {s.url ? (
               <>
                 {' '}
@@ -74,15 +94,16 @@ export function Parties(props: { codes: string[]; names?: Map<string, string> })
   );
 }
 
-/** A date as the sources give it (year, month or day) with its loose wording when there is one. */
+/** A date as the sources give it (year, month or day) in the reader's language, with its loose wording. */
 export function DateText(props: { date: string; end?: string | null; note?: string | null }) {
+  const { date } = useI18n();
   return (
     <>
-      <time datetime={props.date}>{props.date}</time>
+      <time datetime={props.date}>{date(props.date)}</time>
       {props.end && (
         <>
           {' – '}
-          <time datetime={props.end}>{props.end}</time>
+          <time datetime={props.end}>{date(props.end)}</time>
         </>
       )}
       {props.note && <span class="date-note"> ({props.note})</span>}

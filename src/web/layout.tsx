@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { LOCALE_NAMES, LOCALES, type MessageKey } from '../core/i18n/index.ts';
+import { currentUrl, useI18n } from './i18n.ts';
 
 export interface PageMeta {
   title: string;
@@ -7,56 +9,87 @@ export interface PageMeta {
   /** Extra elements for <head>: citation meta tags, JSON-LD, alternate links. */
   head?: Child;
   /** The navigation entry to mark as current. */
-  section?: 'home' | 'papers' | 'recommendations' | 'milestones' | 'parties' | 'api';
+  section?: 'home' | 'papers' | 'recommendations' | 'milestones' | 'parties' | 'tracker' | 'api';
 }
 
 const NAV = [
-  ['home', '/', 'Overview'],
-  ['papers', '/papers', 'Papers'],
-  ['recommendations', '/recommendations', 'Recommendations'],
-  ['milestones', '/milestones', 'Milestones'],
-  ['parties', '/parties', 'Parties'],
-  ['api', '/api', 'API'],
-] as const;
+  ['home', '/', 'nav.home'],
+  ['papers', '/papers', 'nav.papers'],
+  ['recommendations', '/recommendations', 'nav.recommendations'],
+  ['milestones', '/milestones', 'nav.milestones'],
+  ['parties', '/parties', 'nav.parties'],
+  ['tracker', '/tracker', 'nav.tracker'],
+  ['api', '/api', 'nav.api'],
+] as const satisfies readonly (readonly [string, string, MessageKey])[];
+
+/** Links to the same page in each interface language. */
+function LanguageSwitch() {
+  const { t, locale } = useI18n();
+  const url = currentUrl();
+  return (
+    <nav class="languages" aria-label={t('site.language')}>
+      <ul>
+        {LOCALES.map((l) => {
+          const target = new URL(url ?? 'http://localhost/');
+          target.searchParams.set('lang', l);
+          return (
+            <li>
+              <a
+                href={`${target.pathname}${target.search}`}
+                lang={l}
+                hreflang={l}
+                aria-current={l === locale ? 'true' : undefined}
+              >
+                {LOCALE_NAMES[l]}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
 
 /** The frame of every page: works without JavaScript, one main landmark, a skip link. */
 export function Layout(props: PageMeta & { children?: Child }) {
+  const { t, locale } = useI18n();
+  const name = t('site.name');
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title === 'Entente' ? 'Entente' : `${props.title} · Entente`}</title>
+        <title>{props.title === name ? name : `${props.title} · ${name}`}</title>
         {props.description && <meta name="description" content={props.description} />}
         <link rel="stylesheet" href="/assets/style.css" />
         {props.head}
       </head>
       <body>
         <a class="skip" href="#main">
-          Skip to content
+          {t('site.skip')}
         </a>
         <header class="site">
           <a class="brand" href="/">
-            Entente
+            {name}
           </a>
-          <nav aria-label="Main">
+          <nav aria-label={t('site.nav')}>
             <ul>
               {NAV.map(([key, href, label]) => (
                 <li>
                   <a href={href} aria-current={props.section === key ? 'page' : undefined}>
-                    {label}
+                    {t(label)}
                   </a>
                 </li>
               ))}
             </ul>
           </nav>
+          <LanguageSwitch />
         </header>
         <main id="main">{props.children}</main>
         <footer class="site">
           <p>
-            Entente — an open observatory for partnerships between nations. Every fact links to its source;
-            what is not known is shown as unknown. Data: <a href="/api">API</a>,{' '}
-            <a href="/recommendations.csv">recommendations (CSV)</a>.
+            {t('site.footer')} {t('site.footer.data')} <a href="/api">API</a>,{' '}
+            <a href="/recommendations.csv">{t('site.footer.csv')}</a>.
           </p>
         </footer>
       </body>

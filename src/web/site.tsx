@@ -130,11 +130,12 @@ export function siteRoutes(db: Db) {
   app.get('/recommendations/:id', async (c) => {
     const rec = await getRecommendation(db, c.req.param('id'));
     if (!rec) throw notFound(`Recommendation "${c.req.param('id')}"`);
-    const [paper, madeIn] = await Promise.all([
+    const [paper, madeIn, areas] = await Promise.all([
       getPaper(db, rec.paper_id),
       rec.made_in ? getPaper(db, rec.made_in) : undefined,
+      listIssueAreas(db),
     ]);
-    return c.html(<RecommendationPage rec={rec} paper={paper!} madeIn={madeIn} />);
+    return c.html(<RecommendationPage rec={rec} paper={paper!} madeIn={madeIn} areas={areas} />);
   });
 
   app.get('/parties', async (c) => c.html(<PartiesPage parties={await listParties(db)} />));

@@ -50,7 +50,7 @@ describe('pages', () => {
       expect(page).toContain(expected);
     }
     // The summary is not known for this record and says so instead of being left blank.
-    expect(page).toContain("The publisher&#39;s summary is not known");
+    expect(page).toContain('The publisher’s summary is not known');
   });
 
   it('embeds schema.org JSON-LD that parses and names the author and publisher', async () => {
@@ -104,7 +104,7 @@ describe('pages', () => {
     const usa = await html('/parties/usa');
     expect(usa).toContain('Trilateral nuclear risk discussions');
     const timeline = await html('/milestones');
-    expect(timeline).toContain('<time datetime="1965-06-22">1965-06-22</time>');
+    expect(timeline).toContain('<time datetime="1965-06-22">June 22, 1965</time>');
     await html('/parties/XYZ', 404);
     await html('/milestones/none', 404);
     await html('/papers/none', 404);

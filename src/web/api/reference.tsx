@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 
 interface Operation {
@@ -20,18 +21,19 @@ interface Doc {
 
 /** The API reference, rendered on the server from the OpenAPI document: no script needed. */
 export function ReferencePage({ doc }: { doc: Doc }) {
+  const { t } = useI18n();
   const paths = (doc.paths ?? {}) as Record<string, Record<string, Operation> | undefined>;
   const ops = Object.entries(paths).flatMap(([path, methods]) =>
     Object.entries(methods ?? {}).map(([method, op]) => ({ path, method, op })),
   );
   const tags = [...new Set(ops.flatMap((o) => o.op.tags ?? ['Other']))];
   return (
-    <Layout title="API reference" section="api">
+    <Layout title={t('api.title')} section="api">
       <h1>{doc.info.title}</h1>
       <p class="lead">{doc.info.description}</p>
       <p>
-        Version {doc.info.version}. Machine-readable description:{' '}
-        <a href="/api/openapi.json">OpenAPI 3.1 document</a>. All paths below are under <code>/api</code>.
+        {t('api.version', { version: doc.info.version })} {t('api.machine')}{' '}
+        <a href="/api/openapi.json">{t('api.document')}</a>. {t('api.under', { prefix: '/api' })}
       </p>
       {tags.map((tag) => (
         <section aria-labelledby={`tag-${tag}`}>
@@ -48,13 +50,13 @@ export function ReferencePage({ doc }: { doc: Doc }) {
                 {op.summary && <p>{op.summary}</p>}
                 {op.parameters && op.parameters.length > 0 && (
                   <table>
-                    <caption>Parameters</caption>
+                    <caption>{t('api.parameters')}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Name</th>
-                        <th scope="col">In</th>
-                        <th scope="col">Type</th>
-                        <th scope="col">Description</th>
+                        <th scope="col">{t('api.col.name')}</th>
+                        <th scope="col">{t('api.col.in')}</th>
+                        <th scope="col">{t('api.col.type')}</th>
+                        <th scope="col">{t('api.col.description')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -62,7 +64,7 @@ export function ReferencePage({ doc }: { doc: Doc }) {
                         <tr>
                           <td>
                             <code>{p.name}</code>
-                            {p.required && ' (required)'}
+                            {p.required && ` ${t('api.required')}`}
                           </td>
                           <td>{p.in}</td>
                           <td>{p.schema?.enum ? p.schema.enum.join(' | ') : (p.schema?.type ?? '')}</td>
@@ -73,7 +75,7 @@ export function ReferencePage({ doc }: { doc: Doc }) {
                   </table>
                 )}
                 <p class="responses">
-                  Responses:{' '}
+                  {t('api.responses')}{' '}
                   {Object.entries(op.responses ?? {})
                     .map(([code, r]) => `${code} ${r.description ?? ''}`)
                     .join('; ')}

@@ -1,20 +1,16 @@
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  404: 'Not found',
-  409: 'Conflict',
-  500: 'Server error',
-};
-
 export function ErrorPage(props: { status: number; message: string }) {
-  const title = TITLES[props.status] ?? 'Error';
+  const { t } = useI18n();
+  const key = ([400, 404, 409, 500] as const).find((s) => s === props.status);
+  const title = key ? t(`error.${key}`) : t('error.other');
   return (
     <Layout title={title}>
       <h1>{title}</h1>
       <p>{props.message}</p>
       <p>
-        <a href="/">Go to the overview</a>
+        <a href="/">{t('error.home')}</a>
       </p>
     </Layout>
   );

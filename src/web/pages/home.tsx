@@ -1,7 +1,8 @@
 import type { IssueAreaRow } from '../../core/index.ts';
 import type { ProgramRow, SeriesRow } from '../../publications/index.ts';
 import type { MilestoneRow, RecommendationRow } from '../../tracker/index.ts';
-import { DateText, Parties } from '../components.tsx';
+import { DateText, Localized, Parties } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 
 export interface HomeData {
@@ -14,14 +15,11 @@ export interface HomeData {
 
 /** The program at a glance: its series, issue areas with their recommendations, latest milestones. */
 export function HomePage(d: HomeData) {
+  const { t, tn } = useI18n();
   const topAreas = d.areas.filter((a) => a.parent_id === null);
   const latest = [...d.milestones].reverse().slice(0, 6);
   return (
-    <Layout
-      title="Entente"
-      section="home"
-      description="The South Korea–Japan partnership as a live record: papers, recommendations, commitments and milestones, each with its source."
-    >
+    <Layout title={t('site.name')} section="home" description={t('home.description')}>
       {d.programs.map((p) => (
         <section class="program" aria-labelledby={`program-${p.id}`}>
           <p class="eyebrow">
@@ -36,9 +34,7 @@ export function HomePage(d: HomeData) {
               .map((s) => (
                 <li>
                   <a href={`/papers?series=${s.id}`}>{s.title}</a>{' '}
-                  <span class="count">
-                    {s.papers} paper{s.papers === 1 ? '' : 's'}
-                  </span>
+                  <span class="count">{tn('home.papers', s.papers)}</span>
                 </li>
               ))}
           </ul>
@@ -46,10 +42,10 @@ export function HomePage(d: HomeData) {
       ))}
 
       <section aria-labelledby="areas">
-        <h2 id="areas">Issue areas and recommendations</h2>
+        <h2 id="areas">{t('home.areas')}</h2>
         <p>
-          {d.recommendations.length} recommendations across {topAreas.length} issue areas.{' '}
-          <a href="/recommendations">Browse and filter all recommendations</a>.
+          {t('home.areasSummary', { recs: d.recommendations.length, areas: topAreas.length })}{' '}
+          <a href="/recommendations">{t('home.browseAll')}</a>.
         </p>
         <div class="areas">
           {topAreas.map((area) => {
@@ -57,7 +53,9 @@ export function HomePage(d: HomeData) {
             return (
               <article class="area" aria-labelledby={`area-${area.id}`}>
                 <h3 id={`area-${area.id}`}>
-                  <a href={`/recommendations?area=${area.id}`}>{area.name_en}</a>{' '}
+                  <a href={`/recommendations?area=${area.id}`}>
+                    <Localized en={area.name_en} ko={area.name_ko} ja={area.name_ja} />
+                  </a>{' '}
                   <span class="count">{recs.length}</span>
                 </h3>
                 <ul>
@@ -75,7 +73,7 @@ export function HomePage(d: HomeData) {
       </section>
 
       <section aria-labelledby="latest">
-        <h2 id="latest">Latest milestones</h2>
+        <h2 id="latest">{t('home.latest')}</h2>
         <ol class="timeline compact">
           {latest.map((m) => (
             <li>
@@ -85,7 +83,7 @@ export function HomePage(d: HomeData) {
           ))}
         </ol>
         <p>
-          <a href="/milestones">All milestones since 1965</a>
+          <a href="/milestones">{t('home.allMilestones')}</a>
         </p>
       </section>
     </Layout>

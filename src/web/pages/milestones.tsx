@@ -1,14 +1,18 @@
-import type { CommitmentRow, MilestoneRow } from '../../tracker/index.ts';
+import type { CommitmentRow, MilestoneKind, MilestoneRow } from '../../tracker/index.ts';
 import { DateText, Parties, SourceList } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+
+type Kind = (typeof MilestoneKind.options)[number];
 
 /** The timeline of the relationship, grouped by year. */
 export function MilestonesPage(props: { milestones: MilestoneRow[] }) {
+  const { t, tn } = useI18n();
   const years = [...new Set(props.milestones.map((m) => m.date.slice(0, 4)))];
   return (
-    <Layout title="Milestones" section="milestones">
-      <h1>Milestones</h1>
-      <p>Treaties, summits, commitments, implementation steps and setbacks, each with its sources.</p>
+    <Layout title={t('milestones.title')} section="milestones">
+      <h1>{t('milestones.title')}</h1>
+      <p>{t('milestones.lead')}</p>
       {years.map((y) => (
         <section aria-labelledby={`y${y}`}>
           <h2 id={`y${y}`}>{y}</h2>
@@ -19,19 +23,14 @@ export function MilestonesPage(props: { milestones: MilestoneRow[] }) {
                 <li class={`kind-${m.kind}`}>
                   <p class="when">
                     <DateText date={m.date} end={m.date_end} note={m.date_note} /> ·{' '}
-                    <span class="kind">{m.kind}</span>
+                    <span class="kind">{t(`kind.${m.kind as Kind}`)}</span>
                   </p>
                   <h3>
                     <a href={`/milestones/${m.id}`}>{m.title}</a>
                   </h3>
                   <p>
-                    {m.summary} <Parties codes={m.parties} />
-                    {m.commitments > 0 && (
-                      <>
-                        {' '}
-                        · {m.commitments} commitment{m.commitments === 1 ? '' : 's'}
-                      </>
-                    )}
+                    <span lang="en">{m.summary}</span> <Parties codes={m.parties} />
+                    {m.commitments > 0 && <> · {tn('milestones.commitments', m.commitments)}</>}
                   </p>
                 </li>
               ))}
@@ -43,37 +42,42 @@ export function MilestonesPage(props: { milestones: MilestoneRow[] }) {
 }
 
 export function MilestonePage(props: { milestone: MilestoneRow; commitments: CommitmentRow[] }) {
+  const { t, date } = useI18n();
   const m = props.milestone;
   return (
     <Layout title={m.title} section="milestones" description={m.summary}>
       <article>
         <p class="eyebrow">
-          Milestone · {m.kind} · <DateText date={m.date} end={m.date_end} note={m.date_note} />
+          {t('milestone.kind')} · {t(`kind.${m.kind as Kind}`)} ·{' '}
+          <DateText date={m.date} end={m.date_end} note={m.date_note} />
         </p>
-        <h1>{m.title}</h1>
-        <p class="lead">{m.summary}</p>
+        <h1 lang="en">{m.title}</h1>
+        <p class="lead" lang="en">
+          {m.summary}
+        </p>
         <dl class="facts">
-          <dt>Parties</dt>
+          <dt>{t('milestone.parties')}</dt>
           <dd>
             <Parties codes={m.parties} />
           </dd>
-          <dt>Format</dt>
-          <dd>{m.format}</dd>
+          <dt>{t('milestone.format')}</dt>
+          <dd>{t(`common.format.${m.format}`)}</dd>
           {m.document && (
             <>
-              <dt>Document</dt>
+              <dt>{t('milestone.document')}</dt>
               <dd>{m.document}</dd>
             </>
           )}
         </dl>
         {props.commitments.length > 0 && (
           <section aria-labelledby="commitments">
-            <h2 id="commitments">Commitments</h2>
+            <h2 id="commitments">{t('milestone.commitments')}</h2>
             <ul>
               {props.commitments.map((c) => (
                 <li id={c.id}>
-                  <strong>{c.title}</strong> — {c.summary} <Parties codes={c.parties} />
-                  {c.due && <> · due {c.due}</>}
+                  <strong lang="en">{c.title}</strong> — <span lang="en">{c.summary}</span>{' '}
+                  <Parties codes={c.parties} />
+                  {c.due && <> · {t('milestone.due', { date: date(c.due) })}</>}
                   {c.quote && <blockquote>{c.quote}</blockquote>}
                 </li>
               ))}

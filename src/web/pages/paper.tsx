@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import { citationTitle, type PaperRow } from '../../publications/index.ts';
 import type { RecommendationRow } from '../../tracker/index.ts';
 import { Known, Parties, SourceList, Unknown } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 
 export interface PaperPageData {
@@ -58,6 +59,7 @@ function jsonLd(p: PaperRow, pageUrl: string) {
 }
 
 export function PaperPage({ paper: p, related, recommendations, reference, pageUrl }: PaperPageData) {
+  const { t, date } = useI18n();
   const title = paperLabel(p);
   return (
     <Layout
@@ -78,28 +80,26 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
           {p.number !== null && (
             <>
               {' '}
-              · No. {p.number}
-              {p.number_inferred && <span class="inferred"> (number inferred)</span>}
+              · {t('paper.number', { n: p.number })}
+              {p.number_inferred && <span class="inferred"> {t('paper.numberInferred')}</span>}
             </>
           )}
         </p>
         <h1>
           {p.title ?? (
             <>
-              {p.topic ?? 'Untitled'} <Unknown what="exact title" />
+              {p.topic ?? t('papers.untitled')} <Unknown what={t('paper.exactTitle')} />
             </>
           )}
         </h1>
         <dl class="facts">
-          <dt>Program</dt>
+          <dt>{t('paper.program')}</dt>
           <dd>{p.program_title}</dd>
-          <dt>Publisher</dt>
+          <dt>{t('paper.publisher')}</dt>
           <dd>{p.publisher}</dd>
-          <dt>Date</dt>
-          <dd>
-            <Known value={p.date} />
-          </dd>
-          <dt>{p.authors.length > 1 ? 'Authors' : 'Author'}</dt>
+          <dt>{t('paper.date')}</dt>
+          <dd>{p.date ? <time datetime={p.date}>{date(p.date)}</time> : <Unknown />}</dd>
+          <dt>{t(p.authors.length > 1 ? 'paper.author.other' : 'paper.author.one')}</dt>
           <dd>
             {p.authors.length === 0 ? (
               <Unknown />
@@ -108,36 +108,36 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
                 {p.authors.map((a) => (
                   <li>
                     <a href={`/recommendations?contributor=${a.author_id}`}>{a.name}</a>
-                    {a.inferred && <span class="inferred"> (authorship inferred)</span>},{' '}
-                    <Known value={a.affiliation} what="affiliation" />
+                    {a.inferred && <span class="inferred"> {t('paper.authorshipInferred')}</span>},{' '}
+                    <Known value={a.affiliation} what={t('paper.affiliation')} />
                     {a.note && <span class="note"> — {a.note}</span>}
                   </li>
                 ))}
               </ul>
             )}
           </dd>
-          <dt>Original</dt>
+          <dt>{t('paper.original')}</dt>
           <dd>{p.url ? <a href={p.url}>{p.url}</a> : <Unknown />}</dd>
         </dl>
 
         <section aria-labelledby="summary">
-          <h2 id="summary">Summary</h2>
+          <h2 id="summary">{t('paper.summary')}</h2>
           {p.summary ? (
-            <blockquote class="summary">
+            <blockquote class="summary" lang={p.language}>
               {p.summary}
-              <footer>— the publisher's summary, verbatim</footer>
+              <footer>{t('paper.summaryVerbatim')}</footer>
             </blockquote>
           ) : (
             <p>
-              <Unknown what="The publisher's summary" />
+              <Unknown what={t('paper.summaryUnknown')} />
             </p>
           )}
         </section>
 
         {p.notes.length > 0 && (
           <section aria-labelledby="notes">
-            <h2 id="notes">Notes on this record</h2>
-            <ul>
+            <h2 id="notes">{t('paper.notes')}</h2>
+            <ul lang="en">
               {p.notes.map((n) => (
                 <li>{n}</li>
               ))}
@@ -146,19 +146,19 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
         )}
 
         <section aria-labelledby="recs">
-          <h2 id="recs">Recommendations ({recommendations.length})</h2>
+          <h2 id="recs">{t('paper.recommendations', { n: recommendations.length })}</h2>
           {recommendations.length === 0 ? (
-            <p>No recommendation of this paper is in the record yet.</p>
+            <p>{t('paper.noRecommendations')}</p>
           ) : (
             <ul class="rec-list">
               {recommendations.map((r) => (
                 <li>
-                  <a href={`/recommendations/${r.id}`}>{r.title}</a> — {r.issue_area_name} · {r.format} ·{' '}
-                  <Parties codes={r.parties} />
+                  <a href={`/recommendations/${r.id}`}>{r.title}</a> — {r.issue_area_name} ·{' '}
+                  {t(`common.format.${r.format}`)} · <Parties codes={r.parties} />
                   {r.paper_id !== p.id && (
                     <span class="note">
                       {' '}
-                      (words quoted from <a href={`/papers/${r.paper_id}`}>{r.paper_title ?? r.paper_id}</a>)
+                      ({t('paper.quotedFrom', { paper: r.paper_title ?? r.paper_id })})
                     </span>
                   )}
                 </li>
@@ -168,10 +168,10 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
         </section>
 
         <section aria-labelledby="refs">
-          <h2 id="refs">References</h2>
+          <h2 id="refs">{t('paper.references')}</h2>
           {p.references.length === 0 ? (
             <p>
-              <Unknown what="The paper's references" />
+              <Unknown what={t('paper.referencesUnknown')} />
             </p>
           ) : (
             <ol>
@@ -183,7 +183,7 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
         </section>
 
         <section aria-labelledby="cite">
-          <h2 id="cite">Cite this paper</h2>
+          <h2 id="cite">{t('paper.cite')}</h2>
           <p class="reference">{reference}</p>
           <ul class="downloads">
             <li>
@@ -205,22 +205,22 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
         </section>
 
         <section aria-labelledby="related">
-          <h2 id="related">Other papers in this series</h2>
+          <h2 id="related">{t('paper.related')}</h2>
           <ul>
             {related.map((r) => (
               <li>
                 {r.number !== null && (
                   <>
-                    No. {r.number}
+                    {t('paper.number', { n: r.number })}
                     {r.number_inferred && '*'} ·{' '}
                   </>
                 )}
                 <a href={`/papers/${r.id}`}>{paperLabel(r)}</a> —{' '}
-                {r.authors.map((a) => a.name).join(', ') || 'author not known'}
+                {r.authors.map((a) => a.name).join(', ') || t('paper.noAuthor')}
               </li>
             ))}
           </ul>
-          {related.some((r) => r.number_inferred) && <p class="note">* number inferred, not printed.</p>}
+          {related.some((r) => r.number_inferred) && <p class="note">{t('papers.inferredMark')}</p>}
         </section>
         <SourceList sources={p.sources} />
       </article>

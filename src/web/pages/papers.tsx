@@ -1,30 +1,32 @@
 import type { PaperRow, SeriesRow } from '../../publications/index.ts';
-import { Known } from '../components.tsx';
+import { Unknown } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { paperLabel } from './paper.tsx';
 
 export function PapersPage(props: { series: SeriesRow[]; papers: PaperRow[]; selected?: string }) {
+  const { t, date } = useI18n();
   const shown = props.series.filter((s) => !props.selected || s.id === props.selected);
   return (
-    <Layout title="Papers" section="papers">
-      <h1>Papers</h1>
+    <Layout title={t('papers.title')} section="papers">
+      <h1>{t('papers.title')}</h1>
       {props.selected && (
         <p>
-          <a href="/papers">Show every series</a>
+          <a href="/papers">{t('papers.everySeries')}</a>
         </p>
       )}
       {shown.map((s) => (
         <section aria-labelledby={`s-${s.id}`}>
           <h2 id={`s-${s.id}`}>{s.title}</h2>
-          {s.partners.length > 0 && <p>With {s.partners.join(', ')}.</p>}
+          {s.partners.length > 0 && <p>{t('papers.with', { partners: s.partners.join(', ') })}</p>}
           <table>
-            <caption class="visually-hidden">Papers of {s.title}</caption>
+            <caption class="visually-hidden">{t('papers.caption', { series: s.title })}</caption>
             <thead>
               <tr>
-                <th scope="col">No.</th>
-                <th scope="col">Title</th>
-                <th scope="col">Author</th>
-                <th scope="col">Date</th>
+                <th scope="col">{t('papers.col.number')}</th>
+                <th scope="col">{t('papers.col.title')}</th>
+                <th scope="col">{t('papers.col.author')}</th>
+                <th scope="col">{t('papers.col.date')}</th>
               </tr>
             </thead>
             <tbody>
@@ -32,29 +34,27 @@ export function PapersPage(props: { series: SeriesRow[]; papers: PaperRow[]; sel
                 .filter((p) => p.series_id === s.id)
                 .map((p) => (
                   <tr>
-                    <td>
-                      <Known
-                        value={p.number === null ? null : `${p.number}${p.number_inferred ? '*' : ''}`}
-                      />
-                    </td>
+                    <td>{p.number === null ? <Unknown /> : `${p.number}${p.number_inferred ? '*' : ''}`}</td>
                     <td>
                       <a href={`/papers/${p.id}`}>{paperLabel(p)}</a>
                     </td>
                     <td>
-                      {p.authors.map((a) => a.name + (a.inferred ? ' (inferred)' : '')).join(', ') || (
-                        <Known value={null} />
+                      {p.authors.length === 0 ? (
+                        <Unknown />
+                      ) : (
+                        p.authors
+                          .map((a) => a.name + (a.inferred ? ` ${t('papers.inferredAuthor')}` : ''))
+                          .join(', ')
                       )}
                     </td>
-                    <td>
-                      <Known value={p.date} />
-                    </td>
+                    <td>{p.date ? <time datetime={p.date}>{date(p.date)}</time> : <Unknown />}</td>
                   </tr>
                 ))}
             </tbody>
           </table>
         </section>
       ))}
-      <p class="note">* number inferred from the publisher's page sequence, not printed.</p>
+      <p class="note">{t('papers.inferredMark')}</p>
     </Layout>
   );
 }

@@ -1,21 +1,23 @@
 import type { PartyRow } from '../../core/index.ts';
 import type { CommitmentRow, MilestoneRow, RecommendationRow } from '../../tracker/index.ts';
-import { DateText, Known, Parties } from '../components.tsx';
+import { DateText, Localized, Parties, Unknown } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 
 export function PartiesPage(props: { parties: PartyRow[] }) {
+  const { t } = useI18n();
   return (
-    <Layout title="Parties" section="parties">
-      <h1>Parties</h1>
+    <Layout title={t('parties.title')} section="parties">
+      <h1>{t('parties.title')}</h1>
       <table>
-        <caption class="visually-hidden">States and organisations in the record</caption>
+        <caption class="visually-hidden">{t('parties.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">English</th>
-            <th scope="col">Korean</th>
-            <th scope="col">Japanese</th>
-            <th scope="col">Kind</th>
+            <th scope="col">{t('parties.col.code')}</th>
+            <th scope="col">{t('parties.col.en')}</th>
+            <th scope="col">{t('parties.col.ko')}</th>
+            <th scope="col">{t('parties.col.ja')}</th>
+            <th scope="col">{t('parties.col.kind')}</th>
           </tr>
         </thead>
         <tbody>
@@ -24,14 +26,10 @@ export function PartiesPage(props: { parties: PartyRow[] }) {
               <td>
                 <a href={`/parties/${p.code}`}>{p.code}</a>
               </td>
-              <td>{p.name_en}</td>
-              <td lang="ko">
-                <Known value={p.name_ko} />
-              </td>
-              <td lang="ja">
-                <Known value={p.name_ja} />
-              </td>
-              <td>{p.kind}</td>
+              <td lang="en">{p.name_en}</td>
+              <td lang="ko">{p.name_ko ?? <Unknown />}</td>
+              <td lang="ja">{p.name_ja ?? <Unknown />}</td>
+              <td>{t(`parties.kind.${p.kind}`)}</td>
             </tr>
           ))}
         </tbody>
@@ -49,58 +47,60 @@ export interface PartyPageData {
 
 /** A party's recommendations, commitments and milestones. */
 export function PartyPage({ party: p, recommendations, commitments, milestones }: PartyPageData) {
+  const { t, pick } = useI18n();
+  const name = pick({ en: p.name_en, ko: p.name_ko, ja: p.name_ja }).text;
   return (
-    <Layout title={p.name_en} section="parties">
-      <p class="eyebrow">Party · {p.code}</p>
+    <Layout title={name} section="parties">
+      <p class="eyebrow">{t('party.kind', { code: p.code })}</p>
       <h1>
-        {p.name_en}
-        {p.name_ko && (
-          <>
-            {' '}
-            · <span lang="ko">{p.name_ko}</span>
-          </>
-        )}
-        {p.name_ja && (
-          <>
-            {' '}
-            · <span lang="ja">{p.name_ja}</span>
-          </>
-        )}
+        <Localized en={p.name_en} ko={p.name_ko} ja={p.name_ja} />
+        {[
+          ['en', p.name_en],
+          ['ko', p.name_ko],
+          ['ja', p.name_ja],
+        ]
+          .filter(([, n]) => n && n !== name)
+          .map(([lang, n]) => (
+            <>
+              {' '}
+              · <span lang={lang!}>{n}</span>
+            </>
+          ))}
       </h1>
       <section aria-labelledby="recs">
-        <h2 id="recs">
-          Recommendations involving {p.name_en} ({recommendations.length})
-        </h2>
+        <h2 id="recs">{t('party.recommendations', { name, n: recommendations.length })}</h2>
         <ul>
           {recommendations.map((r) => (
             <li>
-              <a href={`/recommendations/${r.id}`}>{r.title}</a> — {r.contributor_name}, {r.format}
+              <a href={`/recommendations/${r.id}`}>{r.title}</a> — {r.contributor_name},{' '}
+              {t(`common.format.${r.format}`)}
             </li>
           ))}
         </ul>
         {recommendations.length > 0 && (
           <p>
-            <a href={`/recommendations?party=${p.code}`}>Filter the list by {p.code}</a>
+            <a href={`/recommendations?party=${p.code}`}>{t('party.filterBy', { code: p.code })}</a>
           </p>
         )}
       </section>
       <section aria-labelledby="commitments">
-        <h2 id="commitments">Commitments ({commitments.length})</h2>
+        <h2 id="commitments">{t('party.commitments', { n: commitments.length })}</h2>
         {commitments.length === 0 ? (
-          <p>No commitment of {p.name_en} is in the record.</p>
+          <p>{t('party.noCommitments', { name })}</p>
         ) : (
           <ul>
             {commitments.map((c) => (
               <li>
                 <strong>{c.title}</strong> — <a href={`/milestones/${c.milestone_id}`}>{c.milestone_title}</a>{' '}
-                ({c.milestone_date}) · <Parties codes={c.parties} />
+                (
+                <DateText date={c.milestone_date} />) · <Parties codes={c.parties} />
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="milestones">
-        <h2 id="milestones">Milestones ({milestones.length})</h2>
+        <h2 id="milestones">{t('party.milestones', { n: milestones.length })}</h2>
         <ol class="timeline compact">
           {milestones.map((m) => (
             <li>

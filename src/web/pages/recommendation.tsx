@@ -1,40 +1,55 @@
+import type { IssueAreaRow } from '../../core/index.ts';
 import type { PaperRow } from '../../publications/index.ts';
 import type { RecommendationRow } from '../../tracker/index.ts';
-import { Parties } from '../components.tsx';
+import { Localized, Parties } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { paperLabel } from './paper.tsx';
 
-export function RecommendationPage(props: { rec: RecommendationRow; paper: PaperRow; madeIn?: PaperRow }) {
+export function RecommendationPage(props: {
+  rec: RecommendationRow;
+  paper: PaperRow;
+  madeIn?: PaperRow;
+  areas: IssueAreaRow[];
+}) {
   const { rec: r, paper, madeIn } = props;
-  const where = r.paragraph === 'summary' ? "the publisher's summary" : `paragraph ${r.paragraph}`;
+  const { t, date } = useI18n();
+  const area = (id: string) => {
+    const a = props.areas.find((x) => x.id === id);
+    return a ? <Localized en={a.name_en} ko={a.name_ko} ja={a.name_ja} /> : id;
+  };
+  const where = r.paragraph === 'summary' ? t('rec.fromSummary') : t('rec.fromParagraph', { n: r.paragraph });
+  const [before, after] = t('rec.verbatim', { where, paper: '\u0000' }).split('\u0000');
   return (
     <Layout title={r.title} section="recommendations" description={r.summary}>
       <article class="recommendation">
         <p class="eyebrow">
-          Recommendation · <a href={`/recommendations?area=${r.area_id}`}>{r.area_name}</a>
+          {t('rec.kind')} · <a href={`/recommendations?area=${r.area_id}`}>{area(r.area_id)}</a>
           {r.area_id !== r.issue_area_id && (
             <>
               {' '}
-              › <a href={`/recommendations?area=${r.issue_area_id}`}>{r.issue_area_name}</a>
+              › <a href={`/recommendations?area=${r.issue_area_id}`}>{area(r.issue_area_id)}</a>
             </>
           )}
         </p>
-        <h1>{r.title}</h1>
-        <p class="lead">{r.summary}</p>
+        <h1 lang="en">{r.title}</h1>
+        <p class="lead" lang="en">
+          {r.summary}
+        </p>
         <dl class="facts">
-          <dt>Contributor</dt>
+          <dt>{t('rec.contributor')}</dt>
           <dd>
             <a href={`/recommendations?contributor=${r.contributor_id}`}>{r.contributor_name}</a>
           </dd>
-          <dt>Parties</dt>
+          <dt>{t('rec.parties')}</dt>
           <dd>
             <Parties codes={r.parties} />
           </dd>
-          <dt>Format</dt>
-          <dd>{r.format}</dd>
+          <dt>{t('rec.format')}</dt>
+          <dd>{t(`common.format.${r.format}`)}</dd>
           {madeIn && (
             <>
-              <dt>Contributor's paper</dt>
+              <dt>{t('rec.contributorPaper')}</dt>
               <dd>
                 <a href={`/papers/${madeIn.id}`}>{paperLabel(madeIn)}</a>
               </dd>
@@ -42,18 +57,24 @@ export function RecommendationPage(props: { rec: RecommendationRow; paper: Paper
           )}
         </dl>
         <section aria-labelledby="prov">
-          <h2 id="prov">Provenance</h2>
+          <h2 id="prov">{t('rec.provenance')}</h2>
           <figure class="provenance">
-            <blockquote cite={paper.url ?? undefined}>{r.quote}</blockquote>
+            <blockquote cite={paper.url ?? undefined} lang={paper.language}>
+              {r.quote}
+            </blockquote>
             <figcaption>
-              Verbatim, from {where} of <a href={`/papers/${paper.id}`}>{paperLabel(paper)}</a>
-              {paper.authors.length > 0 && <> by {paper.authors.map((a) => a.name).join(', ')}</>}
-              {paper.date && <> ({paper.date})</>}, {paper.publisher}.
+              {before}
+              <a href={`/papers/${paper.id}`}>{paperLabel(paper)}</a>
+              {after}
+              {paper.authors.length > 0 && (
+                <> {t('rec.by', { authors: paper.authors.map((a) => a.name).join(', ') })}</>
+              )}
+              {paper.date && <> ({date(paper.date)})</>}, {paper.publisher}.
             </figcaption>
           </figure>
         </section>
         <p>
-          <a href={`/api/recommendations/${r.id}`}>This record as JSON</a>
+          <a href={`/api/recommendations/${r.id}`}>{t('common.asJson')}</a>
         </p>
       </article>
     </Layout>

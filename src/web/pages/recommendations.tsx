@@ -2,6 +2,7 @@ import { Format, type IssueAreaRow, type PartyRow } from '../../core/index.ts';
 import type { AuthorRow, SeriesRow } from '../../publications/index.ts';
 import type { RecommendationFilter, RecommendationRow } from '../../tracker/index.ts';
 import { Parties } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 
 export interface RecommendationsPageData {
@@ -13,18 +14,18 @@ export interface RecommendationsPageData {
   series: SeriesRow[];
 }
 
-
 function Select(props: {
   name: string;
   label: string;
   value?: string;
   options: { value: string; label: string }[];
 }) {
+  const { t } = useI18n();
   return (
     <p class="field">
       <label for={`f-${props.name}`}>{props.label}</label>
       <select id={`f-${props.name}`} name={props.name}>
-        <option value="">Any</option>
+        <option value="">{t('common.any')}</option>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>
             {o.label}
@@ -42,58 +43,68 @@ export const filterQuery = (f: RecommendationFilter) => {
 
 /** All recommendations with filters that live in the URL, so a filtered view can be shared. */
 export function RecommendationsPage(d: RecommendationsPageData) {
+  const { t, tn, pick } = useI18n();
   const q = filterQuery(d.filter);
+  const areaName = new Map(
+    d.areas.map((a) => [a.id, pick({ en: a.name_en, ko: a.name_ko, ja: a.name_ja }).text]),
+  );
   return (
-    <Layout title="Recommendations" section="recommendations">
-      <h1>Recommendations</h1>
-      <form method="get" action="/recommendations" class="filters" aria-label="Filter recommendations">
+    <Layout title={t('recs.title')} section="recommendations">
+      <h1>{t('recs.title')}</h1>
+      <form method="get" action="/recommendations" class="filters" aria-label={t('recs.filter')}>
         <Select
           name="area"
-          label="Issue area"
+          label={t('recs.area')}
           value={d.filter.area}
-          options={d.areas.map((a) => ({ value: a.id, label: a.parent_id ? `— ${a.name_en}` : a.name_en }))}
+          options={d.areas.map((a) => ({
+            value: a.id,
+            label: `${a.parent_id ? '— ' : ''}${areaName.get(a.id)}`,
+          }))}
         />
         <Select
           name="party"
-          label="Party"
+          label={t('recs.party')}
           value={d.filter.party}
-          options={d.parties.map((p) => ({ value: p.code, label: `${p.name_en} (${p.code})` }))}
+          options={d.parties.map((p) => ({
+            value: p.code,
+            label: `${pick({ en: p.name_en, ko: p.name_ko, ja: p.name_ja }).text} (${p.code})`,
+          }))}
         />
         <Select
           name="format"
-          label="Format"
+          label={t('recs.format')}
           value={d.filter.format}
-          options={Format.options.map((f) => ({ value: f, label: f }))}
+          options={Format.options.map((f) => ({ value: f, label: t(`common.format.${f}`) }))}
         />
         <Select
           name="contributor"
-          label="Contributor"
+          label={t('recs.contributor')}
           value={d.filter.contributor}
           options={d.authors.map((a) => ({ value: a.id, label: a.name }))}
         />
         <Select
           name="series"
-          label="Series"
+          label={t('recs.series')}
           value={d.filter.series}
           options={d.series.map((s) => ({ value: s.id, label: s.title }))}
         />
         <p class="actions">
-          <button type="submit">Apply filters</button> <a href="/recommendations">Clear</a>
+          <button type="submit">{t('recs.apply')}</button> <a href="/recommendations">{t('recs.clear')}</a>
         </p>
       </form>
       <p role="status">
-        {d.recommendations.length} recommendation{d.recommendations.length === 1 ? '' : 's'}. Download:{' '}
+        {tn('recs.count', d.recommendations.length)} {t('recs.download')}{' '}
         <a href={`/recommendations.csv${q}`}>CSV</a>, <a href={`/recommendations.json${q}`}>JSON</a>.
       </p>
       <table class="recs">
-        <caption class="visually-hidden">Recommendations matching the filters</caption>
+        <caption class="visually-hidden">{t('recs.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Recommendation</th>
-            <th scope="col">Contributor</th>
-            <th scope="col">Issue area</th>
-            <th scope="col">Parties</th>
-            <th scope="col">Format</th>
+            <th scope="col">{t('recs.col.recommendation')}</th>
+            <th scope="col">{t('recs.contributor')}</th>
+            <th scope="col">{t('recs.area')}</th>
+            <th scope="col">{t('recs.col.parties')}</th>
+            <th scope="col">{t('recs.format')}</th>
           </tr>
         </thead>
         <tbody>
@@ -104,13 +115,13 @@ export function RecommendationsPage(d: RecommendationsPageData) {
               </td>
               <td>{r.contributor_name}</td>
               <td>
-                {r.area_name}
-                {r.area_id !== r.issue_area_id && <> › {r.issue_area_name}</>}
+                {areaName.get(r.area_id)}
+                {r.area_id !== r.issue_area_id && <> › {areaName.get(r.issue_area_id)}</>}
               </td>
               <td>
                 <Parties codes={r.parties} />
               </td>
-              <td>{r.format}</td>
+              <td data-format={r.format}>{t(`common.format.${r.format}`)}</td>
             </tr>
           ))}
         </tbody>
