@@ -297,6 +297,11 @@ export function trackerRoutes(db: Db, auth: Auth) {
   app.post('/assessments/:id', async (c) => {
     const f = await auth.form(c);
     const actor = await auth.actor(c);
+    if (!can(actor.role, 'assessment.draft')) {
+      throw new HTTPException(actor.id === null ? 401 : 403, {
+        message: 'Log in as a contributor or editor to edit drafts.',
+      });
+    }
     const a = await visibleAssessment(c.req.param('id'), actor);
     const item = await itemOr404(a.item_id);
     try {

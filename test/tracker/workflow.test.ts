@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, listAudit } from '../../src/accounts/index.ts';
+import type { Db } from '../../src/core/index.ts';
+import {
+  correctAssessment,
+  draftAssessment,
+  getAssessment,
+  listAssessments,
+  publishAssessment,
+  submitForReview,
+  updateDraft,
+} from '../../src/tracker/index.ts';
+import { available, DRIVERS } from '../helpers/stores.ts';
+import { Client, draftFields, seed, testApp, type Username } from '../helpers/tracker.ts';
+
+const ITEM = 'camp-david-missile-warning-data-sharing';
+const judgement = (over: Record<string, unknown> = {}) => ({
+  as_of: '2023-12-19',
+  implementation: 3,
+  compliance: [{ party: 'KOR', score: 1 }],
+  rationale: 'Activated as pledged.',
+  evidence: [{ title: 'Joint press statement', publisher: 'DoD', quote: 'fully activated' }],
+  ...over,
+});
+
+for (const driver of DRIVERS) {
+  const runnable = await available(driver);
+  describe.skipIf(!runnable)(`review workflow on ${driver.name}`, () => {
+    let db: Db;
+    let drop: () => Promise<void>;
+    let users: Record<Username, Actor & { id: number }>;
+    let app: ReturnType<typeof testApp>;
+    beforeAll(async () => {
+      ({ db, drop } = await driver.open());
+      users = await seed(db);
+      app = testApp(db);
+    });
+    afterAll(async () => {
+      await drop();
+    });
+
+    it('goes draft → in review → published, published by a second editor', async () => {
+      const a = await draftAssessment(db, users.carol, ITEM, judgement());
+      expect(a).toMatchObject({ state: 'draft', assessor: 'Carol Contributor', version: 1 });
+      const inReview = await submitForReview(db, users.carol, a.id, 1);
+      await expect(publishAssessment(db, users.carol, a.id, 2)).rejects.toThrow(/role does not allow/);
+      const published = await publishAssessment(db, users.erin, a.id, inReview.version);
+      expect(published).toMatchObject({ state: 'published', published_by: 'Erin Editor', version: 3 });
+      const actions = (await listAudit(db, { entity: 'assessment', entityId: a.id })).map((r) => r.action);
+      expect(actions).toEqual(['assessment.publish', 'assessment.submit', 'assessment.draft']);
+    });
+
+    it('never lets the assessor publish their own assessment', async () => {
+      const a = await draftAssessment(db, users.erin, ITEM, judgement());
+      await submitForReview(db, users.erin, a.id, 1);
+      await expect(publishAssessment(db, users.erin, a.id, 2)).rejects.toThrow(/other than its assessor/);
+      expect((await publishAssessment(db, users.ed, a.id, 2)).state).toBe('published');
+    });
+
+    it('rejects a judgement that does not fit the item, naming the field', async () => {
+      await expect(
+        draftAssessment(db, users.erin, ITEM, judgement({ compliance: [{ party: 'CHN', score: 1 }] })),
+      ).rejects.toMatchObject({ problems: [{ field: 'compliance.0.party' }] });
+      await expect(
+        draftAssessment(db, users.erin, ITEM, judgement({ specificity: 2 })),
+      ).rejects.toMatchObject({
+        problems: [{ field: 'specificity' }],
+      });
+      await expect(draftAssessment(db, users.erin, ITEM, judgement({ evidence: [] }))).rejects.toMatchObject({
+        problems: [{ field: 'evidence' }],
+      });
+      await expect(draftAssessment(db, users.vic, ITEM, judgement())).rejects.toThrow(/role does not allow/);
+    });
+
+    it('corrects a published assessment by a new one that names it and says why', async () => {
+      const item = 'lima-establish-trilateral-secretariat';
+      const a = await draftAssessment(
+        db,
+        users.erin,
+        item,
+        judgement({ compliance: undefined, as_of: '2024-11-20' }),
+      );
+      await submitForReview(db, users.erin, a.id, 1);
+      await publishAssessment(db, users.ed, a.id, 2);
+      await expect(correctAssessment(db, users.erin, a.id, '', judgement())).rejects.toMatchObject({
+        problems: [{ field: 'correction_reason' }],
+      });
+      const c = await correctAssessment(
+        db,
+        users.erin,
+        a.id,
+        'Wrong level',
+        judgement({ compliance: undefined, implementation: 2, as_of: '2024-11-20' }),
+      );
+      await expect(correctAssessment(db, users.erin, a.id, 'Again', judgement())).rejects.toThrow(
+        /already has a correction/,
+      );
+      await submitForReview(db, users.erin, c.id, 1);
+      await publishAssessment(db, users.ed, c.id, 2);
+      const original = await getAssessment(db, a.id);
+      expect(original).toMatchObject({ state: 'published', implementation: 3, corrected_by: c.id });
+      expect(await getAssessment(db, c.id)).toMatchObject({
+        corrects: a.id,
+        correction_reason: 'Wrong level',
+      });
+      const res = await app.request('/tracker/corrections');
+      expect(await res.text()).toContain('Wrong level');
+    });
+
+    it('of two concurrent edits lands exactly one; the other gets 409 with its input kept', async () => {
+      const a = await draftAssessment(db, users.erin, ITEM, judgement());
+      const erin = new Client(app);
+      const ed = new Client(app);
+      await erin.logIn('erin');
+      await ed.logIn('ed');
+      const [t1, t2] = await Promise.all([erin.csrf('/tracker'), ed.csrf('/tracker')]);
+      const [r1, r2] = await Promise.all([
+        erin.post(`/assessments/${a.id}`, {
+          _csrf: t1,
+          version: '1',
+          ...draftFields({ rationale: 'Erin: activated.' }),
+        }),
+        ed.post(`/assessments/${a.id}`, {
+          _csrf: t2,
+          version: '1',
+          ...draftFields({ rationale: 'Ed: activated in full.' }),
+        }),
+      ]);
+      const statuses = [r1.status, r2.status].sort();
+      expect(statuses).toEqual([303, 409]);
+      const loser = r1.status === 409 ? r1 : r2;
+      const html = await loser.text();
+      expect(html).toContain(r1.status === 409 ? 'Erin: activated.' : 'Ed: activated in full.');
+      expect(html).toContain('changed by someone else');
+      const updates = await listAudit(db, { entity: 'assessment', entityId: a.id });
+      expect(updates.filter((u) => u.action === 'assessment.update')).toHaveLength(1);
+      expect((await getAssessment(db, a.id))?.version).toBe(2);
+      // The stale version is refused by the service too.
+      await expect(updateDraft(db, users.erin, a.id, 1, judgement())).rejects.toThrow(
+        /changed by someone else/,
+      );
+    });
+
+    it('keeps drafts out of public pages and exports', async () => {
+      const a = await draftAssessment(
+        db,
+        users.erin,
+        'tscf-regular-joint-exercises',
+        judgement({ compliance: undefined, rationale: 'Secret draft' }),
+      );
+      expect((await app.request(`/assessments/${a.id}`)).status).toBe(404);
+      expect(await (await app.request('/items/tscf-regular-joint-exercises')).text()).not.toContain(
+        'Secret draft',
+      );
+      expect(await (await app.request('/tracker/assessments.csv')).text()).not.toContain('Secret draft');
+      expect(
+        (await listAssessments(db, { item: 'tscf-regular-joint-exercises' })).some((x) => x.id === a.id),
+      ).toBe(true);
+    });
+  });
+}
