@@ -22,7 +22,8 @@ import { listen } from '../test/helpers/browser.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLED = path.join(ROOT, 'data/korea-japan');
 const ms = (t0: number) => Math.round(performance.now() - t0);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function freshCloneToServing() {
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-clone-'));

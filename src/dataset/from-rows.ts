@@ -80,7 +80,14 @@ export function fromRows(rows: Rows): Dataset {
     // gives them back in the order the files use.
     parties: PartiesFile.parse({
       parties: rows.parties.map((r) =>
-        clean({ code: r.code, kind: r.kind, name: name(r), iso3: r.iso3, cameo: r.cameo, sources: r.sources }),
+        clean({
+          code: r.code,
+          kind: r.kind,
+          name: name(r),
+          iso3: r.iso3,
+          cameo: r.cameo,
+          sources: r.sources,
+        }),
       ),
     }).parties,
     issueAreas: IssueAreasFile.parse({ issue_areas: tree(null) }).issue_areas,

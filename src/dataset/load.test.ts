@@ -5,7 +5,9 @@ import { copyDataset, edit, MINI } from '../../test/helpers/datasets.ts';
 import { loadDataset } from './load.ts';
 
 const problemsOf = (dir: string) =>
-  loadDataset(dir).problems.map((p) => `${path.relative(dir, p.file ?? '')}:${p.line}: ${p.field ?? ''}: ${p.code}`);
+  loadDataset(dir).problems.map(
+    (p) => `${path.relative(dir, p.file ?? '')}:${p.line}: ${p.field ?? ''}: ${p.code}`,
+  );
 
 describe('loadDataset', () => {
   it('loads a valid folder', () => {
@@ -35,13 +37,22 @@ describe('loadDataset', () => {
 
   it('names a missing required field at its record', () => {
     const dir = copyDataset(MINI);
-    edit(path.join(dir, 'papers/2025-skj-08-introduction.yaml'), '    title: Trilateral nuclear risk discussions\n', '');
-    expect(problemsOf(dir)).toEqual(['papers/2025-skj-08-introduction.yaml:22: recommendations.0.title: invalid_type']);
+    edit(
+      path.join(dir, 'papers/2025-skj-08-introduction.yaml'),
+      '    title: Trilateral nuclear risk discussions\n',
+      '',
+    );
+    expect(problemsOf(dir)).toEqual([
+      'papers/2025-skj-08-introduction.yaml:22: recommendations.0.title: invalid_type',
+    ]);
   });
 
   it('requires file names to match ids, and ids to be unique across files', () => {
     const dir = copyDataset(MINI);
-    renameSync(path.join(dir, 'milestones/1965-06-22-treaty-on-basic-relations.yaml'), path.join(dir, 'milestones/treaty.yaml'));
+    renameSync(
+      path.join(dir, 'milestones/1965-06-22-treaty-on-basic-relations.yaml'),
+      path.join(dir, 'milestones/treaty.yaml'),
+    );
     expect(problemsOf(dir)).toEqual(['milestones/treaty.yaml:1: id: file_name']);
 
     const dup = copyDataset(MINI);
@@ -52,9 +63,15 @@ describe('loadDataset', () => {
   it('checks that a summary quote is verbatim in the summary it points at', () => {
     const dir = copyDataset(MINI);
     const paper = path.join(dir, 'papers/2025-skj-08-introduction.yaml');
-    edit(paper, 'language: en\n', 'language: en\nsummary: Ryo Sahashi provides an overview of a series of working papers.\n');
+    edit(
+      paper,
+      'language: en\n',
+      'language: en\nsummary: Ryo Sahashi provides an overview of a series of working papers.\n',
+    );
     edit(paper, '    paragraph: 16', '    paragraph: summary');
-    expect(problemsOf(dir)).toEqual(['papers/2025-skj-08-introduction.yaml:34: recommendations.0.quote: quote_not_in_summary']);
+    expect(problemsOf(dir)).toEqual([
+      'papers/2025-skj-08-introduction.yaml:34: recommendations.0.quote: quote_not_in_summary',
+    ]);
   });
 
   it('says when the folder is not there', () => {

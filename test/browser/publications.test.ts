@@ -58,7 +58,10 @@ describe.skipIf(!chromiumAvailable())('publications in Chromium', () => {
     expect(await page.locator('.rec-list a', { hasText: recTitle }).count()).toBeGreaterThan(0);
     problems.push(...(await seriousViolations(page)));
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a', { hasText: 'BibTeX' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a', { hasText: 'BibTeX' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.bib$/);
     const bib = readFileSync((await download.path())!, 'utf8');
     expect(bib).toMatch(/^@techreport\{/);

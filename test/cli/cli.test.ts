@@ -31,7 +31,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const entente = (...args: string[]) => buildProgram(ctx).exitOverride().parseAsync(['node', 'entente', ...args]);
+const entente = (...args: string[]) =>
+  buildProgram(ctx)
+    .exitOverride()
+    .parseAsync(['node', 'entente', ...args]);
 
 describe('entente (in process)', () => {
   it('validate accepts a valid folder', async () => {
@@ -79,7 +82,11 @@ describe('entente (in process)', () => {
     await entente('import', MINI);
     const exported = path.join(dataDir, 'out');
     await entente('export', exported);
-    for (const f of ['dataset.yaml', 'papers/2025-skj-08-introduction.yaml', 'surveys/eai-genron-joint-poll.yaml']) {
+    for (const f of [
+      'dataset.yaml',
+      'papers/2025-skj-08-introduction.yaml',
+      'surveys/eai-genron-joint-poll.yaml',
+    ]) {
       expect(readFileSync(path.join(exported, f), 'utf8')).toBe(readFileSync(path.join(MINI, f), 'utf8'));
     }
     out = [];

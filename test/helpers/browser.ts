@@ -10,7 +10,8 @@ const REQUIRED = process.env.CI === 'true';
 /** Whether browser tests can run here; in CI a missing Chromium is an error, not a skip. */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (REQUIRED) throw new Error(`Chromium is required in CI but ${CHROMIUM} does not exist (apt-get install chromium)`);
+  if (REQUIRED)
+    throw new Error(`Chromium is required in CI but ${CHROMIUM} does not exist (apt-get install chromium)`);
   process.stderr.write(`${CHROMIUM} not found; browser tests are skipped.\n`);
   return false;
 }

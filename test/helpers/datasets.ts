@@ -11,7 +11,8 @@ export const MINI = path.join(ROOT, 'test/fixtures/datasets/mini');
 /** Loads a dataset folder that must be valid; fails the test with every problem otherwise. */
 export function mustLoad(dir: string): Dataset {
   const r = loadDataset(dir);
-  if (!r.dataset) throw new Error(`${dir} is invalid:\n${r.problems.map((p) => JSON.stringify(p)).join('\n')}`);
+  if (!r.dataset)
+    throw new Error(`${dir} is invalid:\n${r.problems.map((p) => JSON.stringify(p)).join('\n')}`);
   return r.dataset;
 }
 

@@ -36,7 +36,9 @@ for (const driver of DRIVERS) {
     });
 
     it('records every migration once, and a second run applies nothing', async () => {
-      const rows = await db.query<{ id: number; name: string }>('SELECT id, name FROM entente_migrations ORDER BY id');
+      const rows = await db.query<{ id: number; name: string }>(
+        'SELECT id, name FROM entente_migrations ORDER BY id',
+      );
       expect(rows.map((r) => r.name)).toEqual(loadMigrations().map((m) => m.name));
       expect(await migrate(db)).toEqual({ applied: [], alreadyApplied: rows.length });
     });
@@ -50,7 +52,9 @@ for (const driver of DRIVERS) {
       const dataset = mustLoad(BUNDLED);
       const first = await importDataset(db, dataset);
       expect(first.changes).toBeGreaterThan(100);
-      expect(first.tables.recommendations.inserted).toBe(dataset.papers.flatMap((p) => p.recommendations).length);
+      expect(first.tables.recommendations.inserted).toBe(
+        dataset.papers.flatMap((p) => p.recommendations).length,
+      );
       const second = await importDataset(db, dataset);
       expect(second.changes).toBe(0);
       expect(second.tables.recommendations.unchanged).toBe(first.tables.recommendations.inserted);
@@ -67,7 +71,11 @@ for (const driver of DRIVERS) {
     it('updates a changed record in place and counts its version', async () => {
       await importDataset(db, mustLoad(MINI));
       const dir = copyDataset(MINI);
-      edit(path.join(dir, 'papers/2025-skj-08-introduction.yaml'), 'title: Trilateral nuclear risk discussions', 'title: Trilateral nuclear-risk talks');
+      edit(
+        path.join(dir, 'papers/2025-skj-08-introduction.yaml'),
+        'title: Trilateral nuclear risk discussions',
+        'title: Trilateral nuclear-risk talks',
+      );
       const report = await importDataset(db, mustLoad(dir));
       expect(report.tables.recommendations).toEqual({ inserted: 0, updated: 1, unchanged: 0, removed: 0 });
       expect(report.changes).toBe(1);
@@ -89,7 +97,11 @@ for (const driver of DRIVERS) {
       const before = datasetFiles(await readDataset(db));
       const d = mustLoad(MINI);
       // Bypass validation: a recommendation naming an author the store does not have.
-      d.papers[0]!.recommendations.push({ ...d.papers[0]!.recommendations[0]!, id: 'x-new', contributor: 'nobody' });
+      d.papers[0]!.recommendations.push({
+        ...d.papers[0]!.recommendations[0]!,
+        id: 'x-new',
+        contributor: 'nobody',
+      });
       d.parties[0]!.name.en = 'Changed before the failure';
       await expect(importDataset(db, d)).rejects.toThrow();
       expect(datasetFiles(await readDataset(db))).toEqual(before);
@@ -103,7 +115,9 @@ for (const driver of DRIVERS) {
         date: '2025-02-24',
         series_title: '2025 South Korea-Japan Partnership',
         program_title: 'Redesigning Korea-Japan Relations',
-        authors: [{ author_id: 'ryo-sahashi', affiliation: 'Professor, University of Tokyo', inferred: false }],
+        authors: [
+          { author_id: 'ryo-sahashi', affiliation: 'Professor, University of Tokyo', inferred: false },
+        ],
       });
       expect(await listPapers(db, { author: 'jiyoung-ko' })).toEqual([]);
       expect((await listRecommendations(db, { party: 'USA' })).map((r) => r.id)).toEqual([

@@ -22,7 +22,15 @@ describe('API', () => {
     const { body: doc } = await get('/api/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['Paper', 'Recommendation', 'Milestone', 'Commitment', 'Party', 'Problem', 'Source']),
+      expect.arrayContaining([
+        'Paper',
+        'Recommendation',
+        'Milestone',
+        'Commitment',
+        'Party',
+        'Problem',
+        'Source',
+      ]),
     );
     // A concrete request for every read path of the records API.
     const samples: Record<string, string> = {

@@ -60,7 +60,9 @@ describe('pages', () => {
     expect(ld).toMatchObject({
       '@type': 'Report',
       datePublished: '2025-02-24',
-      author: [{ '@type': 'Person', name: 'Ryo Sahashi', affiliation: { name: 'Professor, University of Tokyo' } }],
+      author: [
+        { '@type': 'Person', name: 'Ryo Sahashi', affiliation: { name: 'Professor, University of Tokyo' } },
+      ],
       publisher: { name: 'East Asia Institute' },
       isPartOf: { name: '2025 South Korea-Japan Partnership' },
     });
@@ -68,7 +70,9 @@ describe('pages', () => {
 
   it('serves BibTeX, RIS and CSL-JSON citations', async () => {
     const bib = await app.request(`${PAPER}/cite.bib`);
-    expect(bib.headers.get('content-disposition')).toBe('attachment; filename="2025-skj-08-introduction.bib"');
+    expect(bib.headers.get('content-disposition')).toBe(
+      'attachment; filename="2025-skj-08-introduction.bib"',
+    );
     const bibText = await bib.text();
     expect(bibText).toMatch(/^@techreport\{/);
     expect(bibText).toContain('author = {Sahashi, Ryo}');
@@ -77,7 +81,11 @@ describe('pages', () => {
     expect(ris).toMatch(/^TY {2}- RPRT$/m);
     expect(ris).toMatch(/^AU {2}- Sahashi, Ryo$/m);
     const csl = JSON.parse(await (await app.request(`${PAPER}/cite.json`)).text());
-    expect(csl[0]).toMatchObject({ type: 'report', author: [{ family: 'Sahashi', given: 'Ryo' }], issued: { 'date-parts': [[2025, 2, 24]] } });
+    expect(csl[0]).toMatchObject({
+      type: 'report',
+      author: [{ family: 'Sahashi', given: 'Ryo' }],
+      issued: { 'date-parts': [[2025, 2, 24]] },
+    });
     expect((await app.request(`${PAPER}/cite.doc`)).status).toBe(404);
   });
 
@@ -93,7 +101,9 @@ describe('pages', () => {
 
   it('a recommendation page shows its verbatim sentence and where it comes from', async () => {
     const page = await html('/recommendations/trilateral-nuclear-risk-discussions');
-    expect(page).toContain('she proposes that Japan, South Korea, and the U.S. engage in trilateral nuclear risk discussions.');
+    expect(page).toContain(
+      'she proposes that Japan, South Korea, and the U.S. engage in trilateral nuclear risk discussions.',
+    );
     expect(page).toContain(`Verbatim, from paragraph 16 of <a href="${PAPER}">`);
   });
 
