@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Warehouse } from '../../src/signals/index.ts';
+import { fixture, tempDir } from './helpers.ts';
+
+const CHILD = new URL('./ingest-child.ts', import.meta.url).pathname;
+
+/** Runs the child; when `killAfterMs` is given, SIGKILLs it that long after it starts `killInFile`. */
+function runChild(db: string, files: string[], kill?: { file: string; afterMs: number }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, ...files], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (kill && out.includes(`start ${kill.file}\n`) && !child.killed) {
+        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || code === 0) resolve(out);
+      else reject(new Error(`child exited ${code}: ${err}`));
+    });
+  });
+}
+
+async function snapshot(db: string) {
+  const w = await Warehouse.open(db);
+  try {
+    return {
+      files: await w.all('SELECT * EXCLUDE (ingested_at, seconds) FROM files ORDER BY file_id'),
+      // Digests of every row in order: exact, and cheaper to compare than 70,000 objects.
+      ...Object.fromEntries(
+        await Promise.all(
+          ['events', 'mentions', 'quarantine'].map(async (t) => [
+            t,
+            await w.all(
+              `SELECT count(*) AS n, md5(string_agg(CAST(t AS VARCHAR), chr(10) ORDER BY file_id, line)) AS digest FROM ${t} t`,
+            ),
+          ]),
+        ),
+      ),
+    };
+  } finally {
+    w.close();
+  }
+}
+
+describe('a crash in the middle of an ingest', () => {
+  const tmp = tempDir();
+  let files: string[];
+  let big: string;
+  let expected: Awaited<ReturnType<typeof snapshot>>;
+
+  beforeAll(async () => {
+    // A file large enough (~30 MB) to be killed in the middle of: real rows repeated with fresh ids.
+    const rows = readFileSync(fixture('events-v2/padho__20161013151500.export.CSV'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const out: string[] = [];
+    let id = 900_000_000;
+    for (let k = 0; k < 20; k++) for (const r of rows) out.push(`${id++}${r.slice(r.indexOf('\t'))}`);
+    big = join(tmp.dir, '20991231000000.export.CSV');
+    writeFileSync(big, `${out.join('\n')}\n`);
+    files = [
+      fixture('events-v2/20250103111500.export.CSV'),
+      fixture('broken/mixed-problems.20190121220000.export.CSV'),
+      big,
+      fixture('events-v2/narayave__20190121220000.export.CSV.zip'),
+      fixture('mentions-v2/aamend__mentions.csv'),
+    ];
+    const db = join(tmp.dir, 'reference.duckdb');
+    await runChild(db, files);
+    expected = await snapshot(db);
+    expect(expected.files).toHaveLength(5);
+    expect(expected.events).toEqual([{ n: 1215 + 28 + 20 * 3566 + (1629 - 28), digest: expect.any(String) }]);
+  }, 120_000);
+  afterAll(() => tmp.cleanup());
+
+  it.each([
+    ['at the start of the large file', 0],
+    ['early in the large file', 150],
+    ['in the middle of the large file', 500],
+    ['late in (or just after) the large file', 1200],
+  ])(
+    'killed %s, a rerun gives the same warehouse',
+    async (_label, afterMs) => {
+      const db = join(tmp.dir, `killed-${afterMs}.duckdb`);
+      const out = await runChild(db, files, { file: big, afterMs });
+      const killedInBigFile = !out.includes(`done ${big}\n`);
+      const rerun = await runChild(db, files);
+      expect(rerun).toContain('finished');
+      expect(await snapshot(db)).toEqual(expected);
+      // The point of the test is a kill inside the large file; fail loudly if the machine was too fast.
+      expect(killedInBigFile || afterMs >= 1200).toBe(true);
+    },
+    120_000,
+  );
+});
