@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.ts';
 import { buildProgram } from '../../src/cli/program.ts';
 import { CliError, openStore, readConfig } from '../../src/core/index.ts';
-import { copyDataset, edit, MINI } from '../helpers/datasets.ts';
+import { BUNDLED, copyDataset, edit, MINI } from '../helpers/datasets.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/entente.js');
@@ -55,6 +55,19 @@ describe('entente (in process)', () => {
       `${paper}:31: recommendations.0.format: Invalid option: expected one of "unilateral"|"bilateral"|"trilateral"|"minilateral"|"multilateral"`,
       `${milestone}:2: date: is not a calendar date`,
     ]);
+  });
+
+  it('validate accepts the bundled record, and names file:line of one broken field in a copy', async () => {
+    await entente('validate', BUNDLED);
+    expect(out.at(-1)).toMatch(/: \d+ files, no problems$/);
+    const dir = copyDataset(BUNDLED);
+    const file = path.join(dir, 'milestones/2023-08-18-camp-david-summit.yaml');
+    const text = readFileSync(file, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('format: ')) + 1;
+    edit(file, 'format: trilateral', 'format: three-way');
+    await expect(entente('validate', dir)).rejects.toThrow(CliError);
+    expect(err).toEqual([`${file}:${line}: format: ${err[0]!.split(': format: ')[1]}`]);
+    expect(err[0]).toContain('Invalid option');
   });
 
   it('validate checks references once every file is well-formed', async () => {
