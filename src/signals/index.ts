@@ -11,6 +11,16 @@ export {
 export { type Column, EVENTS_V1, EVENTS_V2, type FileKind, FORMATS, MENTIONS_V2 } from './columns.ts';
 export { detectKind } from './detect.ts';
 export {
+  type FetchedFile,
+  type FetchOptions,
+  type FetchProgress,
+  type FetchResult,
+  fetchFileList,
+  fetchGdelt,
+  GDELT_V1_BASE,
+  GDELT_V2_BASE,
+} from './fetcher.ts';
+export {
   type DayEvent,
   dayEvents,
   dyadByIssueArea,
@@ -40,6 +50,13 @@ export {
 } from './indices-sql.ts';
 export { IngestError, type IngestResult } from './ingest.ts';
 export { REJECT_REASONS, type RejectReason } from './ingest-sql.ts';
+export {
+  filesInRange,
+  type ListedFile,
+  type ListProblem,
+  parseMasterList,
+  parseV1Lists,
+} from './masterlist.ts';
 export { type GdeltRow, parseLine } from './reader.ts';
 export {
   type ManifestEntry,

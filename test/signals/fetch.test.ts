@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FetchProgress, fetchGdelt } from '../../src/signals/fetcher.ts';
+import { Warehouse } from '../../src/signals/index.ts';
+import { countLines, fixture, tempDir, zipOf } from './helpers.ts';
+
+const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
+
+/** Real files, zipped as GDELT serves them, each with the misbehaviour a test needs. */
+const real = (name: string) =>
+  zipOf(`${name}.export.CSV`, readFileSync(fixture(`events-v2/${name}.export.CSV`)));
+const FILES = {
+  good: { name: '20250103111500.export.CSV.zip', body: real('20250103111500'), lines: 1215 },
+  truncated: { name: '20250104170000.export.CSV.zip', body: real('20250104170000'), lines: 795 },
+  corrupt: { name: '20241211113000.export.CSV.zip', body: real('20241211113000'), lines: 1845 },
+  missing: { name: '20241210143000.export.CSV.zip', body: real('20241210143000'), lines: 2009 },
+  slow: {
+    name: '20190121220000.export.CSV.zip',
+    body: readFileSync(fixture('events-v2/narayave__20190121220000.export.CSV.zip')),
+    lines: 1629,
+  },
+};
+
+interface Logged {
+  url: string;
+  range?: string;
+}
+
+let server: Server;
+let base: string;
+let log: Logged[];
+let served: Map<string, number>;
+let listedMd5Override: Map<string, string>;
+
+function masterList(): string {
+  const entry = (name: string, body: Buffer) =>
+    `${body.length} ${listedMd5Override.get(name) ?? md5(body)} ${base}${name}`;
+  return [
+    // Outside the requested range: must not be fetched.
+    `150383 297a16b493de7cf6ca809a7cc31d0b93 ${base}20150218230000.export.CSV.zip`,
+    ...Object.values(FILES).map((f) => entry(f.name, f.body)),
+    `318084 bb27f78ba45f69a17ea6ed7755e9f8ff ${base}20250103111500.mentions.CSV.zip`,
+    '',
+  ].join('\n');
+}
+
+function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
+  const name = (req.url ?? '').replace(/^\//, '');
+  log.push({ url: name, range: req.headers.range });
+  const n = (served.get(name) ?? 0) + 1;
+  served.set(name, n);
+  if (name === 'masterfilelist.txt') return res.end(masterList());
+  const f = Object.values(FILES).find((x) => x.name === name);
+  if (!f || f === FILES.missing) {
+    res.statusCode = 404;
+    return res.end('not found');
+  }
+  let body = f.body;
+  let start = 0;
+  const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+  if (m) {
+    start = Number(m[1]);
+    res.statusCode = 206;
+    res.setHeader('Content-Range', `bytes ${start}-${body.length - 1}/${body.length}`);
+    body = body.subarray(start);
+  }
+  res.setHeader('Content-Length', body.length);
+  if (f === FILES.truncated && n === 1) {
+    // Half the bytes, then the connection drops: an interrupted download.
+    res.write(body.subarray(0, Math.floor(body.length / 2)));
+    setTimeout(() => res.destroy(), 20);
+    return;
+  }
+  if (f === FILES.corrupt && n === 1) {
+    const bad = Buffer.from(body);
+    bad[100] = (bad[100] ?? 0) ^ 0xff;
+    return res.end(bad);
+  }
+  if (f === FILES.slow && n === 1) {
+    // Headers, then silence longer than the fetcher's idle timeout.
+    res.flushHeaders();
+    setTimeout(() => res.destroy(), 2000);
+    return;
+  }
+  res.end(body);
+}
+
+beforeAll(async () => {
+  server = createServer(handle);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe('fetching GDELT files from a (local) server', () => {
+  const tmp = tempDir();
+  let w: Warehouse;
+  beforeEach(async () => {
+    log = [];
+    served = new Map();
+    listedMd5Override = new Map();
+    w = await Warehouse.open(':memory:');
+  });
+  afterEach(() => w.close());
+  afterAll(() => tmp.cleanup());
+
+  const run = (dir: string, extra: Partial<Parameters<typeof fetchGdelt>[0]> = {}) => {
+    const events: FetchProgress[] = [];
+    const sleeps: number[] = [];
+    const result = fetchGdelt({
+      version: 2,
+      from: '2019-01-01',
+      to: '2025-12-31',
+      dir,
+      baseUrl: base,
+      concurrency: 2,
+      retries: 3,
+      backoffMs: 10,
+      idleTimeoutMs: 300,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      onProgress: (p) => events.push(p),
+      ingest: async (path) => (await w.ingest(path)).accepted,
+      ...extra,
+    });
+    return { result, events, sleeps };
+  };
+
+  it('downloads the range, survives truncation, corruption and a stall, reports a 404, ingests as it goes', async () => {
+    const dir = join(tmp.dir, 'a');
+    const { result, events, sleeps } = run(dir);
+    const r = await result;
+    const by = new Map(r.files.map((f) => [f.file.name, f]));
+    expect([...by.keys()].sort()).toEqual(
+      Object.values(FILES)
+        .map((f) => f.name)
+        .sort(),
+    );
+    expect(by.get(FILES.good.name)).toMatchObject({ status: 'downloaded', attempts: 1, rows: 1215 });
+    expect(by.get(FILES.truncated.name)).toMatchObject({ status: 'downloaded', attempts: 2, rows: 795 });
+    expect(by.get(FILES.corrupt.name)).toMatchObject({ status: 'downloaded', attempts: 2, rows: 1845 });
+    expect(by.get(FILES.slow.name)).toMatchObject({ status: 'downloaded', attempts: 2, rows: 1629 });
+    expect(by.get(FILES.missing.name)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(by.get(FILES.missing.name)?.error).toMatch(/HTTP 404/);
+
+    // The truncated download resumed where it broke off instead of starting over.
+    const resumed = log.filter((l) => l.url === FILES.truncated.name);
+    expect(resumed[1]?.range).toBe(`bytes=${Math.floor(FILES.truncated.body.length / 2)}-`);
+    // Nothing outside the date range or of another stream was requested.
+    expect(log.map((l) => l.url)).not.toContain('20150218230000.export.CSV.zip');
+    expect(log.map((l) => l.url)).not.toContain('20250103111500.mentions.CSV.zip');
+    // Backoff doubles per attempt of a file; each retry here was a first retry.
+    expect(sleeps).toEqual([10, 10, 10]);
+    expect(
+      events
+        .filter((e) => e.event === 'retry')
+        .map((e) => e.file)
+        .sort(),
+    ).toEqual([FILES.corrupt.name, FILES.slow.name, FILES.truncated.name].sort());
+    const last = events.at(-1) as FetchProgress;
+    expect(last).toMatchObject({ filesDone: 5, filesTotal: 5, rows: 1215 + 795 + 1845 + 1629 });
+
+    const s = await w.status();
+    expect(s.events).toBe(1215 + 795 + 1845 + 1629);
+    expect(s.files).toBe(4);
+    for (const f of [FILES.good, FILES.truncated, FILES.corrupt]) {
+      expect(readFileSync(join(dir, f.name)).equals(f.body)).toBe(true);
+    }
+  });
+
+  it('gives up on a file whose checksum never matches, after the retries, with backoff doubling', async () => {
+    listedMd5Override.set(FILES.good.name, '0'.repeat(32));
+    const { result, sleeps } = run(join(tmp.dir, 'b'), { concurrency: 1 });
+    const r = await result;
+    const good = r.files.find((f) => f.file.name === FILES.good.name);
+    expect(good).toMatchObject({ status: 'failed', attempts: 4 });
+    expect(good?.error).toMatch(/MD5 [0-9a-f]{32}, listed 0{32}/);
+    expect(sleeps.slice(0, 3)).toEqual([10, 20, 40]);
+  });
+
+  it('a rerun downloads nothing it already has, and resumes a partial file', async () => {
+    const dir = join(tmp.dir, 'c');
+    await run(dir).result;
+    log = [];
+    served = new Map();
+    // Simulate a crash mid-download of one file: its bytes half there as .part, the final file gone.
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, FILES.good.name));
+    writeFileSync(join(dir, `${FILES.good.name}.part`), FILES.good.body.subarray(0, 1000));
+    const r = await run(dir).result;
+    expect(r.files.find((f) => f.file.name === FILES.good.name)).toMatchObject({
+      status: 'downloaded',
+      attempts: 1,
+    });
+    expect(r.files.filter((f) => f.status === 'present')).toHaveLength(3);
+    expect(log.filter((l) => l.url !== 'masterfilelist.txt' && l.url !== FILES.missing.name)).toEqual([
+      { url: FILES.good.name, range: 'bytes=1000-' },
+    ]);
+    // Every verified file went to the (fresh) warehouse; each accepted + rejected equals its lines.
+    for (const m of await w.manifest()) {
+      const f = Object.values(FILES).find((x) => x.name === m.name);
+      expect(m.accepted + m.rejected).toBe(f?.lines);
+      expect(f?.lines).toBe(
+        countLines(
+          f === FILES.slow
+            ? fixture('events-v2/narayave__20190121220000.export.CSV')
+            : fixture(`events-v2/${f?.name.replace('.zip', '')}`),
+        ),
+      );
+    }
+  });
+});
