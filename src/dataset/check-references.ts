@@ -11,6 +11,8 @@ type Files = {
   papers: ParsedFile<unknown>[];
   milestones: ParsedFile<unknown>[];
   surveys: ParsedFile<unknown>[];
+  assessments: ParsedFile<unknown>[];
+  links?: ParsedFile<unknown>;
 };
 
 /**
@@ -58,7 +60,7 @@ export function checkReferences(d: Dataset, f: Files): Problem[] {
     ),
   );
   const papers = new Set(d.papers.map((p) => p.id));
-  unique('tracked item', [
+  const trackedItems = unique('tracked item', [
     ...d.papers.flatMap((p, pi) =>
       p.recommendations.map((r, i) => ({
         id: r.id,
@@ -154,7 +156,98 @@ export function checkReferences(d: Dataset, f: Files): Problem[] {
       seen.add(key);
     });
   });
+  checkAssessments(d, f, trackedItems, at);
   return problems;
+}
+
+type At = (file: ParsedFile<unknown>, path: (string | number)[], code: string, message: string) => void;
+
+/**
+ * Assessments name a tracked item, parties of that item, and (corrections) an assessment of the same
+ * item; ids are unique. Links name a recommendation and a commitment or milestone of the dataset.
+ */
+function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: At) {
+  const recommendations = new Map(d.papers.flatMap((p) => p.recommendations.map((r) => [r.id, r] as const)));
+  const commitments = new Map(d.milestones.flatMap((m) => m.commitments.map((c) => [c.id, c] as const)));
+  const milestones = new Set(d.milestones.map((m) => m.id));
+  const seen = new Map<string, string>();
+  d.assessments.forEach((file, fi) => {
+    const pf = f.assessments[fi]!;
+    if (!trackedItems.has(file.item))
+      at(pf, ['item'], 'unknown_reference', `tracked item "${file.item}" is not in the dataset`);
+    const commitment = commitments.get(file.item);
+    const parties = commitment?.parties ?? recommendations.get(file.item)?.parties ?? [];
+    const own = new Set(file.assessments.map((a) => a.id));
+    file.assessments.forEach((a, i) => {
+      const base = ['assessments', i];
+      const first = seen.get(a.id);
+      if (first)
+        at(pf, [...base, 'id'], 'duplicate_id', `assessment id "${a.id}" is already used in ${first}`);
+      else seen.set(a.id, `${pf.file}:${pf.lineOf([...base, 'id'])}`);
+      a.compliance?.forEach((c, ci) => {
+        if (!commitment)
+          at(pf, [...base, 'compliance'], 'not_applicable', 'only commitments have compliance');
+        else if (!parties.includes(c.party)) {
+          at(
+            pf,
+            [...base, 'compliance', ci, 'party'],
+            'unknown_reference',
+            `${c.party} is not a party to ${file.item}`,
+          );
+        }
+      });
+      if (a.specificity !== undefined && commitment) {
+        at(pf, [...base, 'specificity'], 'not_applicable', 'only recommendations have specificity');
+      }
+      if (a.corrects !== undefined && !own.has(a.corrects)) {
+        at(
+          pf,
+          [...base, 'corrects'],
+          'unknown_reference',
+          `assessment "${a.corrects}" is not an assessment of ${file.item}`,
+        );
+      }
+      if ((a.corrects === undefined) !== (a.correction_reason === undefined)) {
+        at(
+          pf,
+          [...base, 'correction_reason'],
+          'invalid_correction',
+          'a correction names what it corrects and why, both or neither',
+        );
+      }
+    });
+  });
+  const links = new Set<string>();
+  d.links.forEach((l, i) => {
+    if (!f.links) return;
+    if (!recommendations.has(l.recommendation)) {
+      at(
+        f.links,
+        ['links', i, 'recommendation'],
+        'unknown_reference',
+        `recommendation "${l.recommendation}" is not in the dataset`,
+      );
+    }
+    if (l.commitment !== undefined && !commitments.has(l.commitment)) {
+      at(
+        f.links,
+        ['links', i, 'commitment'],
+        'unknown_reference',
+        `commitment "${l.commitment}" is not in the dataset`,
+      );
+    }
+    if (l.milestone !== undefined && !milestones.has(l.milestone)) {
+      at(
+        f.links,
+        ['links', i, 'milestone'],
+        'unknown_reference',
+        `milestone "${l.milestone}" is not in the dataset`,
+      );
+    }
+    const key = `${l.recommendation}--${l.commitment ?? l.milestone}`;
+    if (links.has(key)) at(f.links, ['links', i], 'duplicate_link', `a second link for ${key}`);
+    links.add(key);
+  });
 }
 
 function pathOfIssueArea(

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { IssueAreaNode, Party } from '../core/schema.ts';
 import type { Author } from '../publications/schema.ts';
+import type { ItemLink } from '../tracker/assessment.ts';
 import type { Milestone } from '../tracker/schema.ts';
-import type { DatasetFile, PaperFile, ProgramFile, SurveyFile } from './layout.ts';
+import type { AssessmentsFile, DatasetFile, PaperFile, ProgramFile, SurveyFile } from './layout.ts';
 
 /** A whole dataset in memory: what a dataset folder holds, validated and typed. */
 export interface Dataset {
@@ -14,6 +15,9 @@ export interface Dataset {
   papers: z.output<typeof PaperFile>[];
   milestones: Milestone[];
   surveys: z.output<typeof SurveyFile>[];
+  /** Assessments, a file per tracked item. */
+  assessments: z.output<typeof AssessmentsFile>[];
+  links: ItemLink[];
 }
 
 export type PaperRecord = Dataset['papers'][number];

@@ -21,6 +21,8 @@ export function datasetFiles(d: Dataset): Map<string, string> {
   for (const p of d.papers) files.set(`papers/${p.id}.yaml`, toYaml(p));
   for (const m of d.milestones) files.set(`milestones/${m.id}.yaml`, toYaml(m));
   for (const s of d.surveys) files.set(`surveys/${s.id}.yaml`, toYaml(s));
+  for (const a of d.assessments) files.set(`assessments/${a.item}.yaml`, toYaml(a));
+  if (d.links.length > 0) files.set('links.yaml', toYaml({ links: d.links }));
   return files;
 }
 

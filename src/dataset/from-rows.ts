@@ -3,9 +3,11 @@ import type { IssueAreaNode } from '../core/schema.ts';
 import type { Row } from '../core/upsert.ts';
 import type { Dataset } from './dataset.ts';
 import {
+  AssessmentsFile,
   AuthorsFile,
   DatasetFile,
   IssueAreasFile,
+  LinksFile,
   MilestoneFile,
   PaperFile,
   PartiesFile,
@@ -151,5 +153,32 @@ export function fromRows(rows: Rows): Dataset {
         ),
       }),
     ),
+    // Each item's assessments oldest first (a correction after what it corrects), files by item.
+    assessments: [...groupBy(rows.assessments, 'item_id')]
+      .sort(([a], [b]) => String(a).localeCompare(String(b)))
+      .map(([item, list]) =>
+        AssessmentsFile.parse({
+          item,
+          assessments: [...list]
+            .sort(
+              (a, b) =>
+                String(a.as_of).localeCompare(String(b.as_of)) || String(a.id).localeCompare(String(b.id)),
+            )
+            .map(({ item_id: _i, flags, ...a }) =>
+              clean({ ...a, flags: (flags as string[]).length > 0 ? flags : undefined }),
+            ),
+        }),
+      ),
+    links: LinksFile.parse({
+      links: rows.itemLinks.map((l) =>
+        clean({
+          recommendation: l.recommendation_id,
+          commitment: l.commitment_id,
+          milestone: l.milestone_id,
+          match: l.match,
+          rationale: l.rationale,
+        }),
+      ),
+    }).links,
   };
 }

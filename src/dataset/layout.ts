@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, IssueArea, Party, PartyCode } from '../core/schema.ts';
 import { SurveySeries } from '../opinion/schema.ts';
 import { Author, Paper, Program, Series } from '../publications/schema.ts';
+import { Assessment, ItemLink } from '../tracker/assessment.ts';
 import { Milestone, Recommendation } from '../tracker/schema.ts';
 
 /**
@@ -17,6 +18,8 @@ import { Milestone, Recommendation } from '../tracker/schema.ts';
  * papers/<id>.yaml        a paper with the recommendations whose words it holds
  * milestones/<id>.yaml    a dated event or document with its commitments
  * surveys/<id>.yaml       a survey series with questions, waves and results
+ * assessments/<item>.yaml the dated assessments of one tracked item (optional)
+ * links.yaml              recommendations matched by commitments or milestones (optional)
  * ```
  */
 export const DatasetFile = z.strictObject({
@@ -48,3 +51,10 @@ export const MilestoneFile = Milestone;
 export const SurveyFile = SurveySeries;
 
 export type DatasetFile = z.infer<typeof DatasetFile>;
+
+/** The assessments of one tracked item, oldest first; `item` names the file. */
+export const AssessmentsFile = z.strictObject({
+  item: Id,
+  assessments: z.array(Assessment).min(1),
+});
+export const LinksFile = z.strictObject({ links: z.array(ItemLink) });

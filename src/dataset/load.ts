@@ -1,13 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from '../core/errors.ts';
 import { checkReferences } from './check-references.ts';
 import type { Dataset } from './dataset.ts';
 import {
+  AssessmentsFile,
   AuthorsFile,
   DatasetFile,
   IssueAreasFile,
+  LinksFile,
   MilestoneFile,
   PaperFile,
   PartiesFile,
@@ -96,6 +98,21 @@ export function loadDataset(dir: string, onFile?: (file: string) => void): LoadR
   const papers = many('papers', FOLDERS.papers);
   const milestones = many('milestones', FOLDERS.milestones);
   const surveys = many('surveys', FOLDERS.surveys);
+  const assessments = many('assessments', AssessmentsFile);
+  for (const p of assessments) {
+    const item = p.value?.item;
+    if (item !== undefined && path.basename(p.file) !== `${item}.yaml`) {
+      problems.push({
+        code: 'file_name',
+        file: p.file,
+        line: p.lineOf(['item']),
+        field: 'item',
+        message: `item "${item}" must match the file name (rename the file to ${item}.yaml)`,
+      });
+    }
+  }
+  // Links are optional: a dataset without any has no links.yaml.
+  const links = existsSync(path.join(dir, 'links.yaml')) ? one('links.yaml', LinksFile) : undefined;
 
   if (problems.length > 0 || !dataset?.value || !parties?.value || !issueAreas?.value || !authors?.value) {
     return { problems, files };
@@ -110,6 +127,8 @@ export function loadDataset(dir: string, onFile?: (file: string) => void): LoadR
     papers: values(papers),
     milestones: values(milestones),
     surveys: values(surveys),
+    assessments: values(assessments),
+    links: links?.value?.links ?? [],
   };
   problems.push(
     ...checkReferences(result, {
@@ -121,6 +140,8 @@ export function loadDataset(dir: string, onFile?: (file: string) => void): LoadR
       papers,
       milestones,
       surveys,
+      assessments,
+      links,
     }),
   );
   return problems.length > 0 ? { problems, files } : { dataset: result, problems, files };

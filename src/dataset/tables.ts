@@ -214,6 +214,42 @@ export const TABLES = {
       source: 'jsonb',
     },
   },
+  assessments: {
+    table: 'assessments',
+    key: ['id'],
+    versioned: true,
+    columns: {
+      id: 'text',
+      item_id: 'text',
+      as_of: 'text',
+      implementation: 'integer',
+      flags: 'text[]',
+      compliance: 'jsonb',
+      specificity: 'integer',
+      rationale: 'text',
+      evidence: 'jsonb',
+      assessor: 'text',
+      state: 'text',
+      corrects: 'text',
+      correction_reason: 'text',
+      recorded_at: 'text',
+      published_at: 'text',
+      published_by: 'text',
+    },
+  },
+  itemLinks: {
+    table: 'item_links',
+    key: ['id'],
+    versioned: true,
+    columns: {
+      id: 'text',
+      recommendation_id: 'text',
+      commitment_id: 'text',
+      milestone_id: 'text',
+      match: 'text',
+      rationale: 'text',
+    },
+  },
 } satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -1,4 +1,5 @@
 import type { Row } from '../core/upsert.ts';
+import { linkId } from '../tracker/assessment.ts';
 import { type Dataset, flattenIssueAreas } from './dataset.ts';
 import type { TableName } from './tables.ts';
 
@@ -97,6 +98,18 @@ export function toRows(d: Dataset): Rows {
         source: r.source,
       })),
     ),
+    // Corrections refer to the assessments they correct, so they are written after all others.
+    assessments: d.assessments
+      .flatMap((f) => f.assessments.map((a) => ({ ...a, item_id: f.item, flags: a.flags ?? [] })))
+      .sort((a, b) => Number(a.corrects !== undefined) - Number(b.corrects !== undefined)),
+    itemLinks: d.links.map((l) => ({
+      id: linkId(l),
+      recommendation_id: l.recommendation,
+      commitment_id: l.commitment,
+      milestone_id: l.milestone,
+      match: l.match,
+      rationale: l.rationale,
+    })),
   };
 }
 

@@ -52,7 +52,7 @@ export function listAssessments(q: Queryable, f: AssessmentFilter = {}): Promise
       WHERE ($1::text IS NULL OR a.item_id = $1) AND ($2::text IS NULL OR a.state = $2)
         AND ($3::text IS NULL OR $3 = ANY (t.parties))
         AND ($4::text IS NULL OR t.issue_area_id = $4 OR ia.parent_id = $4)
-      ORDER BY a.as_of DESC, a.published_at DESC NULLS FIRST, a.id DESC`,
+      ORDER BY a.as_of DESC, a.published_at DESC NULLS LAST, a.id DESC`,
     [f.item ?? null, f.state ?? null, f.party ?? null, f.area ?? null],
   );
 }

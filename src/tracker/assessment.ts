@@ -25,6 +25,8 @@ export const Evidence = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).optional(),
   /** The words of the source, copied exactly: short, so that it is a quotation. */
   quote: z.string().trim().min(1, 'must not be empty').max(1000),
+  /** The quote's sense in English, when the source is in another language. */
+  gloss: z.string().trim().min(1).max(1000).optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

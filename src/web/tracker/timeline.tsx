@@ -28,6 +28,7 @@ export function EvidenceList(props: { evidence: AssessmentRow['evidence'] }) {
             </>
           )}
           <blockquote>{e.quote}</blockquote>
+          {e.gloss && <p class="gloss">[{e.gloss}]</p>}
         </li>
       ))}
     </ol>
