@@ -3,6 +3,7 @@ import { migrate } from '../core/index.ts';
 import { type CliContext, withStore } from './context.ts';
 import { exportCommand, importCommand, validateCommand } from './dataset-commands.ts';
 import { serveCommand } from './serve.ts';
+import { signalsCommand } from './signals.ts';
 import { usersCommand } from './users.ts';
 
 /** The `entente` command with all its subcommands, bound to a context. */
@@ -23,6 +24,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(exportCommand(ctx));
   program.addCommand(validateCommand(ctx));
   program.addCommand(usersCommand(ctx));
+  program.addCommand(signalsCommand(ctx));
 
   const db = new Command('db').description('Records store administration');
   db.command('migrate')

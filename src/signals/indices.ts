@@ -66,13 +66,18 @@ export async function dyadSeries(w: Warehouse, q: DyadQuery): Promise<IndexPoint
 }
 
 export async function dyadByRoot(w: Warehouse, q: DyadQuery): Promise<RootPoint[]> {
-  return (await w.all(rootSql(q, DUCKDB))).map((r) => ({ ...point(r), root: String(r.root) }));
+  return (await w.all(rootSql(q, DUCKDB))).map((r) => ({
+    period: String(r.period),
+    root: String(r.root),
+    ...point(r),
+  }));
 }
 
 export async function dyadByIssueArea(w: Warehouse, q: DyadQuery): Promise<IssueAreaPoint[]> {
   return (await w.all(issueAreaSql(q, DUCKDB, loadCameo().issueAreas))).map((r) => ({
-    ...point(r),
+    period: String(r.period),
     issue_area: String(r.issue_area),
+    ...point(r),
   }));
 }
 

@@ -1,0 +1,384 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { Command, Option } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { CliError } from '../core/index.ts';
+import {
+  DIALECTS,
+  type DyadQuery,
+  dyadByIssueArea,
+  dyadByRoot,
+  dyadQuery,
+  dyadSeries,
+  type FetchProgress,
+  type FileKind,
+  fetchGdelt,
+  IngestError,
+  issueAreaSql,
+  loadCameo,
+  rootSql,
+  seriesSql,
+  Warehouse,
+  ZipError,
+} from '../signals/index.ts';
+import { type CliContext, defaultContext } from './context.ts';
+
+const DATA_FILE = /\.(csv|txt|zip)$/i;
+
+/** Files named on the command line, folders expanded (recursively) to the GDELT files inside. */
+async function expand(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let s: Awaited<ReturnType<typeof stat>>;
+    try {
+      s = await stat(p);
+    } catch {
+      throw new CliError(`${p}: no such file or folder`);
+    }
+    if (s.isDirectory()) {
+      const names = (await readdir(p)).sort();
+      out.push(
+        ...(await expand(names.filter((n) => !n.startsWith('.')).map((n) => join(p, n)))).filter((f) =>
+          DATA_FILE.test(f),
+        ),
+      );
+    } else out.push(p);
+  }
+  return out;
+}
+
+async function withWarehouse<T>(
+  ctx: CliContext,
+  fn: (w: Warehouse) => Promise<T>,
+  readOnly = false,
+): Promise<T> {
+  let w: Warehouse;
+  try {
+    w = await Warehouse.open(ctx.config.signalsPath, { readOnly });
+  } catch (e) {
+    throw new CliError(
+      `cannot open the signals warehouse ${ctx.config.signalsPath}: ${(e as Error).message}`,
+    );
+  }
+  try {
+    return await fn(w);
+  } finally {
+    w.close();
+  }
+}
+
+const mb = (bytes: number) => bytes / 1e6;
+
+/** A bar with files, rows and throughput on a terminal; a line per file elsewhere. */
+function ingestBar(ctx: CliContext, total: number) {
+  if (!ctx.interactive) return undefined;
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'ingest [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}',
+      stream: process.stderr,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { rows: 0, mbps: '0.0' });
+  return bar;
+}
+
+function table(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return '(no rows)';
+  const cols = Object.keys(rows[0] as object);
+  const cell = (v: unknown) =>
+    typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v ?? '');
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (vals: string[]) => vals.map((v, i) => v.padStart(widths[i] as number)).join('  ');
+  return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n');
+}
+
+function print(ctx: CliContext, rows: Record<string, unknown>[], format: string) {
+  if (format === 'json') ctx.out(JSON.stringify(rows, null, 2));
+  else if (format === 'csv')
+    ctx.out(stringify(rows, { header: true, columns: rows[0] ? Object.keys(rows[0]) : [] }).trimEnd());
+  else ctx.out(table(rows));
+}
+
+function query(opts: {
+  dyad: string;
+  by: string;
+  directed?: boolean;
+  date: string;
+  from?: string;
+  to?: string;
+}): DyadQuery {
+  try {
+    return dyadQuery(opts);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
+
+/** `entente signals ingest | index | status | quarantine | export | fetch`. */
+export function signalsCommand(ctx: CliContext = defaultContext()): Command {
+  const signals = new Command('signals')
+    .description('GDELT event signals: the DuckDB warehouse, dyad indices and the GDELT fetcher')
+    .addHelpText('after', `\nThe warehouse is ENTENTE_SIGNALS (default: $ENTENTE_DATA/signals.duckdb).`);
+
+  signals
+    .command('ingest')
+    .description(
+      'Load GDELT event or mentions files (plain or .zip; folders are searched) into the warehouse. A file already ingested (same MD5) is skipped; bad rows go to the quarantine.',
+    )
+    .argument('<paths...>', 'files or folders')
+    .addOption(
+      new Option('--kind <kind>', 'format, when the file name does not tell').choices([
+        'events-v1',
+        'events-v2',
+        'mentions-v2',
+      ]),
+    )
+    .action(async (paths: string[], opts: { kind?: FileKind }) => {
+      const files = await expand(paths);
+      if (files.length === 0) throw new CliError('no GDELT files found in the given paths');
+      const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+      await withWarehouse(ctx, async (w) => {
+        const bar = ingestBar(ctx, files.length);
+        const started = performance.now();
+        let rows = 0;
+        let bytes = 0;
+        let accepted = 0;
+        let rejected = 0;
+        const failed: string[] = [];
+        for (const [i, f] of files.entries()) {
+          try {
+            const r = await w.ingest(f, { kind: opts.kind });
+            accepted += r.status === 'ingested' ? r.accepted : 0;
+            rejected += r.status === 'ingested' ? r.rejected : 0;
+            rows += r.lines;
+            const note =
+              r.status === 'skipped'
+                ? 'already ingested, skipped'
+                : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}`;
+            if (!bar) ctx.err(`${f}: ${note}`);
+          } catch (e) {
+            if (!(e instanceof IngestError || e instanceof ZipError)) throw e;
+            failed.push(f);
+            ctx.err(`${f}: not ingested: ${e.message}`);
+          }
+          bytes += sizes[i] as number;
+          const secs = (performance.now() - started) / 1000;
+          bar?.update(i + 1, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
+        }
+        bar?.stop();
+        ctx.out(
+          `${files.length - failed.length} of ${files.length} files; ${accepted} rows accepted, ${rejected} rejected.`,
+        );
+        if (failed.length > 0)
+          throw new CliError(`${failed.length} file(s) could not be ingested (see above)`);
+      });
+    });
+
+  signals
+    .command('index')
+    .description(
+      'Print a dyad index per period: events, mention-weighted Goldstein, QuadClass counts and shares, tone',
+    )
+    .requiredOption('--dyad <A-B>', 'two CAMEO country codes, e.g. KOR-JPN')
+    .addOption(new Option('--by <period>', 'period').choices(['day', 'week', 'month']).default('month'))
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
+    .addOption(
+      new Option('--breakdown <what>', 'one row per period and CAMEO root or issue area').choices([
+        'root',
+        'issue-area',
+      ]),
+    )
+    .option('--directed', 'only events from the first party to the second')
+    .addOption(
+      new Option('--date <basis>', 'event date (SQLDATE) or date added')
+        .choices(['event', 'added'])
+        .default('event'),
+    )
+    .option('--from <date>', 'first day, YYYY-MM-DD')
+    .option('--to <date>', 'last day, YYYY-MM-DD')
+    .addOption(
+      new Option('--sql <dialect>', 'print the query instead of running it').choices(['duckdb', 'bigquery']),
+    )
+    .action(
+      async (opts: {
+        dyad: string;
+        by: string;
+        format: string;
+        breakdown?: string;
+        directed?: boolean;
+        date: string;
+        from?: string;
+        to?: string;
+        sql?: 'duckdb' | 'bigquery';
+      }) => {
+        const q = query(opts);
+        if (opts.sql) {
+          const d = DIALECTS[opts.sql];
+          ctx.out(
+            opts.breakdown === 'root'
+              ? rootSql(q, d)
+              : opts.breakdown === 'issue-area'
+                ? issueAreaSql(q, d, loadCameo().issueAreas)
+                : seriesSql(q, d),
+          );
+          return;
+        }
+        await withWarehouse(
+          ctx,
+          async (w) => {
+            const rows =
+              opts.breakdown === 'root'
+                ? await dyadByRoot(w, q)
+                : opts.breakdown === 'issue-area'
+                  ? await dyadByIssueArea(w, q)
+                  : await dyadSeries(w, q);
+            print(ctx, rows as unknown as Record<string, unknown>[], opts.format);
+          },
+          true,
+        );
+      },
+    );
+
+  signals
+    .command('status')
+    .description('What the warehouse holds: files, rows, date range, quarantine counts by reason')
+    .option('--json', 'as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withWarehouse(ctx, async (w) => {
+        const s = await w.status();
+        if (opts.json) return ctx.out(JSON.stringify(s, null, 2));
+        ctx.out(`warehouse   ${ctx.config.signalsPath}`);
+        ctx.out(
+          `files       ${s.files}${
+            Object.keys(s.filesByKind).length
+              ? ` (${Object.entries(s.filesByKind)
+                  .map(([k, n]) => `${k}: ${n}`)
+                  .join(', ')})`
+              : ''
+          }`,
+        );
+        ctx.out(`events      ${s.events}`);
+        ctx.out(`mentions    ${s.mentions}`);
+        ctx.out(`dates       ${s.firstDate ?? '-'} … ${s.lastDate ?? '-'}`);
+        ctx.out(`quarantine  ${s.rowsRejected}`);
+        for (const [reason, n] of Object.entries(s.rejectedByReason)) ctx.out(`  ${reason.padEnd(18)} ${n}`);
+      });
+    });
+
+  signals
+    .command('quarantine')
+    .description('List rejected rows: file:line, field, reason and the line as it was')
+    .option('--file <name>', 'only rows of this file (name as in `status`)')
+    .option('--limit <n>', 'at most n rows', '100')
+    .option('--json', 'as JSON, with the raw lines')
+    .action(async (opts: { file?: string; limit: string; json?: boolean }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new CliError(`--limit must be a positive integer, got "${opts.limit}"`);
+      await withWarehouse(ctx, async (w) => {
+        const rows = await w.quarantine({ file: opts.file, limit });
+        if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
+        for (const r of rows) ctx.out(`${r.file}:${r.line}: ${r.reason}: ${r.message}`);
+        if (rows.length === 0) ctx.out('The quarantine is empty.');
+      });
+    });
+
+  signals
+    .command('export')
+    .description('Write events, mentions, the manifest and the quarantine as Parquet files')
+    .requiredOption('--parquet <dir>', 'folder to write into')
+    .action(async (opts: { parquet: string }) => {
+      await withWarehouse(ctx, async (w) => {
+        for (const f of await w.exportParquet(opts.parquet)) ctx.out(f);
+      });
+    });
+
+  signals
+    .command('fetch')
+    .description(
+      "Download GDELT files of a date range from GDELT's file list, verify size and MD5, retry, resume, and ingest them",
+    )
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+    .addOption(new Option('--version <n>', 'GDELT version').choices(['1', '2']).default('2'))
+    .option('--dir <dir>', 'download folder (default: $ENTENTE_DATA/gdelt/v<version>)')
+    .option('--base-url <url>', "where the file lists are (default: GDELT's server)")
+    .option('--streams <list>', 'GDELT 2.0 streams, comma-separated', 'export')
+    .option('--concurrency <n>', 'parallel downloads', '4')
+    .option('--no-ingest', 'download and verify only')
+    .action(
+      async (opts: {
+        from: string;
+        to: string;
+        version: '1' | '2';
+        dir?: string;
+        baseUrl?: string;
+        streams: string;
+        concurrency: string;
+        ingest: boolean;
+      }) => {
+        for (const d of [opts.from, opts.to]) {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new CliError(`dates must be YYYY-MM-DD, got "${d}"`);
+        }
+        const concurrency = Number(opts.concurrency);
+        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+          throw new CliError('--concurrency must be an integer from 1 to 32');
+        }
+        const version = Number(opts.version) as 1 | 2;
+        const dir = opts.dir ?? join(ctx.config.dataDir, 'gdelt', `v${version}`);
+        await withWarehouse(ctx, async (w) => {
+          const bar = ctx.interactive
+            ? new cliProgress.SingleBar(
+                {
+                  format:
+                    'fetch [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}',
+                  stream: process.stderr,
+                  etaBuffer: 50,
+                },
+                cliProgress.Presets.shades_classic,
+              )
+            : undefined;
+          const started = performance.now();
+          const onProgress = (p: FetchProgress) => {
+            const mbps = (mb(p.bytesDone) / Math.max((performance.now() - started) / 1000, 0.001)).toFixed(1);
+            if (p.event === 'listed') bar?.start(p.filesTotal, 0, { rows: 0, mbps });
+            else bar?.update(p.filesDone, { rows: p.rows, mbps });
+            if (!bar && p.event !== 'bytes') {
+              ctx.err(
+                `${p.event}${p.file ? ` ${p.file}` : ''}: ${p.filesDone}/${p.filesTotal} files, ${p.rows} rows${p.message ? ` (${p.message})` : ''}`,
+              );
+            }
+          };
+          let result: Awaited<ReturnType<typeof fetchGdelt>>;
+          try {
+            result = await fetchGdelt({
+              version,
+              from: opts.from,
+              to: opts.to,
+              dir,
+              baseUrl: opts.baseUrl,
+              streams: opts.streams.split(','),
+              concurrency,
+              onProgress,
+              ingest: opts.ingest ? async (path) => (await w.ingest(path)).accepted : undefined,
+            });
+          } catch (e) {
+            throw new CliError(`fetch failed: ${(e as Error).message}`);
+          } finally {
+            bar?.stop();
+          }
+          for (const p of result.listProblems) ctx.err(`file list line ${p.line}: ${p.message}`);
+          const failed = result.files.filter((f) => f.status === 'failed' || f.ingestError);
+          for (const f of failed) ctx.err(`${f.file.name}: ${f.error ?? `not ingested: ${f.ingestError}`}`);
+          const rows = result.files.reduce((s, f) => s + (f.rows ?? 0), 0);
+          ctx.out(
+            `${result.files.length - failed.length} of ${result.files.length} files fetched into ${dir}; ${rows} rows ingested.`,
+          );
+          if (failed.length > 0) throw new CliError(`${failed.length} file(s) failed (see above)`);
+        });
+      },
+    );
+  return signals;
+}

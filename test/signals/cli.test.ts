@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/context.ts';
+import { signalsCommand } from '../../src/cli/signals.ts';
+import { CliError, readConfig } from '../../src/core/index.ts';
+import { fixture, tempDir } from './helpers.ts';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+function context(dataDir = tmp.dir) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    config: readConfig({ ENTENTE_DATA: dataDir }),
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    interactive: false,
+    openStore: () => {
+      throw new Error('signals never opens the records store');
+    },
+  };
+  return { ctx, out, err };
+}
+
+async function run(...args: string[]) {
+  return runIn(tmp.dir, ...args);
+}
+
+async function runIn(dataDir: string, ...args: string[]) {
+  const c = context(dataDir);
+  const cmd = signalsCommand(c.ctx).exitOverride();
+  await cmd.parseAsync(args, { from: 'user' });
+  return { out: c.out.join('\n'), err: c.err.join('\n') };
+}
+
+describe('entente signals', () => {
+  beforeAll(async () => {
+    const r = await run(
+      'ingest',
+      fixture('events-v2/20250103111500.export.CSV'),
+      fixture('events-v2/20250104170000.export.CSV'),
+      fixture('broken/mixed-problems.20190121220000.export.CSV'),
+    );
+    expect(r.out).toBe('3 of 3 files; 2038 rows accepted, 12 rejected.');
+  });
+
+  it('ingest puts the warehouse at ENTENTE_SIGNALS’ default and reports per file', async () => {
+    expect(existsSync(join(tmp.dir, 'signals.duckdb'))).toBe(true);
+    const r = await run('ingest', fixture('events-v2/20250103111500.export.CSV'));
+    expect(r.err).toContain('20250103111500.export.CSV: already ingested, skipped');
+    expect(r.out).toBe('1 of 1 files; 0 rows accepted, 0 rejected.');
+  });
+
+  it('ingest searches folders and fails cleanly, after the others, on a file it cannot read', async () => {
+    const other = join(tmp.dir, 'other');
+    await expect(runIn(other, 'ingest', fixture('broken'))).rejects.toThrow(CliError);
+    const c = context(join(tmp.dir, 'third'));
+    await signalsCommand(c.ctx)
+      .exitOverride()
+      .parseAsync(['ingest', fixture('broken')], { from: 'user' })
+      .catch(() => {});
+    expect(c.err.join('\n')).toMatch(
+      /truncated\.20190121220000\.export\.CSV\.zip: not ingested: .*not a complete zip/,
+    );
+    expect(c.out.join('\n')).toMatch(/^4 of 5 files/);
+    await expect(run('ingest', join(tmp.dir, 'nope'))).rejects.toThrow(/no such file or folder/);
+  });
+
+  it('index --format json prints one object per period with the documented fields', async () => {
+    const r = await run('index', '--dyad', 'KOR-JPN', '--by', 'month', '--format', 'json');
+    const rows = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(rows.map((p) => p.period)).toEqual(['2024-12-01', '2025-01-01']);
+    expect(rows.reduce((s, p) => s + (p.events as number), 0)).toBe(12 + 6);
+    expect(Object.keys(rows[0] as object)).toEqual([
+      'period',
+      'events',
+      'mentions',
+      'goldstein_weighted',
+      'goldstein_sum',
+      'tone_mean',
+      'verbal_cooperation',
+      'verbal_cooperation_share',
+      'material_cooperation',
+      'material_cooperation_share',
+      'verbal_conflict',
+      'verbal_conflict_share',
+      'material_conflict',
+      'material_conflict_share',
+    ]);
+  });
+
+  it('index prints csv and a table, and the BigQuery SQL without running it', async () => {
+    const csv = (await run('index', '--dyad', 'KOR-JPN', '--format', 'csv')).out.split('\n');
+    expect(csv[0]?.startsWith('period,events,mentions,')).toBe(true);
+    expect(csv).toHaveLength(3);
+    const t = (await run('index', '--dyad', 'KOR-JPN', '--breakdown', 'issue-area')).out;
+    expect(t.split('\n')[0]).toMatch(/^\s*period\s+issue_area\s+events/);
+    const sql = (await run('index', '--dyad', 'KOR-JPN', '--sql', 'bigquery')).out;
+    expect(sql).toContain('`gdelt-bq.gdeltv2.events`');
+  });
+
+  it('index refuses a malformed dyad with a clean message', async () => {
+    await expect(run('index', '--dyad', 'KOREA-JAPAN')).rejects.toThrow(/two CAMEO country codes/);
+  });
+
+  it('status and quarantine say what is there and where the problems are', async () => {
+    const s = (await run('status')).out;
+    expect(s).toMatch(/files\s+3 \(events-v2: 3\)/);
+    expect(s).toMatch(/events\s+2038/);
+    expect(s).toMatch(/quarantine\s+12/);
+    expect(s).toMatch(/column_count\s+2/);
+    const q = (await run('quarantine', '--file', 'mixed-problems.20190121220000.export.CSV')).out.split('\n');
+    expect(q).toHaveLength(12);
+    expect(q[0]).toBe(
+      'mixed-problems.20190121220000.export.CSV:2: bad_date: SQLDATE: not a valid date ("20181345")',
+    );
+    await expect(run('quarantine', '--limit', 'x')).rejects.toThrow(/--limit/);
+  });
+
+  it('export writes Parquet files', async () => {
+    const dir = join(tmp.dir, 'parquet');
+    const r = await run('export', '--parquet', dir);
+    expect(r.out.split('\n').map((f) => f.slice(dir.length + 1))).toEqual([
+      'events.parquet',
+      'mentions.parquet',
+      'files.parquet',
+      'quarantine.parquet',
+    ]);
+    for (const f of r.out.split('\n')) expect(existsSync(f)).toBe(true);
+  });
+
+  it('has help for every subcommand', () => {
+    const cmd = signalsCommand(context().ctx);
+    expect(cmd.commands.map((c) => c.name())).toEqual([
+      'ingest',
+      'index',
+      'status',
+      'quarantine',
+      'export',
+      'fetch',
+    ]);
+    for (const c of cmd.commands) expect(c.helpInformation().length).toBeGreaterThan(100);
+    expect(cmd.commands.find((c) => c.name() === 'fetch')?.helpInformation()).toContain('--from <date>');
+  });
+});
