@@ -74,11 +74,10 @@ export async function dyadByRoot(w: Warehouse, q: DyadQuery): Promise<RootPoint[
 }
 
 export async function dyadByIssueArea(w: Warehouse, q: DyadQuery): Promise<IssueAreaPoint[]> {
-  return (await w.all(issueAreaSql(q, DUCKDB, loadCameo().issueAreas))).map((r) => ({
-    period: String(r.period),
-    issue_area: String(r.issue_area),
-    ...point(r),
-  }));
+  return (await w.all(issueAreaSql(q, DUCKDB, loadCameo().issueAreas))).map((r) => {
+    const { period, ...rest } = point(r);
+    return { period, issue_area: String(r.issue_area), ...rest };
+  });
 }
 
 export interface TopEvent {
