@@ -66,11 +66,10 @@ export async function dyadSeries(w: Warehouse, q: DyadQuery): Promise<IndexPoint
 }
 
 export async function dyadByRoot(w: Warehouse, q: DyadQuery): Promise<RootPoint[]> {
-  return (await w.all(rootSql(q, DUCKDB))).map((r) => ({
-    period: String(r.period),
-    root: String(r.root),
-    ...point(r),
-  }));
+  return (await w.all(rootSql(q, DUCKDB))).map((r) => {
+    const { period, ...rest } = point(r);
+    return { period, root: String(r.root), ...rest };
+  });
 }
 
 export async function dyadByIssueArea(w: Warehouse, q: DyadQuery): Promise<IssueAreaPoint[]> {
