@@ -1,13 +1,14 @@
 import type { Actor, TokenRow, UserRow } from '../../accounts/index.ts';
 import { Role } from '../../accounts/index.ts';
 import { Layout } from '../layout.tsx';
+import { TRACKER_HEAD } from '../tracker/head.tsx';
 import { UserBar } from './user-bar.tsx';
 
 const Csrf = (props: { csrf: string }) => <input type="hidden" name="_csrf" value={props.csrf} />;
 
 export function LoginPage(props: { csrf: string; next?: string; message?: string; username?: string }) {
   return (
-    <Layout title="Log in">
+    <Layout head={TRACKER_HEAD} title="Log in">
       <h1>Log in</h1>
       <p>
         Readers need no account. Contributors and editors log in to draft, review and publish assessments.
@@ -43,7 +44,7 @@ export function LoginPage(props: { csrf: string; next?: string; message?: string
 /** The account page: API tokens (made, listed, revoked) and "log out everywhere". */
 export function AccountPage(props: { actor: Actor; csrf: string; tokens: TokenRow[]; newToken?: string }) {
   return (
-    <Layout title="Your account">
+    <Layout head={TRACKER_HEAD} title="Your account">
       <UserBar actor={props.actor} csrf={props.csrf} />
       <h1>Your account</h1>
       <p>
@@ -96,7 +97,7 @@ export function AccountPage(props: { actor: Actor; csrf: string; tokens: TokenRo
 /** Users and their roles, for admins. */
 export function UsersPage(props: { actor: Actor; csrf: string; users: UserRow[] }) {
   return (
-    <Layout title="Users">
+    <Layout head={TRACKER_HEAD} title="Users">
       <UserBar actor={props.actor} csrf={props.csrf} />
       <h1>Users</h1>
       <p>

@@ -6,6 +6,7 @@ import { UserBar } from '../accounts/user-bar.tsx';
 import { Layout } from '../layout.tsx';
 import { AssessmentFields, ErrorSummary } from './assessment-form.tsx';
 import { type FormValues, formFromJudgement } from './form-data.ts';
+import { TRACKER_HEAD } from './head.tsx';
 import { AssessmentCard } from './timeline.tsx';
 
 const Csrf = (props: { csrf: string }) => <input type="hidden" name="_csrf" value={props.csrf} />;
@@ -35,7 +36,7 @@ export function AssessmentPage(props: {
     (actor.role !== 'contributor' || a.assessor_id === actor.id);
   const mayPublish = a.state === 'in_review' && can(actor.role, 'assessment.publish');
   return (
-    <Layout title={`Assessment of ${item.title}`} section="tracker">
+    <Layout head={TRACKER_HEAD} title={`Assessment of ${item.title}`} section="tracker">
       <UserBar actor={actor} csrf={csrf} back={`/assessments/${a.id}`} />
       <p class="eyebrow">
         Assessment of <a href={`/items/${item.id}`}>{item.title}</a>
@@ -122,7 +123,7 @@ export interface FormPageProps {
 /** A form page to draft, edit or correct an assessment; on rejection it keeps every value typed. */
 export function AssessmentFormPage(p: FormPageProps) {
   return (
-    <Layout title={p.title} section="tracker">
+    <Layout head={TRACKER_HEAD} title={p.title} section="tracker">
       <UserBar actor={p.actor} csrf={p.csrf} />
       <p class="eyebrow">
         <a href={`/items/${p.item.id}`}>{p.item.title}</a>

@@ -5,6 +5,7 @@ import { MATCHES } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
 import { Parties } from '../components.tsx';
 import { Layout } from '../layout.tsx';
+import { TRACKER_HEAD } from './head.tsx';
 import { AssessmentCard, Level } from './timeline.tsx';
 
 export interface ItemPageProps {
@@ -26,7 +27,7 @@ export function ItemPage(props: ItemPageProps) {
   const unpublished = props.assessments.filter((a) => a.state !== 'published');
   const mayDraft = can(actor.role, 'assessment.draft');
   return (
-    <Layout title={item.title} section="tracker" description={item.summary}>
+    <Layout head={TRACKER_HEAD} title={item.title} section="tracker" description={item.summary}>
       <UserBar actor={actor} csrf={props.csrf} back={`/items/${item.id}`} />
       <article class="item">
         <p class="eyebrow">

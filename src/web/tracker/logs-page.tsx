@@ -2,12 +2,13 @@ import type { Actor, AuditRow } from '../../accounts/index.ts';
 import type { AssessmentRow } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
 import { Layout } from '../layout.tsx';
+import { TRACKER_HEAD } from './head.tsx';
 import { AssessmentCard } from './timeline.tsx';
 
 /** The public corrections log: every published correction, with what it replaced and why. */
 export function CorrectionsPage(props: { corrections: AssessmentRow[] }) {
   return (
-    <Layout title="Corrections" section="tracker">
+    <Layout head={TRACKER_HEAD} title="Corrections" section="tracker">
       <h1>Corrections log</h1>
       <p class="lead">
         Published assessments are never edited: each correction is listed here with its reason.
@@ -32,7 +33,7 @@ export function CorrectionsPage(props: { corrections: AssessmentRow[] }) {
 /** Work waiting: drafts and assessments in review. */
 export function ReviewPage(props: { actor: Actor; csrf: string; rows: AssessmentRow[] }) {
   return (
-    <Layout title="Review" section="tracker">
+    <Layout head={TRACKER_HEAD} title="Review" section="tracker">
       <UserBar actor={props.actor} csrf={props.csrf} />
       <h1>Drafts and reviews</h1>
       <table>
@@ -65,7 +66,7 @@ export function ReviewPage(props: { actor: Actor; csrf: string; rows: Assessment
 /** The audit log, for editors: who changed what, when, and the record before and after. */
 export function AuditPage(props: { actor: Actor; csrf: string; rows: AuditRow[] }) {
   return (
-    <Layout title="Audit log" section="tracker">
+    <Layout head={TRACKER_HEAD} title="Audit log" section="tracker">
       <UserBar actor={props.actor} csrf={props.csrf} />
       <h1>Audit log</h1>
       <table class="audit">

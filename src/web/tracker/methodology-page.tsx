@@ -8,6 +8,7 @@ import {
   SPECIFICITY_LEVELS,
 } from '../../tracker/index.ts';
 import { Layout } from '../layout.tsx';
+import { TRACKER_HEAD } from './head.tsx';
 
 export interface WorkedExample {
   party: string;
@@ -23,7 +24,7 @@ const sum = (s: Score) => s.counted.reduce((n, c) => n + c.points, 0);
 export function MethodologyPage(props: { example?: WorkedExample }) {
   const ex = props.example;
   return (
-    <Layout title="Methodology" section="tracker">
+    <Layout head={TRACKER_HEAD} title="Methodology" section="tracker">
       <h1>How the tracker judges and scores</h1>
       <p class="lead">
         Every judgement is an <strong>assessment</strong>: dated, with a rationale and verbatim evidence,

@@ -3,6 +3,7 @@ import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
 import type { Score } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
 import { Layout } from '../layout.tsx';
+import { TRACKER_HEAD } from './head.tsx';
 import { band, ScoreValue } from './score-views.tsx';
 
 export interface OverviewProps {
@@ -24,6 +25,7 @@ export function OverviewPage(p: OverviewProps) {
   const parties = p.parties.filter((party) => p.byParty.some((b) => b.group === party.code));
   return (
     <Layout
+      head={TRACKER_HEAD}
       title="Tracker"
       section="tracker"
       description="Where each recommendation and commitment stands, and how reliably each party follows through."

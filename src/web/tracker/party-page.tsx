@@ -4,6 +4,7 @@ import type { Score, ScoredAssessment, ScoredItem } from '../../tracker/index.ts
 import { levelLabel } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
 import { Layout } from '../layout.tsx';
+import { TRACKER_HEAD } from './head.tsx';
 import { ScoreChart, ScoreValue } from './score-views.tsx';
 
 export interface PartyScorecardProps {
@@ -22,7 +23,7 @@ export interface PartyScorecardProps {
 export function PartyScorecardPage(p: PartyScorecardProps) {
   const title = (id: string) => p.items.find((i) => i.id === id)?.title ?? id;
   return (
-    <Layout title={`${p.party.name_en}: scorecard`} section="tracker">
+    <Layout head={TRACKER_HEAD} title={`${p.party.name_en}: scorecard`} section="tracker">
       <UserBar actor={p.actor} csrf={p.csrf} back={`/tracker/parties/${p.party.code}`} />
       <p class="eyebrow">
         <a href="/tracker">Tracker</a> · Party scorecard

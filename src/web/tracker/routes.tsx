@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type Actor, can, listAudit } from '../../accounts/index.ts';
@@ -44,6 +45,8 @@ import { MethodologyPage } from './methodology-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { PartyScorecardPage } from './party-page.tsx';
 
+const STYLE = readFileSync(new URL('./tracker.css', import.meta.url), 'utf8');
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Reads `?as_of=`; a malformed date is a 400 naming the parameter. */
@@ -62,6 +65,13 @@ const seeOther = (c: Context, to: string) => c.redirect(to, 303);
 /** The tracker's pages, forms, feeds and downloads. */
 export function trackerRoutes(db: Db, auth: Auth) {
   const app = new Hono();
+
+  app.get('/assets/tracker.css', (c) =>
+    c.body(STYLE, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    }),
+  );
 
   async function itemOr404(id: string): Promise<TrackedItemRow> {
     const item = await getTrackedItem(db, id);
