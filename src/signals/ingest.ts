@@ -1,4 +1,4 @@
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type FileKind, FORMATS } from './columns.ts';
@@ -58,21 +58,39 @@ export async function ingestFile(
   const work = await mkdtemp(join(tmpdir(), 'entente-ingest-'));
   try {
     // The manifest identifies the file as published (the zip, whose MD5 GDELT lists).
-    const outer = zipped ? await scanFile(path) : undefined;
     let dataPath = path;
+    let outer: Scan | undefined;
     if (zipped) {
       dataPath = join(work, 'member.csv');
-      await extractZip(path, dataPath);
+      [outer] = await Promise.all([scanFile(path), extractZip(path, dataPath)]);
     }
+    // DuckDB keeps insertion order, so a parallel copy of the lines numbers them by rowid; a
+    // row_number() window would force one thread through every later step. The copy is made before
+    // the transaction (rows added inside one get rowids far above 0; the copy is scratch anyway).
+    const copyLines = (from: string) =>
+      duck.run(`CREATE OR REPLACE TEMP TABLE raw_lines AS SELECT l FROM ${readLines(from)}`);
+    // Unless the manifest already has a file of this name and size (a rerun), DuckDB copies the lines
+    // while Node hashes and checks the bytes: the two reads overlap.
+    const { size: statSize } = await stat(path);
+    const seen = await duck.all('SELECT 1 FROM files WHERE name = $name AND size = $size', {
+      name,
+      size: statSize,
+    });
+    const early =
+      seen.length === 0
+        ? copyLines(dataPath).then(
+            () => undefined,
+            (e: Error) => e,
+          )
+        : undefined;
     const scan: Scan = await scanFile(dataPath);
+    const earlyError = await early;
     const size = outer?.size ?? scan.size;
     const md5 = outer?.md5 ?? scan.md5;
 
     const known = await duck.all(
       'SELECT file_id, name, kind, lines, rows_accepted, rows_rejected FROM files WHERE md5 = $md5',
-      {
-        md5,
-      },
+      { md5 },
     );
     if (known[0]) {
       const k = known[0];
@@ -96,17 +114,17 @@ export async function ingestFile(
     const format = FORMATS[kind];
 
     if (scan.problems.length > 0 || scan.crlf) {
+      // DuckDB cannot read these bytes line for line (or read them early): use a cleaned copy.
       const clean = join(work, 'clean.csv');
       await writeCleanCopy(dataPath, clean, scan.problems);
       dataPath = clean;
+      await copyLines(dataPath);
+    } else if (!early || earlyError) {
+      await copyLines(dataPath);
     }
 
     const target = targetColumns(format);
     const names = target.map((c) => quoteIdent(c.name)).join(', ');
-    // DuckDB keeps insertion order, so a parallel copy of the lines numbers them by rowid; a
-    // row_number() window would force one thread through every later step. The copy is made before
-    // the transaction: rows added inside one get rowids far above 0, and the copy is scratch anyway.
-    await duck.run(`CREATE OR REPLACE TEMP TABLE raw_lines AS SELECT l FROM ${readLines(dataPath)}`);
     await duck.run('BEGIN TRANSACTION');
     try {
       const [{ id }] = (await duck.all('SELECT coalesce(max(file_id), 0) + 1 AS id FROM files')) as [
@@ -129,9 +147,12 @@ export async function ingestFile(
       const checked = checkedSelect(format, target, source);
       // One pass loads the good rows. A second pass, only for a file with bad rows, collects them:
       // a clean file (nearly all of GDELT) is read once.
+      // Rows carry their line number, so the insert may run in any order.
+      await duck.run('SET preserve_insertion_order = false');
       let accepted = await duck.run(
         `INSERT INTO ${format.table} (${names}, file_id, line) SELECT ${names}, ${id}, line FROM (${checked}) WHERE problem IS NULL`,
       );
+      await duck.run('RESET preserve_insertion_order');
       let rejected = scan.problems.length;
       if (accepted + rejected < scan.lines) {
         const fieldNames = `[${format.columns.map((c) => sqlString(c.name)).join(', ')}]`;

@@ -1,0 +1,331 @@
+/**
+ * Signals ingest figures: DuckDB's bare CSV reader, a row-by-row Node loader and Entente's ingest on
+ * the same ≥10 million real GDELT rows, then the KOR–JPN month series over the result.
+ *
+ *   node --import tsx bench/signals-ingest.ts [--rows 10000000] [--files 40] [--b-rows N] [--keep]
+ *
+ * Why these numbers: GDELT 2.0 adds ~100,000 events a day and its 1.0 archive holds hundreds of
+ * millions, so an ingest must run at the speed of DuckDB's own reader (target c ≥ 0.8 × a) whatever
+ * the checks it adds, be an order of magnitude faster than loading in JavaScript (c ≥ 10 × b), fit
+ * on a laptop (peak RSS ≤ 1 GB whatever the input) and answer a dyad series at page speed (≤ 200 ms).
+ *
+ * Input: the real 15-minute files in test/fixtures/gdelt/events-v2 repeated with fresh GLOBALEVENTIDs
+ * into a temporary folder (removed at the end unless --keep). Each measurement runs in its own child
+ * process so that its peak RSS is its own. (b) may be cut to --b-rows rows (rates are per row).
+ */
+import { spawn } from 'node:child_process';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance, dateValue, timestampValue } from '@duckdb/node-api';
+import { parse } from 'csv-parse';
+import type { CliContext } from '../src/cli/context.ts';
+import { signalsCommand } from '../src/cli/signals.ts';
+import { readConfig } from '../src/core/index.ts';
+import { type Column, dyadQuery, dyadSeries, EVENTS_V2, Warehouse } from '../src/signals/index.ts';
+import { WAREHOUSE_DDL } from '../src/signals/ingest-sql.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCES = path.join(ROOT, 'test/fixtures/gdelt/events-v2');
+const MEMORY_LIMIT = '600MB';
+
+const arg = (name: string, fallback?: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+
+interface Measure {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  maxRssMb: number;
+  extra?: {
+    accepted: number;
+    rejected: number;
+    seriesFirstMs: number;
+    seriesMedianMs: number;
+    periods: number;
+  };
+}
+
+const report = (m: Omit<Measure, 'maxRssMb'>) =>
+  process.stdout.write(`${JSON.stringify({ ...m, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+
+function inputFiles(dir: string) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.export.CSV'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+const totalBytes = (files: string[]) => files.reduce((s, f) => s + statSync(f).size, 0);
+
+// --- (a) DuckDB's reader, typed columns, into a table: the floor any DuckDB ingest stands on.
+const DUCK_TYPE: Record<Column['kind'], string> = {
+  id: 'BIGINT',
+  int: 'INTEGER',
+  double: 'DOUBLE',
+  date: 'DATE',
+  month: 'INTEGER',
+  year: 'INTEGER',
+  timestamp: 'TIMESTAMP',
+  dateadded_v1: 'TIMESTAMP',
+  cameo_event: 'VARCHAR',
+  cameo_root: 'VARCHAR',
+  cameo_base: 'VARCHAR',
+  quad: 'TINYINT',
+  goldstein: 'DOUBLE',
+  bool01: 'BOOLEAN',
+  text: 'VARCHAR',
+};
+
+async function childA(dir: string, db: string) {
+  const files = inputFiles(dir);
+  const inst = await DuckDBInstance.create(db, { memory_limit: MEMORY_LIMIT });
+  const c = await inst.connect();
+  const cols = EVENTS_V2.map((col) => `'${col.name}': '${DUCK_TYPE[col.kind]}'`).join(', ');
+  const t0 = performance.now();
+  await c.run(`CREATE TABLE events AS SELECT * FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}],
+    delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${cols}},
+    dateformat = '%Y%m%d', timestampformat = '%Y%m%d%H%M%S')`);
+  const seconds = (performance.now() - t0) / 1000;
+  const rows = Number((await c.runAndReadAll('SELECT count(*) FROM events')).getRows()[0]?.[0]);
+  c.closeSync();
+  inst.closeSync();
+  report({ rows, bytes: totalBytes(files), seconds });
+}
+
+// --- (b) csv-parse in Node, each row typed in JavaScript and appended: "load it in JS".
+async function childB(dir: string, db: string, maxRows: number) {
+  const files = inputFiles(dir);
+  const inst = await DuckDBInstance.create(db, { memory_limit: MEMORY_LIMIT });
+  const c = await inst.connect();
+  for (const ddl of WAREHOUSE_DDL) await c.run(ddl);
+  const app = await c.createAppender('events');
+  const t0 = performance.now();
+  let rows = 0;
+  let bytes = 0;
+  const kinds = EVENTS_V2.map((col) => col.kind);
+  outer: for (const [fileId, f] of files.entries()) {
+    const parser = createReadStream(f).pipe(
+      parse({ delimiter: '\t', quote: false, relax_column_count: true }),
+    );
+    let line = 0;
+    for await (const rec of parser as AsyncIterable<string[]>) {
+      line++;
+      kinds.forEach((kind, i) => {
+        const v = rec[i] ?? '';
+        if (v === '') return app.appendNull();
+        switch (kind) {
+          case 'id':
+            return app.appendBigInt(BigInt(v));
+          case 'int':
+          case 'month':
+          case 'year':
+            return app.appendInteger(Number(v));
+          case 'quad':
+            return app.appendTinyInt(Number(v));
+          case 'double':
+          case 'goldstein':
+            return app.appendDouble(Number(v));
+          case 'bool01':
+            return app.appendBoolean(v === '1');
+          case 'date':
+            return app.appendDate(
+              dateValue({ year: +v.slice(0, 4), month: +v.slice(4, 6), day: +v.slice(6, 8) }),
+            );
+          case 'timestamp':
+            return app.appendTimestamp(
+              timestampValue(
+                BigInt(
+                  Date.UTC(
+                    +v.slice(0, 4),
+                    +v.slice(4, 6) - 1,
+                    +v.slice(6, 8),
+                    +v.slice(8, 10),
+                    +v.slice(10, 12),
+                    +v.slice(12, 14),
+                  ),
+                ) * 1000n,
+              ),
+            );
+          default:
+            return app.appendVarchar(v);
+        }
+      });
+      app.appendInteger(fileId + 1);
+      app.appendBigInt(BigInt(line));
+      app.endRow();
+      if (++rows >= maxRows) break outer;
+    }
+    bytes += statSync(f).size;
+  }
+  app.flushSync();
+  app.closeSync();
+  const seconds = (performance.now() - t0) / 1000;
+  c.closeSync();
+  inst.closeSync();
+  // When cut short, count the bytes of the rows read at the input's average row size.
+  const all = totalBytes(files);
+  report({ rows, bytes: rows >= maxRows ? Math.round((all * rows) / countRowsOf(files)) : bytes, seconds });
+}
+
+function countRowsOf(files: string[]) {
+  let n = 0;
+  for (const f of files) for (const b of readFileSync(f)) if (b === 0x0a) n++;
+  return n;
+}
+
+// --- (c) `entente signals ingest <dir>`, run as the CLI runs it, then the KOR–JPN month series.
+async function childC(dir: string, db: string) {
+  const files = inputFiles(dir);
+  const ctx: CliContext = {
+    config: { ...readConfig(), signalsPath: db },
+    out: () => {},
+    err: (l) => process.stderr.write(`${l}\n`),
+    interactive: false,
+    openStore: () => Promise.reject(new Error('not used')),
+  };
+  const t0 = performance.now();
+  await signalsCommand(ctx).parseAsync(['ingest', dir], { from: 'user' });
+  const seconds = (performance.now() - t0) / 1000;
+  const w = await Warehouse.open(db);
+  const s = await w.status();
+  const q = dyadQuery({ dyad: 'KOR-JPN', by: 'month' });
+  const times: number[] = [];
+  let periods = 0;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    periods = (await dyadSeries(w, q)).length;
+    times.push(performance.now() - t);
+  }
+  w.close();
+  report({
+    rows: s.events + s.rowsRejected,
+    bytes: totalBytes(files),
+    seconds,
+    extra: {
+      accepted: s.events,
+      rejected: s.rowsRejected,
+      seriesFirstMs: times[0] as number,
+      seriesMedianMs: [...times].sort((a, b) => a - b)[2] as number,
+      periods,
+    },
+  });
+}
+
+// --- The input: real rows, fresh ids, ~equal files.
+async function buildInput(dir: string, rows: number, files: number) {
+  const lines: string[] = [];
+  for (const f of readdirSync(SOURCES).filter((n) => n.endsWith('.export.CSV') || n.endsWith('.csv'))) {
+    for (const l of readFileSync(path.join(SOURCES, f), 'utf8').split('\n'))
+      if (l) lines.push(l.slice(l.indexOf('\t')));
+  }
+  const perFile = Math.ceil(rows / files);
+  let id = 1_000_000_000;
+  let k = 0;
+  for (let fi = 0; fi < files; fi++) {
+    // GDELT names files by the quarter hour they cover; any distinct stamps will do here.
+    const stamp = `2099${String(fi).padStart(10, '0')}`;
+    const out = createWriteStream(path.join(dir, `${stamp}.export.CSV`));
+    let buf = '';
+    for (let r = 0; r < perFile && id - 1_000_000_000 < rows; r++) {
+      buf += `${id++}${lines[k++ % lines.length]}\n`;
+      if (buf.length > 1 << 20) {
+        if (!out.write(buf)) await new Promise<void>((res) => out.once('drain', () => res()));
+        buf = '';
+      }
+    }
+    out.end(buf);
+    await new Promise<void>((res) => out.once('finish', () => res()));
+  }
+  return { rows: id - 1_000_000_000, sourceRows: lines.length };
+}
+
+function runChild(mode: string, dir: string, db: string, extra: string[] = []): Promise<Measure> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, dir, db, ...extra],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string) as Measure)
+        : reject(new Error(`${mode} exited ${code}`)),
+    );
+  });
+}
+
+async function main() {
+  const childMode = arg('child');
+  if (childMode) {
+    const [dir, db, maxRows] = process.argv.slice(process.argv.indexOf('--child') + 2);
+    if (childMode === 'a') return childA(dir as string, db as string);
+    if (childMode === 'b') return childB(dir as string, db as string, Number(maxRows));
+    return childC(dir as string, db as string);
+  }
+  const rows = Number(arg('rows', '10000000'));
+  const files = Number(arg('files', '40'));
+  const bRows = Number(arg('b-rows', String(rows)));
+  const work = mkdtempSync(path.join(tmpdir(), 'entente-bench-signals-'));
+  try {
+    const dir = path.join(work, 'input');
+    (await import('node:fs')).mkdirSync(dir);
+    let t0 = performance.now();
+    const built = await buildInput(dir, rows, files);
+    const bytes = totalBytes(inputFiles(dir));
+    console.log(
+      `input: ${built.rows.toLocaleString('en')} rows in ${files} files, ${(bytes / 1e9).toFixed(2)} GB (from ${built.sourceRows} real rows), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const results: Record<string, Measure> = {};
+    for (const [key, label, extra] of [
+      ['a', '(a) DuckDB read_csv → table', []],
+      ['b', '(b) csv-parse + appender (Node)', [String(bRows)]],
+      ['c', '(c) entente signals ingest', []],
+    ] as const) {
+      t0 = performance.now();
+      results[key] = await runChild(key, dir, path.join(work, `${key}.duckdb`), [...extra]);
+      const m = results[key] as Measure;
+      console.log(
+        `${label.padEnd(34)} ${m.rows.toLocaleString('en').padStart(12)} rows  ${m.seconds.toFixed(1).padStart(7)} s  ${Math.round(
+          m.rows / m.seconds,
+        )
+          .toLocaleString('en')
+          .padStart(
+            10,
+          )} rows/s  ${(m.bytes / 1e6 / m.seconds).toFixed(1).padStart(7)} MB/s  peak RSS ${Math.round(m.maxRssMb)} MB`,
+      );
+    }
+    const rate = (k: string) => (results[k] as Measure).rows / (results[k] as Measure).seconds;
+    const c = results.c as Measure;
+    const ca = rate('c') / rate('a');
+    const cb = rate('c') / rate('b');
+    const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
+    console.log(`c/a = ${ca.toFixed(2)} (target ≥ 0.8: ${ok(ca >= 0.8)})`);
+    console.log(`c/b = ${cb.toFixed(1)} (target ≥ 10: ${ok(cb >= 10)})`);
+    console.log(`peak RSS of (c) = ${Math.round(c.maxRssMb)} MB (target ≤ 1024: ${ok(c.maxRssMb <= 1024)})`);
+    console.log(
+      `accepted ${c.extra?.accepted.toLocaleString('en')}, rejected ${c.extra?.rejected}; KOR–JPN by month over the whole warehouse (${c.extra?.periods} periods): first ${c.extra?.seriesFirstMs.toFixed(0)} ms, median of 5 ${c.extra?.seriesMedianMs.toFixed(0)} ms (target ≤ 200: ${ok((c.extra?.seriesMedianMs ?? 1e9) <= 200)})`,
+    );
+  } finally {
+    if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
+    else console.log(`kept ${work}`);
+  }
+}
+
+await main();
