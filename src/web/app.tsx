@@ -10,6 +10,8 @@ import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { problem } from './api/problem.ts';
 import { localeMiddleware } from './i18n.ts';
+import { opinionApi } from './opinion/api.ts';
+import { opinionRoutes } from './opinion/routes.tsx';
 import { ErrorPage } from './pages/error.tsx';
 import { siteRoutes } from './site.tsx';
 import { trackerApi } from './tracker/api.ts';
@@ -57,10 +59,14 @@ export function createApp(deps: AppDeps) {
     }),
   );
   const auth = createAuth(deps.db, deps.accounts);
-  app.route('/api', createApi(deps.db, [trackerApi(deps.db, auth), ...(deps.apiPlugins ?? [])]));
+  app.route(
+    '/api',
+    createApi(deps.db, [trackerApi(deps.db, auth), opinionApi(deps.db), ...(deps.apiPlugins ?? [])]),
+  );
   app.route('/', siteRoutes(deps.db));
   app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
   app.route('/', trackerRoutes(deps.db, auth));
+  app.route('/', opinionRoutes(deps.db));
   for (const plugin of deps.sitePlugins ?? []) app.route('/', plugin);
 
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');

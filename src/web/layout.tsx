@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES, type MessageKey } from '../core/i18n/index.ts';
 import { currentUrl, useI18n } from './i18n.ts';
+import { SearchBox } from './search/search-box.tsx';
 
 export interface PageMeta {
   title: string;
@@ -9,7 +10,16 @@ export interface PageMeta {
   /** Extra elements for <head>: citation meta tags, JSON-LD, alternate links. */
   head?: Child;
   /** The navigation entry to mark as current. */
-  section?: 'home' | 'papers' | 'recommendations' | 'milestones' | 'parties' | 'tracker' | 'api';
+  section?:
+    | 'home'
+    | 'papers'
+    | 'recommendations'
+    | 'milestones'
+    | 'parties'
+    | 'tracker'
+    | 'opinion'
+    | 'search'
+    | 'api';
 }
 
 const NAV = [
@@ -19,6 +29,7 @@ const NAV = [
   ['milestones', '/milestones', 'nav.milestones'],
   ['parties', '/parties', 'nav.parties'],
   ['tracker', '/tracker', 'nav.tracker'],
+  ['opinion', '/opinion', 'nav.opinion'],
   ['api', '/api', 'nav.api'],
 ] as const satisfies readonly (readonly [string, string, MessageKey])[];
 
@@ -83,6 +94,7 @@ export function Layout(props: PageMeta & { children?: Child }) {
               ))}
             </ul>
           </nav>
+          <SearchBox />
           <LanguageSwitch />
         </header>
         <main id="main">{props.children}</main>

@@ -1,0 +1,72 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { Db } from '../../core/index.ts';
+import {
+  getSurveySeries,
+  listSurveySeries,
+  resultsCsv,
+  SurveySeriesSummary,
+  SurveySeriesView,
+} from '../../opinion/index.ts';
+import { problem, problemResponse } from '../api/problem.ts';
+
+const IdParam = z.object({ id: z.string().min(1).describe('Survey series id, e.g. eai-genron-joint-poll') });
+const notFound = problemResponse('No survey series has this id');
+
+/** Survey series, their results with 95 % intervals, and a CSV of every figure with its source. */
+export function opinionApi(db: Db) {
+  return (app: OpenAPIHono) => {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: '/opinion/series',
+        tags: ['Opinion'],
+        summary: 'Survey series',
+        responses: {
+          200: {
+            description: 'All survey series',
+            content: { 'application/json': { schema: z.array(SurveySeriesSummary) } },
+          },
+        },
+      }),
+      async (c) => c.json(await listSurveySeries(db), 200),
+    );
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: '/opinion/series/{id}',
+        tags: ['Opinion'],
+        summary: 'One survey series with its questions, waves and results',
+        description:
+          'Each result has its 95 % Wilson interval from the wave’s sample size divided by its design effect (simple random sampling when the design effect is 1); null when the sample size is not known.',
+        request: { params: IdParam },
+        responses: {
+          200: { description: 'The series', content: { 'application/json': { schema: SurveySeriesView } } },
+          404: notFound,
+        },
+      }),
+      async (c) => {
+        const series = await getSurveySeries(db, c.req.valid('param').id);
+        return series ? c.json(series, 200) : c.json(problem(404, 'No survey series has this id.'), 404);
+      },
+    );
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: '/opinion/series/{id}/results.csv',
+        tags: ['Opinion'],
+        summary: 'Every figure of a survey series as CSV, with its interval and source',
+        request: { params: IdParam },
+        responses: {
+          200: { description: 'One row per figure', content: { 'text/csv': { schema: z.string() } } },
+          404: notFound,
+        },
+      }),
+      async (c) => {
+        const series = await getSurveySeries(db, c.req.valid('param').id);
+        if (!series) return c.json(problem(404, 'No survey series has this id.'), 404);
+        return c.body(resultsCsv(series, c.req.url), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      },
+    );
+  };
+}

@@ -1,0 +1,151 @@
+import * as Plot from '@observablehq/plot';
+import type { GapPoint, TrendPoint } from '../../opinion/index.ts';
+import { renderPlot } from '../charts/plot.ts';
+
+/** Colours and symbols of the publics: both differ, so that colour is never the only cue. */
+export const PUBLIC_STYLE: Record<string, { color: string; symbol: string }> = {
+  KOR: { color: '#1d5fa6', symbol: 'circle' },
+  JPN: { color: '#b3261e', symbol: 'square' },
+  USA: { color: '#2f6b2f', symbol: 'triangle' },
+  CHN: { color: '#7a4a00', symbol: 'diamond' },
+};
+const OTHER = { color: '#555555', symbol: 'cross' };
+export const publicStyle = (code: string) => PUBLIC_STYLE[code] ?? OTHER;
+
+export interface ChartText {
+  /** Accessible name of the whole chart. */
+  label: string;
+  x: string;
+  y: string;
+  /** The word drawn at a break line. */
+  breakMark: string;
+}
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+const lineKey = (p: { segment: number; public?: string }) => `${p.public ?? ''}-${p.segment}`;
+const yearTicks = (years: number[]) => {
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+};
+
+/** Dashed vertical rules where a segment starts after a break, with a short label. */
+function breakMarks(years: number[], text: ChartText, top: number) {
+  const unique = [...new Set(years)].sort((a, b) => a - b);
+  return [
+    Plot.ruleX(unique, { x: (d) => d - 0.5, stroke: '#444', strokeDasharray: '4,3', strokeWidth: 1 }),
+    Plot.text(unique, { x: (d) => d - 0.5, y: top, text: () => text.breakMark, dy: -6, fill: '#333' }),
+  ];
+}
+
+/**
+ * The trend of one answer in each public: shares with their 95 % interval as a band (and a rule at
+ * each point, which shows the interval of a point that stands alone), one line per public and
+ * segment, so that nothing is joined across a break. Each point carries a tooltip and links to its
+ * source.
+ */
+export function trendChart(
+  points: TrendPoint[],
+  opts: ChartText &
+    ChartSize & {
+      publics: string[];
+      describe: (p: TrendPoint) => string;
+      href: (p: TrendPoint) => string;
+    },
+): string {
+  const years = points.map((p) => p.year);
+  const withInterval = points.filter((p) => p.interval !== null);
+  const breakYears = points.filter((p) => p.breaks.length > 0).map((p) => p.year);
+  return renderPlot({
+    width: opts.width,
+    height: opts.height,
+    marginTop: 28,
+    ariaLabel: opts.label,
+    x: { label: opts.x, ticks: years.length ? yearTicks(years) : [], tickFormat: 'd', inset: 12 },
+    y: { label: opts.y, domain: [0, 100], grid: true },
+    color: { domain: opts.publics, range: opts.publics.map((c) => publicStyle(c).color) },
+    symbol: { domain: opts.publics, range: opts.publics.map((c) => publicStyle(c).symbol) },
+    marks: [
+      Plot.areaY(withInterval, {
+        x: 'year',
+        y1: (p: TrendPoint) => p.interval!.low,
+        y2: (p: TrendPoint) => p.interval!.high,
+        z: lineKey,
+        fill: 'public',
+        fillOpacity: 0.15,
+      }),
+      Plot.ruleX(withInterval, {
+        x: 'year',
+        y1: (p: TrendPoint) => p.interval!.low,
+        y2: (p: TrendPoint) => p.interval!.high,
+        stroke: 'public',
+        strokeOpacity: 0.6,
+      }),
+      ...breakMarks(breakYears, opts, 100),
+      Plot.lineY(points, { x: 'year', y: 'share', z: lineKey, stroke: 'public', strokeWidth: 2 }),
+      Plot.dot(points, {
+        x: 'year',
+        y: 'share',
+        fill: 'public',
+        symbol: 'public',
+        r: 4,
+        stroke: 'white',
+        title: opts.describe,
+        href: opts.href,
+      }),
+    ],
+  });
+}
+
+/**
+ * The perception gap: the first public's share minus the second's, in percentage points, with the
+ * 95 % interval of the difference; a line only within a segment (see `gapPoints` for its rule).
+ */
+export function gapChart(
+  points: GapPoint[],
+  opts: ChartText & ChartSize & { describe: (p: GapPoint) => string },
+): string {
+  const years = points.map((p) => p.year);
+  const withInterval = points.filter((p) => p.interval !== null);
+  const breakYears = points
+    .filter((p, i) => i > 0 && p.segment !== points[i - 1]!.segment)
+    .map((p) => p.year);
+  const extent = Math.max(
+    10,
+    ...points.flatMap((p) => [Math.abs(p.interval?.low ?? p.gap), Math.abs(p.interval?.high ?? p.gap)]),
+  );
+  const top = Math.ceil(extent / 10) * 10;
+  return renderPlot({
+    width: opts.width,
+    height: opts.height,
+    marginTop: 28,
+    ariaLabel: opts.label,
+    x: { label: opts.x, ticks: years.length ? yearTicks(years) : [], tickFormat: 'd', inset: 12 },
+    y: { label: opts.y, domain: [-top, top], grid: true },
+    marks: [
+      Plot.ruleY([0], { stroke: '#222' }),
+      Plot.areaY(withInterval, {
+        x: 'year',
+        y1: (p: GapPoint) => p.interval!.low,
+        y2: (p: GapPoint) => p.interval!.high,
+        z: lineKey,
+        fill: '#5b3f8c',
+        fillOpacity: 0.15,
+      }),
+      Plot.ruleX(withInterval, {
+        x: 'year',
+        y1: (p: GapPoint) => p.interval!.low,
+        y2: (p: GapPoint) => p.interval!.high,
+        stroke: '#5b3f8c',
+        strokeOpacity: 0.6,
+      }),
+      ...breakMarks(breakYears, opts, top),
+      Plot.lineY(points, { x: 'year', y: 'gap', z: lineKey, stroke: '#5b3f8c', strokeWidth: 2 }),
+      Plot.dot(points, { x: 'year', y: 'gap', fill: '#5b3f8c', r: 4, stroke: 'white', title: opts.describe }),
+    ],
+  });
+}
