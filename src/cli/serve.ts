@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { CliError, formatProblem } from '../core/index.ts';
 import { importDataset, loadDataset } from '../dataset/index.ts';
 import { createApp } from '../web/index.ts';
+import { fileWarehouse, signalsPlugins } from '../web/signals/index.ts';
 import type { CliContext } from './context.ts';
 
 /** The record shipped with Entente, imported on the first start of an empty store. */
@@ -38,7 +39,7 @@ export function serveCommand(ctx: CliContext): Command {
         const report = await importDataset(db, loaded.dataset);
         ctx.err(`Imported ${report.changes} rows in ${Math.round(performance.now() - started)} ms`);
       }
-      const app = createApp({ db });
+      const app = createApp({ db, ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)) });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         ctx.out(
           `Entente is serving on http://${opts.host}:${info.port}/ (${db.driver === 'pg' ? 'PostgreSQL' : `embedded store in ${ctx.config.dataDir}`})`,

@@ -1,0 +1,210 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import {
+  dayEvents,
+  dyadByIssueArea,
+  dyadByRoot,
+  dyadSeries,
+  topEventTypes,
+  type Warehouse,
+} from '../../signals/index.ts';
+import type { ApiPlugin } from '../api/index.tsx';
+import { problem, problemResponse } from '../api/problem.ts';
+import { readDyad } from './params.ts';
+import type { WarehouseSource } from './source.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const Measures = {
+  period: z.string().describe('First day of the period (weeks start on Monday), YYYY-MM-DD'),
+  events: z.number().int(),
+  mentions: z.number().int(),
+  goldstein_weighted: z.number().nullable().describe('Σ(GoldsteinScale × NumMentions) / Σ NumMentions'),
+  goldstein_sum: z.number(),
+  tone_mean: z.number().nullable(),
+  verbal_cooperation: z.number().int(),
+  verbal_cooperation_share: z.number(),
+  material_cooperation: z.number().int(),
+  material_cooperation_share: z.number(),
+  verbal_conflict: z.number().int(),
+  verbal_conflict_share: z.number(),
+  material_conflict: z.number().int(),
+  material_conflict_share: z.number(),
+};
+const IndexPointView = z.object(Measures).meta({ id: 'SignalIndexPoint' });
+const RootPointView = z.object({ ...Measures, root: z.string() }).meta({ id: 'SignalRootPoint' });
+const IssueAreaPointView = z
+  .object({ ...Measures, issue_area: z.string() })
+  .meta({ id: 'SignalIssueAreaPoint' });
+const TopEventView = z
+  .object({
+    code: z.string(),
+    label: z.string(),
+    events: z.number().int(),
+    mentions: z.number().int(),
+    goldstein: z.number(),
+  })
+  .meta({ id: 'SignalTopEvent' });
+const DayEventView = z
+  .object({
+    id: z.number().int(),
+    actor1: z.string().nullable(),
+    actor1_name: z.string().nullable(),
+    actor2: z.string().nullable(),
+    actor2_name: z.string().nullable(),
+    code: z.string(),
+    label: z.string(),
+    quad_class: z.number().int(),
+    goldstein: z.number(),
+    mentions: z.number().int(),
+    tone: z.number().nullable(),
+    url: z.string().nullable(),
+  })
+  .meta({ id: 'SignalDayEvent' });
+const StatusView = z
+  .object({
+    files: z.number().int(),
+    filesByKind: z.record(z.string(), z.number().int()),
+    events: z.number().int(),
+    mentions: z.number().int(),
+    firstDate: z.string().nullable(),
+    lastDate: z.string().nullable(),
+    rowsRejected: z.number().int(),
+    rejectedByReason: z.record(z.string(), z.number().int()),
+  })
+  .meta({ id: 'SignalStatus' });
+
+const DyadParam = z.object({
+  dyad: z.string().describe('Two CAMEO country codes, e.g. KOR-JPN').openapi({ example: 'KOR-JPN' }),
+});
+const IndexQuery = z.object({
+  by: z.enum(['day', 'week', 'month']).optional().describe('Period; default month'),
+  directed: z.enum(['true', 'false']).optional().describe('Only events from the first party to the second'),
+  date: z
+    .enum(['event', 'added'])
+    .optional()
+    .describe('Group by event date (SQLDATE, default) or date added'),
+  from: z.string().optional().describe('First day, YYYY-MM-DD'),
+  to: z.string().optional().describe('Last day, YYYY-MM-DD'),
+});
+const tags = ['Signals'];
+const noWarehouse = problemResponse('No signals warehouse on this server');
+const bad = problemResponse('Invalid dyad or parameter');
+
+/** `/api/signals/...`: the warehouse's status and the dyad indices, in the OpenAPI document. */
+export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
+  return (app: OpenAPIHono) => {
+    const withWarehouse = async <T>(fn: (w: Warehouse) => Promise<T>) => {
+      const w = await warehouse();
+      return w ? { ok: true as const, value: await fn(w) } : { ok: false as const };
+    };
+    const missing = problem(
+      404,
+      'This server has no signals warehouse; run `entente signals fetch` or `ingest`.',
+    );
+    const pt = { 'Content-Type': 'application/problem+json' };
+
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: '/signals/status',
+        tags,
+        summary: 'What the signals warehouse holds',
+        responses: { 200: json(StatusView, 'Files, rows, dates and quarantine counts'), 404: noWarehouse },
+      }),
+      async (c) => {
+        const r = await withWarehouse((w) => w.status());
+        return r.ok ? c.json(r.value, 200) : c.json(missing, 404, pt);
+      },
+    );
+
+    const series = <S extends z.ZodType>(
+      path: string,
+      summary: string,
+      schema: S,
+      run: (w: Warehouse, q: ReturnType<typeof readDyad>) => Promise<z.infer<S>>,
+    ) =>
+      app.openapi(
+        createRoute({
+          method: 'get',
+          path,
+          tags,
+          summary,
+          request: { params: DyadParam, query: IndexQuery },
+          responses: { 200: json(schema, summary), 400: bad, 404: noWarehouse },
+        }),
+        async (c) => {
+          const q = readDyad(c.req.valid('param').dyad, c.req.valid('query'));
+          const r = await withWarehouse((w) => run(w, q));
+          return r.ok ? c.json(r.value as never, 200) : c.json(missing, 404, pt);
+        },
+      );
+
+    series(
+      '/signals/dyads/{dyad}/series',
+      'A dyad index, one object per period',
+      z.array(IndexPointView),
+      dyadSeries,
+    );
+    series(
+      '/signals/dyads/{dyad}/roots',
+      'A dyad index per period and CAMEO root code',
+      z.array(RootPointView),
+      dyadByRoot,
+    );
+    series(
+      '/signals/dyads/{dyad}/issue-areas',
+      'A dyad index per period and issue area (CAMEO mapping in data/cameo)',
+      z.array(IssueAreaPointView),
+      dyadByIssueArea,
+    );
+    series(
+      '/signals/dyads/{dyad}/top-events',
+      'The ten most frequent event types of a dyad',
+      z.array(TopEventView),
+      (w, q) => topEventTypes(w, q, 10),
+    );
+
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: '/signals/dyads/{dyad}/days/{day}',
+        tags,
+        summary: "A day's most-mentioned events of a dyad, with source URLs",
+        request: {
+          params: DyadParam.extend({
+            day: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/)
+              .describe('YYYY-MM-DD'),
+          }),
+          query: z.object({
+            directed: z.enum(['true', 'false']).optional(),
+            limit: z.coerce
+              .number()
+              .int()
+              .min(1)
+              .max(200)
+              .optional()
+              .describe('At most this many; default 20'),
+          }),
+        },
+        responses: {
+          200: json(z.array(DayEventView), 'Events, most mentioned first'),
+          400: bad,
+          404: noWarehouse,
+        },
+      }),
+      async (c) => {
+        const { dyad, day } = c.req.valid('param');
+        const query = c.req.valid('query');
+        const q = readDyad(dyad, { directed: query.directed, from: day, to: day });
+        const r = await withWarehouse((w) => dayEvents(w, q, day, query.limit ?? 20));
+        return r.ok ? c.json(r.value, 200) : c.json(missing, 404, pt);
+      },
+    );
+  };
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/core/index.ts';
+import { dyadQuery, dyadSeries, Warehouse } from '../../src/signals/index.ts';
+import { listMilestones } from '../../src/tracker/index.ts';
+import { createApp } from '../../src/web/index.ts';
+import { signalsPlugins } from '../../src/web/signals/index.ts';
+import { appWith } from '../helpers/app.ts';
+import { BUNDLED } from '../helpers/datasets.ts';
+import { fixture } from './helpers.ts';
+
+let db: Db;
+let w: Warehouse;
+let app: ReturnType<typeof createApp>;
+let bare: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  ({ db } = await appWith(BUNDLED));
+  w = await Warehouse.open(':memory:');
+  for (const f of [
+    'events-v2/narayave__20190121220000.export.CSV',
+    'events-v2/20241210143000.export.CSV',
+    'events-v2/20241211113000.export.CSV',
+    'events-v2/20250103111500.export.CSV',
+    'events-v2/20250104170000.export.CSV',
+  ]) {
+    await w.ingest(fixture(f));
+  }
+  app = createApp({ db, ...signalsPlugins(db, async () => w) });
+  bare = createApp({ db, ...signalsPlugins(db, async () => undefined) });
+});
+afterAll(async () => {
+  w.close();
+  await db.close();
+});
+
+describe('the dyad page', () => {
+  it('opens on KOR–JPN and takes any pair from its form', async () => {
+    const home = await app.request('/signals');
+    expect(home.status).toBe(302);
+    expect(home.headers.get('location')).toBe('/signals/KOR-JPN');
+    const picked = await app.request('/signals?a=kor&b=usa&by=week');
+    expect(picked.status).toBe(303);
+    expect(picked.headers.get('location')).toBe('/signals/KOR-USA?by=week');
+  });
+
+  it('draws cooperation against conflict as SVG, with the milestones of both parties on the time axis', async () => {
+    const res = await app.request('/signals/KOR-JPN');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('<h1>Signals: KOR–JPN</h1>');
+    expect(page).toMatch(/<svg[^>]*class="chart"/);
+    expect(page).not.toContain('<script');
+    const both = (await listMilestones(db)).filter(
+      (m) => m.parties.includes('KOR') && m.parties.includes('JPN'),
+    );
+    expect(both.length).toBeGreaterThan(0);
+    for (const m of both) expect(page).toContain(`href="/milestones/${m.id}"`);
+    // Every period of the index is in the table, linking to its day list.
+    const series = await dyadSeries(w, dyadQuery({ dyad: 'KOR-JPN' }));
+    for (const p of series) expect(page).toContain(`href="/signals/KOR-JPN?by=month&amp;day=${p.period}"`);
+  });
+
+  it('lists the top event types with CAMEO labels', async () => {
+    const page = await (await app.request('/signals/KOR-JPN')).text();
+    expect(page).toContain('Top event types');
+    expect(page).toMatch(/<td>\d{2,4}<\/td><td>[A-Z][^<]+<\/td>/);
+  });
+
+  it('lists a day’s most-mentioned events with their source URLs', async () => {
+    const page = await (await app.request('/signals/KOR-JPN?day=2025-01-03')).text();
+    const links = [...page.matchAll(/<a href="(https?:[^"]+)" rel="nofollow noopener">source<\/a>/g)].map(
+      (m) => m[1],
+    );
+    expect(links.length).toBeGreaterThan(0);
+    expect(page).toContain('value="2025-01-03"');
+  });
+
+  it('answers 400 to a pair that is not two country codes', async () => {
+    const res = await app.request('/signals/KOREA-JAPAN');
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('two CAMEO country codes');
+  });
+
+  it('explains how to load signals when there are none', async () => {
+    const page = await (await bare.request('/signals/KOR-JPN')).text();
+    expect(page).toContain('entente signals fetch');
+  });
+});
+
+describe('/api/signals', () => {
+  it('returns the index as one object per period, as the library computes it', async () => {
+    const res = await app.request('/api/signals/dyads/KOR-JPN/series?by=month');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(await dyadSeries(w, dyadQuery({ dyad: 'KOR-JPN', by: 'month' })));
+  });
+
+  it('has breakdowns, top events, a day’s events and the status', async () => {
+    const roots = (await (await app.request('/api/signals/dyads/KOR-JPN/roots')).json()) as {
+      root: string;
+    }[];
+    expect(roots.every((r) => /^\d\d$/.test(r.root))).toBe(true);
+    const areas = (await (await app.request('/api/signals/dyads/KOR-JPN/issue-areas')).json()) as {
+      events: number;
+    }[];
+    expect(areas.reduce((s, a) => s + a.events, 0)).toBe(29);
+    const top = (await (await app.request('/api/signals/dyads/KOR-JPN/top-events')).json()) as unknown[];
+    expect(top.length).toBeGreaterThan(0);
+    const day = (await (await app.request('/api/signals/dyads/KOR-JPN/days/2025-01-03?limit=2')).json()) as {
+      url: string;
+    }[];
+    expect(day.length).toBeLessThanOrEqual(2);
+    const status = (await (await app.request('/api/signals/status')).json()) as { files: number };
+    expect(status.files).toBe(5);
+  });
+
+  it('answers problems for bad input and for a server without a warehouse', async () => {
+    const bad = await app.request('/api/signals/dyads/KOR-JPN/series?by=year');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    const none = await bare.request('/api/signals/status');
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { detail: string }).detail).toContain('entente signals fetch');
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    for (const p of [
+      '/signals/status',
+      '/signals/dyads/{dyad}/series',
+      '/signals/dyads/{dyad}/roots',
+      '/signals/dyads/{dyad}/issue-areas',
+      '/signals/dyads/{dyad}/top-events',
+      '/signals/dyads/{dyad}/days/{day}',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+  });
+});
