@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -189,7 +189,6 @@ describe('fetching GDELT files from a (local) server', () => {
     log = [];
     served = new Map();
     // Simulate a crash mid-download of one file: its bytes half there as .part, the final file gone.
-    const { rmSync } = await import('node:fs');
     rmSync(join(dir, FILES.good.name));
     writeFileSync(join(dir, `${FILES.good.name}.part`), FILES.good.body.subarray(0, 1000));
     const r = await run(dir).result;
@@ -213,5 +212,43 @@ describe('fetching GDELT files from a (local) server', () => {
         ),
       );
     }
+  });
+});
+
+describe('entente signals fetch', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('fetches through the CLI into ENTENTE_SIGNALS and reports the failures', async () => {
+    log = [];
+    served = new Map();
+    listedMd5Override = new Map();
+    const out: string[] = [];
+    const err: string[] = [];
+    const ctx = {
+      config: readConfig({ ENTENTE_DATA: tmp.dir }),
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+      interactive: false,
+      openStore: () => Promise.reject(new Error('unused')),
+    };
+    const cmd = signalsCommand(ctx).exitOverride();
+    // 2025-01-03 holds the good file only; 2024-12-10 the missing one (404).
+    await cmd.parseAsync(['fetch', '--from', '2025-01-03', '--to', '2025-01-03', '--base-url', base], {
+      from: 'user',
+    });
+    expect(out.at(-1)).toBe(`1 of 1 files fetched into ${join(tmp.dir, 'gdelt', 'v2')}; 1215 rows ingested.`);
+    expect(err.some((l) => l.startsWith('downloaded 20250103111500.export.CSV.zip'))).toBe(true);
+    await expect(
+      signalsCommand(ctx)
+        .exitOverride()
+        .parseAsync(['fetch', '--from', '2024-12-10', '--to', '2024-12-10', '--base-url', base], {
+          from: 'user',
+        }),
+    ).rejects.toThrow(CliError);
+    expect(err.at(-1)).toMatch(/20241210143000\.export\.CSV\.zip: .*HTTP 404/);
+    const w = await Warehouse.open(join(tmp.dir, 'signals.duckdb'));
+    expect((await w.status()).events).toBe(1215);
+    w.close();
   });
 });
