@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signalsCommand } from '../../src/cli/signals.ts';
+import { CliError, readConfig } from '../../src/core/index.ts';
 import { type FetchProgress, fetchGdelt } from '../../src/signals/fetcher.ts';
 import { Warehouse } from '../../src/signals/index.ts';
 import { countLines, fixture, tempDir, zipOf } from './helpers.ts';
