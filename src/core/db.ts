@@ -24,4 +24,16 @@ export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082, timestamptz: 118
 export const parseInt8 = (v: string): number => Number(v);
 export const parseNumeric = (v: string): number => Number(v);
 export const parseDate = (v: string): string => v;
-export const parseTimestamp = (v: string): string => new Date(v.replace(' ', 'T')).toISOString();
+/**
+ * PostgreSQL prints `2025-02-24 09:30:00.5+00` (timestamptz) or `2025-02-24 09:30:00` (timestamp);
+ * JavaScript wants `+00:00` and an explicit zone, so both are rewritten before parsing.
+ */
+export function parseTimestamp(v: string): string {
+  if (v === 'infinity' || v === '-infinity') return v;
+  let iso = v
+    .replace(' ', 'T')
+    .replace(/([+-]\d\d)$/, '$1:00')
+    .replace(/([+-]\d\d)(\d\d)$/, '$1:$2');
+  if (!/(Z|[+-]\d\d:\d\d(:\d\d)?)$/.test(iso)) iso += 'Z';
+  return new Date(iso).toISOString();
+}

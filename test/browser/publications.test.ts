@@ -77,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('publications in Chromium', () => {
     await page.goto(`${server.url}/recommendations`);
     const all = await page.locator('table.recs tbody tr').count();
     await page.selectOption('#f-format', 'trilateral');
-    await page.click('button[type="submit"]');
+    await page.click('form.filters button[type="submit"]');
     await page.waitForURL(/format=trilateral/);
     const trilateral = await page.locator('table.recs tbody tr').count();
     expect(trilateral).toBeGreaterThan(0);
