@@ -13,6 +13,8 @@ import { localeMiddleware } from './i18n.ts';
 import { opinionApi } from './opinion/api.ts';
 import { opinionRoutes } from './opinion/routes.tsx';
 import { ErrorPage } from './pages/error.tsx';
+import { searchApi } from './search/api.ts';
+import { searchRoutes } from './search/routes.tsx';
 import { siteRoutes } from './site.tsx';
 import { trackerApi } from './tracker/api.ts';
 import { trackerRoutes } from './tracker/routes.tsx';
@@ -61,12 +63,18 @@ export function createApp(deps: AppDeps) {
   const auth = createAuth(deps.db, deps.accounts);
   app.route(
     '/api',
-    createApi(deps.db, [trackerApi(deps.db, auth), opinionApi(deps.db), ...(deps.apiPlugins ?? [])]),
+    createApi(deps.db, [
+      trackerApi(deps.db, auth),
+      opinionApi(deps.db),
+      searchApi(deps.db),
+      ...(deps.apiPlugins ?? []),
+    ]),
   );
   app.route('/', siteRoutes(deps.db));
   app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
   app.route('/', trackerRoutes(deps.db, auth));
   app.route('/', opinionRoutes(deps.db));
+  app.route('/', searchRoutes(deps.db));
   for (const plugin of deps.sitePlugins ?? []) app.route('/', plugin);
 
   const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');

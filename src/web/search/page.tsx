@@ -1,0 +1,76 @@
+import { KINDS, type Kind, type SearchQuery, type SearchResult } from '../../search/index.ts';
+import { Localized } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
+import { Layout } from '../layout.tsx';
+
+const kindKey = (k: Kind) => `search.kind.${k}` as const;
+
+function pageHref(query: SearchQuery, page: number) {
+  const p = new URLSearchParams({ q: query.q });
+  for (const k of query.kind) p.append('kind', k);
+  if (page > 1) p.set('page', String(page));
+  return `/search?${p}`;
+}
+
+/** Search results: ranked, with the matching words marked in a snippet, and filters by kind of record. */
+export function SearchPage(props: { query: SearchQuery; result?: SearchResult }) {
+  const { t, tn, number } = useI18n();
+  const { query, result } = props;
+  const title = query.q ? `${t('search.title')}: ${query.q}` : t('search.title');
+  const last = result ? Math.max(1, Math.ceil(result.total / query.size)) : 1;
+  return (
+    <Layout title={title} description={t('search.description')} section="search">
+      <h1>{t('search.title')}</h1>
+      <form method="get" action="/search" class="search-form">
+        <p>
+          <label for="search-q">{t('search.label')}</label>{' '}
+          <input id="search-q" type="search" name="q" value={query.q} maxlength={200} />{' '}
+          <button type="submit">{t('search.button')}</button>
+        </p>
+        <fieldset class="search-kinds">
+          <legend>{t('search.kinds')}</legend>
+          <ul>
+            {KINDS.map((k) => (
+              <li>
+                <label>
+                  <input type="checkbox" name="kind" value={k} checked={query.kind.includes(k)} />{' '}
+                  {t(kindKey(k))}
+                  {result && <> ({number(result.counts[k])})</>}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <button type="submit">{t('search.apply')}</button>
+        </fieldset>
+      </form>
+      {!query.q ? (
+        <p>{t('search.description')}</p>
+      ) : result && result.total === 0 ? (
+        <p role="status">{t('search.none', { q: query.q })}</p>
+      ) : (
+        result && (
+          <>
+            <p role="status">{tn('search.results', result.total, { q: query.q })}</p>
+            <ol class="search-results" start={(query.page - 1) * query.size + 1}>
+              {result.hits.map((h) => (
+                <li>
+                  <span class="kind">{t(kindKey(h.kind))}</span>{' '}
+                  <a href={h.url}>
+                    <Localized {...h.title} />
+                  </a>
+                  <p class="snippet">{h.snippet.map((s) => (s.match ? <mark>{s.text}</mark> : s.text))}</p>
+                </li>
+              ))}
+            </ol>
+            {last > 1 && (
+              <nav aria-label={t('search.title')}>
+                {query.page > 1 && <a href={pageHref(query, query.page - 1)}>{t('search.previous')}</a>}{' '}
+                {query.page < last && <a href={pageHref(query, query.page + 1)}>{t('search.next')}</a>}
+              </nav>
+            )}
+          </>
+        )
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Db } from '../../core/index.ts';
+import { SearchQuery, search } from '../../search/index.ts';
+import { SearchPage } from './page.tsx';
+
+/** Reads `q`, `kind` (repeated) and `page`; a malformed one is a 400 naming the parameter. */
+export function readSearchQuery(url: string) {
+  const params = new URL(url).searchParams;
+  const parsed = SearchQuery.safeParse({
+    q: params.get('q') ?? '',
+    kind: params.getAll('kind').filter((k) => k !== ''),
+    page: params.get('page') || undefined,
+    size: params.get('size') || undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new HTTPException(400, { message: `Query parameter "${String(issue.path[0])}": ${issue.message}` });
+  }
+  return parsed.data;
+}
+
+/** The search page: a plain GET form, so it works without JavaScript. */
+export function searchRoutes(db: Db) {
+  const app = new Hono();
+  app.get('/search', async (c) => {
+    const query = readSearchQuery(c.req.url);
+    const result = query.q ? await search(db, query) : undefined;
+    return c.html(<SearchPage query={query} result={result} />);
+  });
+  return app;
+}
