@@ -105,6 +105,9 @@ describe('pages', () => {
       'she proposes that Japan, South Korea, and the U.S. engage in trilateral nuclear risk discussions.',
     );
     expect(page).toContain(`Verbatim, from paragraph 16 of <a href="${PAPER}">`);
+    expect(page).toContain(
+      '<a href="/items/trilateral-nuclear-risk-discussions">Status, assessments and evidence</a>',
+    );
   });
 
   it('party and milestone pages list what involves them', async () => {

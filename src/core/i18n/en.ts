@@ -28,6 +28,7 @@ export const en = {
   'common.mirror': 'copy of a news report',
   'common.any': 'Any',
   'common.asJson': 'This record as JSON',
+  'common.tracking': 'Status, assessments and evidence',
   'common.format.unilateral': 'unilateral',
   'common.format.bilateral': 'bilateral',
   'common.format.trilateral': 'trilateral',

@@ -27,6 +27,7 @@ export const ja: Record<MessageKey, string> = {
   'common.mirror': '報道の転載',
   'common.any': 'すべて',
   'common.asJson': 'この記録の JSON',
+  'common.tracking': '進捗、評価と根拠',
   'common.format.unilateral': '単独',
   'common.format.bilateral': '二国間',
   'common.format.trilateral': '三か国',

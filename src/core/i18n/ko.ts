@@ -27,6 +27,7 @@ export const ko: Record<MessageKey, string> = {
   'common.mirror': '보도 사본',
   'common.any': '전체',
   'common.asJson': '이 기록의 JSON',
+  'common.tracking': '이행 상황, 평가와 근거',
   'common.format.unilateral': '일방',
   'common.format.bilateral': '양자',
   'common.format.trilateral': '3자',

@@ -79,6 +79,9 @@ export function MilestonePage(props: { milestone: MilestoneRow; commitments: Com
                   <Parties codes={c.parties} />
                   {c.due && <> · {t('milestone.due', { date: date(c.due) })}</>}
                   {c.quote && <blockquote>{c.quote}</blockquote>}
+                  <p>
+                    <a href={`/items/${c.id}`}>{t('common.tracking')}</a>
+                  </p>
                 </li>
               ))}
             </ul>

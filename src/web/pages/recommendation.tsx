@@ -74,6 +74,7 @@ export function RecommendationPage(props: {
           </figure>
         </section>
         <p>
+          <a href={`/items/${r.id}`}>{t('common.tracking')}</a> ·{' '}
           <a href={`/api/recommendations/${r.id}`}>{t('common.asJson')}</a>
         </p>
       </article>
