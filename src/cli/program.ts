@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { migrate } from '../core/index.ts';
 import { type CliContext, withStore } from './context.ts';
 import { exportCommand, importCommand, validateCommand } from './dataset-commands.ts';
+import { opinionCommand } from './opinion-commands.ts';
 import { serveCommand } from './serve.ts';
 import { signalsCommand } from './signals.ts';
 import { usersCommand } from './users.ts';
@@ -25,6 +26,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(validateCommand(ctx));
   program.addCommand(usersCommand(ctx));
   program.addCommand(signalsCommand(ctx));
+  program.addCommand(opinionCommand(ctx));
 
   const db = new Command('db').description('Records store administration');
   db.command('migrate')

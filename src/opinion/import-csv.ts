@@ -59,7 +59,7 @@ export function parseResultsCsv(
   const seen = new Map<string, number>();
   const results: ResultInput[] = [];
   for (const { record, info } of records) {
-    // csv-parse counts the line a record ends on; a record here is one line.
+    // csv-parse gives the line a record ends on: its own line, unless a quoted field spans lines.
     const line = info.lines;
     const at = (field: string, message: string, code = 'invalid_value') =>
       problems.push({ code, file, line, field, message });

@@ -20,6 +20,26 @@ const ACCENTS = /[\u0300-\u036f]/g;
 
 const cache = new Map<string, string>();
 
+const SEPARATOR = 0;
+const WORD_CHAR = 1;
+const CJK_CHAR = 2;
+const classes = new Map<string, number>();
+/** Whether a folded character separates words, belongs to a word, or to a CJK run (cached: hot path). */
+function classOf(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+      ? WORD_CHAR
+      : SEPARATOR;
+  }
+  let c = classes.get(ch);
+  if (c === undefined) {
+    c = !WORD.test(ch) ? SEPARATOR : CJK.test(ch) ? CJK_CHAR : WORD_CHAR;
+    if (classes.size < 50_000) classes.set(ch, c);
+  }
+  return c;
+}
+
 /**
  * Folds one grapheme to what search compares: compatibility forms joined (NFKC: full-width ａ → a,
  * half-width ｱ → ア), accents removed, case folded, and look-alike letters of other scripts
@@ -27,21 +47,37 @@ const cache = new Map<string, string>();
  * keyboard matches a word copied from the web with look-alike letters inside it.
  */
 export function foldGrapheme(g: string): string {
+  if (g.length === 1 && g.charCodeAt(0) < 128) return ASCII[g.charCodeAt(0)]!;
   let f = cache.get(g);
   if (f === undefined) {
-    const base = g.normalize('NFKC').normalize('NFD').replace(ACCENTS, '').normalize('NFC').toLowerCase();
-    f = unhomoglyph(base).toLowerCase().normalize('NFC');
+    f = foldUncached(g);
     if (cache.size < 50_000) cache.set(g, f);
   }
   return f;
 }
 
+// The hot path: most indexed text is ASCII, folded once here.
+const ASCII = Array.from({ length: 128 }, (_, i) => {
+  return foldUncached(String.fromCharCode(i));
+});
+
+function foldUncached(g: string): string {
+  const base = g.normalize('NFKC').normalize('NFD').replace(ACCENTS, '').normalize('NFC').toLowerCase();
+  return unhomoglyph(base).toLowerCase().normalize('NFC');
+}
+
 /** The folded form of a whole text; for display never, for comparison only. */
 export function fold(text: string): string {
   let out = '';
-  for (const { segment } of segmenter.segment(text)) out += foldGrapheme(segment);
+  if (CLUSTERING.test(text)) for (const { segment } of segmenter.segment(text)) out += foldGrapheme(segment);
+  else for (const ch of text) out += foldGrapheme(ch);
   return out;
 }
+
+// Only these join code points into one grapheme in the texts we index: combining marks, joiners,
+// variation selectors and conjoining Hangul jamo. Text without them is split by code point, which is
+// the same split and several times faster than Intl.Segmenter.
+const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ud7b0-\ud7ff]/u;
 
 // Longer runs are not words (hashes, URLs squeezed together) and would only bloat the index.
 const MAX_TERM = 64;
@@ -69,13 +105,14 @@ export function tokens(text: string): Token[] {
       out.push({ term: run[i]!.c + run[i + 1]!.c, start: run[i]!.start, end: run[i + 1]!.end, cjk: true });
     run = [];
   };
-  for (const { segment, index } of segmenter.segment(text)) {
+  const visit = (segment: string, index: number) => {
     const end = index + segment.length;
     for (const ch of foldGrapheme(segment)) {
-      if (CJK.test(ch) && WORD.test(ch)) {
+      const cls = classOf(ch);
+      if (cls === CJK_CHAR) {
         flushWord();
         run.push({ c: ch, start: index, end });
-      } else if (WORD.test(ch)) {
+      } else if (cls === WORD_CHAR) {
         flushRun();
         if (!word) wordStart = index;
         word += ch;
@@ -84,6 +121,14 @@ export function tokens(text: string): Token[] {
         flushWord();
         flushRun();
       }
+    }
+  };
+  if (CLUSTERING.test(text)) for (const { segment, index } of segmenter.segment(text)) visit(segment, index);
+  else {
+    for (let i = 0; i < text.length; ) {
+      const n = text.codePointAt(i)! > 0xffff ? 2 : 1;
+      visit(n === 1 ? text[i]! : text.slice(i, i + 2), i);
+      i += n;
     }
   }
   flushWord();
