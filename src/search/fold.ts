@@ -77,7 +77,7 @@ export function fold(text: string): string {
 // Only these join code points into one grapheme in the texts we index: combining marks, joiners,
 // variation selectors and conjoining Hangul jamo. Text without them is split by code point, which is
 // the same split and several times faster than Intl.Segmenter.
-const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ud7b0-\ud7ff]/u;
+const CLUSTERING = /\p{M}|\u200c|\u200d|[\ufe00-\ufe0f]|[\u1100-\u11ff]|[\ud7b0-\ud7ff]/u;
 
 // Longer runs are not words (hashes, URLs squeezed together) and would only bloat the index.
 const MAX_TERM = 64;
