@@ -12,7 +12,7 @@ function plain(v: unknown): string | number | boolean | null {
 }
 
 export interface DuckOptions {
-  /** DuckDB's memory limit; spills to disk beyond it. @default '600MB' */
+  /** DuckDB's memory limit; spills to disk beyond it. @default '400MB' */
   memoryLimit?: string;
   threads?: number;
   readOnly?: boolean;
@@ -26,7 +26,7 @@ export class Duck {
   ) {}
 
   static async open(path: string, opts: DuckOptions = {}): Promise<Duck> {
-    const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '600MB' };
+    const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '400MB' };
     if (opts.threads) config.threads = String(opts.threads);
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(path, config);

@@ -94,7 +94,12 @@ export const DIALECTS: Record<DialectName, Dialect> = { duckdb: DUCKDB, bigquery
 
 function dyadWhere(q: DyadQuery, d: Dialect): string {
   const one = (x: string, y: string) => `(Actor1CountryCode = '${x}' AND Actor2CountryCode = '${y}')`;
-  const pair = q.directed || q.a === q.b ? one(q.a, q.b) : `(${one(q.a, q.b)} OR ${one(q.b, q.a)})`;
+  // The IN conjuncts say nothing the OR does not, but a conjunction of simple filters is what a
+  // columnar engine pushes into its scan (DuckDB skips whole row groups with it).
+  const pair =
+    q.directed || q.a === q.b
+      ? one(q.a, q.b)
+      : `Actor1CountryCode IN ('${q.a}', '${q.b}') AND Actor2CountryCode IN ('${q.a}', '${q.b}') AND (${one(q.a, q.b)} OR ${one(q.b, q.a)})`;
   const range = [
     q.from ? `${d.date(q.date)} >= DATE '${q.from}'` : '',
     q.to ? `${d.date(q.date)} <= DATE '${q.to}'` : '',
