@@ -13,6 +13,7 @@ import {
   tokenUser,
 } from '../../accounts/index.ts';
 import type { Db } from '../../core/index.ts';
+import { useI18n } from '../i18n.ts';
 
 export const SESSION_COOKIE = 'entente_session';
 export const CSRF_COOKIE = 'entente_csrf';
@@ -90,10 +91,7 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     const secret = session(c) ?? getCookie(c, CSRF_COOKIE);
     const expected = secret ? hashSecret(`csrf:${secret}`) : undefined;
     if (typeof sent !== 'string' || !expected || !sameSecret(sent, expected)) {
-      throw new HTTPException(403, {
-        message:
-          'This form could not be accepted: it is out of date or did not come from this site. Go back, reload the page and try again.',
-      });
+      throw new HTTPException(403, { message: useI18n().t('accounts.error.csrf') });
     }
   }
 

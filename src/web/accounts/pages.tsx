@@ -1,18 +1,19 @@
 import type { Actor, TokenRow, UserRow } from '../../accounts/index.ts';
 import { Role } from '../../accounts/index.ts';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from '../tracker/head.tsx';
+import { Msg, roleName } from '../tracker/words.tsx';
 import { UserBar } from './user-bar.tsx';
 
 const Csrf = (props: { csrf: string }) => <input type="hidden" name="_csrf" value={props.csrf} />;
 
 export function LoginPage(props: { csrf: string; next?: string; message?: string; username?: string }) {
+  const { t } = useI18n();
   return (
-    <Layout head={TRACKER_HEAD} title="Log in">
-      <h1>Log in</h1>
-      <p>
-        Readers need no account. Contributors and editors log in to draft, review and publish assessments.
-      </p>
+    <Layout head={TRACKER_HEAD} title={t('accounts.login.title')}>
+      <h1>{t('accounts.login.title')}</h1>
+      <p>{t('accounts.login.lead')}</p>
       {props.message && (
         <div class="error-summary" role="alert">
           <p>{props.message}</p>
@@ -22,7 +23,7 @@ export function LoginPage(props: { csrf: string; next?: string; message?: string
         <Csrf csrf={props.csrf} />
         {props.next && <input type="hidden" name="next" value={props.next} />}
         <p>
-          <label for="username">Username</label>
+          <label for="username">{t('accounts.username')}</label>
           <input
             id="username"
             name="username"
@@ -32,10 +33,10 @@ export function LoginPage(props: { csrf: string; next?: string; message?: string
           />
         </p>
         <p>
-          <label for="password">Password</label>
+          <label for="password">{t('accounts.password')}</label>
           <input id="password" name="password" type="password" autocomplete="current-password" required />
         </p>
-        <button type="submit">Log in</button>
+        <button type="submit">{t('accounts.login.submit')}</button>
       </form>
     </Layout>
   );
@@ -43,34 +44,35 @@ export function LoginPage(props: { csrf: string; next?: string; message?: string
 
 /** The account page: API tokens (made, listed, revoked) and "log out everywhere". */
 export function AccountPage(props: { actor: Actor; csrf: string; tokens: TokenRow[]; newToken?: string }) {
+  const { t, date } = useI18n();
   return (
-    <Layout head={TRACKER_HEAD} title="Your account">
+    <Layout head={TRACKER_HEAD} title={t('accounts.account.title')}>
       <UserBar actor={props.actor} csrf={props.csrf} />
-      <h1>Your account</h1>
-      <p>
-        {props.actor.name}, role {props.actor.role}.
-      </p>
+      <h1>{t('accounts.account.title')}</h1>
+      <p>{t('accounts.account.who', { name: props.actor.name, role: roleName(t, props.actor.role) })}</p>
       <section aria-labelledby="tokens">
-        <h2 id="tokens">API tokens</h2>
+        <h2 id="tokens">{t('accounts.tokens.title')}</h2>
         <p>
-          Scripts send a token as <code>Authorization: Bearer …</code> to write through the{' '}
-          <a href="/api">API</a> with your role.
+          <Msg
+            k="accounts.tokens.lead"
+            nodes={{ header: <code>Authorization: Bearer …</code>, api: <a href="/api">API</a> }}
+          />
         </p>
         {props.newToken && (
           <div class="notice" role="status">
-            <p>Your new token; copy it now, it is not shown again:</p>
+            <p>{t('accounts.tokens.new')}</p>
             <pre id="new-token">{props.newToken}</pre>
           </div>
         )}
         <ul>
-          {props.tokens.map((t) => (
+          {props.tokens.map((token) => (
             <li>
-              {t.name}, made {t.created_at.slice(0, 10)}
-              {t.revoked_at ? (
-                ' (revoked)'
+              {t('accounts.tokens.made', { name: token.name, date: date(token.created_at.slice(0, 10)) })}
+              {token.revoked_at ? (
+                ` ${t('accounts.tokens.revoked')}`
               ) : (
-                <form method="post" action={`/account/tokens/${t.id}/revoke`} class="inline">
-                  <Csrf csrf={props.csrf} /> <button type="submit">Revoke</button>
+                <form method="post" action={`/account/tokens/${token.id}/revoke`} class="inline">
+                  <Csrf csrf={props.csrf} /> <button type="submit">{t('accounts.tokens.revoke')}</button>
                 </form>
               )}
             </li>
@@ -78,16 +80,17 @@ export function AccountPage(props: { actor: Actor; csrf: string; tokens: TokenRo
         </ul>
         <form method="post" action="/account/tokens">
           <Csrf csrf={props.csrf} />
-          <label for="token-name">Name of a new token</label> <input id="token-name" name="name" required />{' '}
-          <button type="submit">Make a token</button>
+          <label for="token-name">{t('accounts.tokens.name')}</label>{' '}
+          <input id="token-name" name="name" required />{' '}
+          <button type="submit">{t('accounts.tokens.make')}</button>
         </form>
       </section>
       <section aria-labelledby="sessions">
-        <h2 id="sessions">Sessions</h2>
+        <h2 id="sessions">{t('accounts.sessions.title')}</h2>
         <form method="post" action="/account/logout-everywhere">
           <Csrf csrf={props.csrf} />
-          <button type="submit">Log out everywhere</button> (every browser where you are logged in, this one
-          too)
+          <button type="submit">{t('accounts.sessions.logOutEverywhere')}</button>{' '}
+          {t('accounts.sessions.note')}
         </form>
       </section>
     </Layout>
@@ -96,20 +99,21 @@ export function AccountPage(props: { actor: Actor; csrf: string; tokens: TokenRo
 
 /** Users and their roles, for admins. */
 export function UsersPage(props: { actor: Actor; csrf: string; users: UserRow[] }) {
+  const { t } = useI18n();
   return (
-    <Layout head={TRACKER_HEAD} title="Users">
+    <Layout head={TRACKER_HEAD} title={t('accounts.users.title')}>
       <UserBar actor={props.actor} csrf={props.csrf} />
-      <h1>Users</h1>
+      <h1>{t('accounts.users.title')}</h1>
       <p>
-        Add users with <code>entente users add</code>.
+        <Msg k="accounts.users.add" nodes={{ command: <code>entente users add</code> }} />
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Username</th>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('accounts.username')}</th>
+            <th scope="col">{t('accounts.users.name')}</th>
+            <th scope="col">{t('accounts.users.role')}</th>
+            <th scope="col">{t('accounts.users.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -121,22 +125,24 @@ export function UsersPage(props: { actor: Actor; csrf: string; users: UserRow[] 
                 <form method="post" action={`/admin/users/${u.username}/role`} class="inline">
                   <Csrf csrf={props.csrf} />
                   <label class="visually-hidden" for={`role-${u.username}`}>
-                    Role of {u.username}
+                    {t('accounts.users.roleOf', { username: u.username })}
                   </label>
                   <select id={`role-${u.username}`} name="role">
                     {Role.options.map((r) => (
-                      <option selected={r === u.role}>{r}</option>
+                      <option value={r} selected={r === u.role}>
+                        {roleName(t, r)}
+                      </option>
                     ))}
                   </select>{' '}
-                  <button type="submit">Set</button>
+                  <button type="submit">{t('accounts.users.set')}</button>
                 </form>
               </td>
               <td>
                 {u.disabled ? (
-                  'disabled'
+                  t('accounts.users.disabled')
                 ) : (
                   <form method="post" action={`/admin/users/${u.username}/disable`} class="inline">
-                    <Csrf csrf={props.csrf} /> <button type="submit">Disable</button>
+                    <Csrf csrf={props.csrf} /> <button type="submit">{t('accounts.users.disable')}</button>
                   </form>
                 )}
               </td>

@@ -16,6 +16,7 @@ import {
   setRole,
 } from '../../accounts/index.ts';
 import type { Db } from '../../core/index.ts';
+import { useI18n } from '../i18n.ts';
 import { http } from '../tracker/errors.ts';
 import type { Auth } from './auth.ts';
 import { AccountPage, LoginPage, UsersPage } from './pages.tsx';
@@ -32,7 +33,8 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
 
   async function signedIn(c: Context): Promise<Actor & { id: number }> {
     const actor = await auth.actor(c);
-    if (actor.id === null) throw new HTTPException(401, { message: 'Log in first.' });
+    if (actor.id === null)
+      throw new HTTPException(401, { message: useI18n().t('accounts.error.logInFirst') });
     return actor as Actor & { id: number };
   }
 
@@ -48,9 +50,10 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
     if (!result.ok) {
       const limited = result.reason === 'limited';
       if (limited) c.header('Retry-After', String(result.retryAfter));
+      const { t, tn } = useI18n();
       const message = limited
-        ? `Too many failed logins. Try again in ${Math.ceil(result.retryAfter / 60)} minutes.`
-        : 'The username or password is wrong.';
+        ? tn('accounts.login.limited', Math.ceil(result.retryAfter / 60))
+        : t('accounts.login.wrong');
       return c.html(
         <LoginPage csrf={auth.csrfToken(c)} message={message} username={username} next={safeNext(f.next)} />,
         limited ? 429 : 401,
@@ -119,7 +122,9 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
     await http(async () => {
       requirePermission(actor, 'users.manage');
       if (!role.success)
-        throw new HTTPException(400, { message: `role: must be one of ${Role.options.join(', ')}` });
+        throw new HTTPException(400, {
+          message: useI18n().t('accounts.error.role', { roles: Role.options.join(', ') }),
+        });
       await db.transaction((tx) => setRole(tx, actor, c.req.param('username'), role.data));
     });
     return c.redirect('/admin/users', 303);

@@ -1,22 +1,37 @@
 import type { Actor } from '../../accounts/index.ts';
+import { useI18n } from '../i18n.ts';
+import { Msg, roleName } from '../tracker/words.tsx';
 
 /** Who is signed in, with the way to the account page or to log in; every tracker page shows it. */
 export function UserBar(props: { actor: Actor; csrf: string; back?: string }) {
   const { actor } = props;
+  const { t } = useI18n();
   if (actor.id === null) {
     return (
       <p class="user-bar">
-        <a href={`/login${props.back ? `?next=${encodeURIComponent(props.back)}` : ''}`}>Log in</a> to draft
-        or review assessments.
+        <Msg
+          k="accounts.bar.logIn"
+          nodes={{
+            login: (
+              <a href={`/login${props.back ? `?next=${encodeURIComponent(props.back)}` : ''}`}>
+                {t('accounts.bar.logInLink')}
+              </a>
+            ),
+          }}
+        />
       </p>
     );
   }
   return (
     <form class="user-bar" method="post" action="/logout">
-      Signed in as <a href="/account">{actor.name}</a> ({actor.role}).{' '}
+      <Msg
+        k="accounts.bar.signedIn"
+        vars={{ role: roleName(t, actor.role) }}
+        nodes={{ name: <a href="/account">{actor.name}</a> }}
+      />{' '}
       <input type="hidden" name="_csrf" value={props.csrf} />
       <button type="submit" class="link">
-        Log out
+        {t('accounts.bar.logOut')}
       </button>
     </form>
   );

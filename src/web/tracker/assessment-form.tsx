@@ -6,14 +6,17 @@ import {
   SPECIFICITY_LEVELS,
   type TrackedItemRow,
 } from '../../tracker/index.ts';
+import { useI18n } from '../i18n.ts';
 import { evidenceRows, type FormValues } from './form-data.ts';
+import { complianceName, flagName, levelName, signed, specificityName } from './words.tsx';
 
 /** The problems of a rejected form, each naming its field, linked to the field. */
 export function ErrorSummary(props: { problems: Problem[]; message?: string }) {
+  const { t } = useI18n();
   if (props.problems.length === 0 && !props.message) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{props.message ?? 'The form has problems'}</h2>
+      <h2 id="error-summary-title">{props.message ?? t('tracker.form.problems')}</h2>
       {props.problems.length > 0 && (
         <ul>
           {props.problems.map((p) => (
@@ -24,7 +27,7 @@ export function ErrorSummary(props: { problems: Problem[]; message?: string }) {
                 </a>
               ) : null}
               {p.field ? ': ' : ''}
-              {p.message}
+              <span lang="en">{p.message}</span>
             </li>
           ))}
         </ul>
@@ -50,14 +53,15 @@ const fid = (name: string) => `f-${name.replace(/\./g, '-')}`;
  */
 export function AssessmentFields(props: { item: TrackedItemRow; values: FormValues }) {
   const { item, values: f } = props;
+  const { t, number } = useI18n();
   return (
     <>
       <p>
-        <label for="f-as_of">As of (the day the judgement holds)</label>
+        <label for="f-as_of">{t('tracker.form.asOf')}</label>
         <input id="f-as_of" name="as_of" type="date" required value={val(f, 'as_of')} />
       </p>
       <fieldset id="f-implementation">
-        <legend>Implementation</legend>
+        <legend>{t('tracker.form.implementation')}</legend>
         {IMPLEMENTATION_LEVELS.map((l) => (
           <label class="choice">
             <input
@@ -67,28 +71,28 @@ export function AssessmentFields(props: { item: TrackedItemRow; values: FormValu
               required
               checked={val(f, 'implementation') === String(l.value)}
             />{' '}
-            {l.value} {l.label} — <span class="hint">{l.definition}</span>
+            {l.value} {levelName(t, l.value)} —{' '}
+            <span class="hint">{t(`tracker.level.${l.value}.definition`)}</span>
           </label>
         ))}
-        {Object.entries(FLAGS).map(([flag, definition]) => (
+        {(Object.keys(FLAGS) as (keyof typeof FLAGS)[]).map((flag) => (
           <label class="choice">
-            <input type="checkbox" name="flags" value={flag} checked={has(f, 'flags', flag)} /> {flag} —{' '}
-            <span class="hint">{definition}</span>
+            <input type="checkbox" name="flags" value={flag} checked={has(f, 'flags', flag)} />{' '}
+            {flagName(t, flag)} — <span class="hint">{t(`tracker.flag.${flag}.definition`)}</span>
           </label>
         ))}
       </fieldset>
       {item.kind === 'commitment' ? (
         <fieldset id="f-compliance">
-          <legend>Compliance of each party</legend>
+          <legend>{t('tracker.form.compliance')}</legend>
           {item.parties.map((p) => (
             <p>
               <label for={fid(`compliance.${p}`)}>{p}</label>
               <select id={fid(`compliance.${p}`)} name={`compliance.${p}`}>
-                <option value="">not assessed</option>
+                <option value="">{t('tracker.notAssessed')}</option>
                 {COMPLIANCE_LEVELS.map((l) => (
                   <option value={String(l.value)} selected={val(f, `compliance.${p}`) === String(l.value)}>
-                    {l.value > 0 ? '+' : ''}
-                    {l.value} {l.label}
+                    {signed(number, l.value)} {complianceName(t, l.value)}
                   </option>
                 ))}
               </select>
@@ -97,33 +101,31 @@ export function AssessmentFields(props: { item: TrackedItemRow; values: FormValu
         </fieldset>
       ) : (
         <p>
-          <label for="f-specificity">Specificity</label>
+          <label for="f-specificity">{t('tracker.form.specificity')}</label>
           <select id="f-specificity" name="specificity">
-            <option value="">not assessed</option>
+            <option value="">{t('tracker.notAssessed')}</option>
             {SPECIFICITY_LEVELS.map((l) => (
               <option value={String(l.value)} selected={val(f, 'specificity') === String(l.value)}>
-                {l.value} {l.label}: {l.definition}
+                {l.value} {specificityName(t, l.value)}: {t(`tracker.specificity.${l.value}.definition`)}
               </option>
             ))}
           </select>
         </p>
       )}
       <p>
-        <label for="f-rationale">Rationale</label>
+        <label for="f-rationale">{t('tracker.form.rationale')}</label>
         <textarea id="f-rationale" name="rationale" rows={5} required>
           {val(f, 'rationale')}
         </textarea>
       </p>
       <fieldset id="f-evidence">
-        <legend>Evidence (at least one; quote the source word for word)</legend>
+        <legend>{t('tracker.form.evidence')}</legend>
         {Array.from({ length: evidenceRows(f) }, (_, i) => (
           <fieldset class="evidence" id={fid(`evidence.${i}`)}>
-            <legend>Evidence {i + 1}</legend>
+            <legend>{t('tracker.form.evidenceN', { n: i + 1 })}</legend>
             {(['title', 'publisher', 'date', 'url'] as const).map((k) => (
               <p>
-                <label for={fid(`evidence.${i}.${k}`)}>
-                  {k === 'url' ? 'URL' : k[0]!.toUpperCase() + k.slice(1)}
-                </label>
+                <label for={fid(`evidence.${i}.${k}`)}>{t(`tracker.form.evidence.${k}`)}</label>
                 <input
                   id={fid(`evidence.${i}.${k}`)}
                   name={`evidence.${i}.${k}`}
@@ -134,7 +136,7 @@ export function AssessmentFields(props: { item: TrackedItemRow; values: FormValu
               </p>
             ))}
             <p>
-              <label for={fid(`evidence.${i}.quote`)}>Quote</label>
+              <label for={fid(`evidence.${i}.quote`)}>{t('tracker.form.evidence.quote')}</label>
               <textarea id={fid(`evidence.${i}.quote`)} name={`evidence.${i}.quote`} rows={2}>
                 {val(f, `evidence.${i}.quote`)}
               </textarea>

@@ -3,11 +3,13 @@ import { can } from '../../accounts/index.ts';
 import type { Problem } from '../../core/index.ts';
 import type { AssessmentRow, TrackedItemRow } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { AssessmentFields, ErrorSummary } from './assessment-form.tsx';
 import { type FormValues, formFromJudgement } from './form-data.ts';
 import { TRACKER_HEAD } from './head.tsx';
 import { AssessmentCard } from './timeline.tsx';
+import { Msg, stateName } from './words.tsx';
 
 const Csrf = (props: { csrf: string }) => <input type="hidden" name="_csrf" value={props.csrf} />;
 
@@ -35,38 +37,52 @@ export function AssessmentPage(props: {
     can(actor.role, 'assessment.draft') &&
     (actor.role !== 'contributor' || a.assessor_id === actor.id);
   const mayPublish = a.state === 'in_review' && can(actor.role, 'assessment.publish');
+  const { t, date } = useI18n();
   return (
-    <Layout head={TRACKER_HEAD} title={`Assessment of ${item.title}`} section="tracker">
+    <Layout head={TRACKER_HEAD} title={t('tracker.assessment.of', { item: item.title })} section="tracker">
       <UserBar actor={actor} csrf={csrf} back={`/assessments/${a.id}`} />
       <p class="eyebrow">
-        Assessment of <a href={`/items/${item.id}`}>{item.title}</a>
+        <Msg
+          k="tracker.assessment.of"
+          nodes={{
+            item: (
+              <a href={`/items/${item.id}`} lang="en">
+                {item.title}
+              </a>
+            ),
+          }}
+        />
       </p>
       <h1>
-        Assessment as of {a.as_of} <span class="badge">{a.state.replace('_', ' ')}</span>
+        <Msg
+          k="tracker.assessment.heading"
+          nodes={{ date: <time datetime={a.as_of}>{date(a.as_of)}</time> }}
+        />{' '}
+        <span class="badge">{stateName(t, a.state)}</span>
       </h1>
       <AssessmentCard a={a} link={false} />
       <div class="actions">
-        {mayEdit && <Step a={a} csrf={csrf} step="submit" label="Submit for review" />}
+        {mayEdit && <Step a={a} csrf={csrf} step="submit" label={t('tracker.assessment.submit')} />}
         {mayPublish && a.assessor_id !== actor.id && (
-          <Step a={a} csrf={csrf} step="publish" label="Publish" />
+          <Step a={a} csrf={csrf} step="publish" label={t('tracker.assessment.publish')} />
         )}
-        {mayPublish && <Step a={a} csrf={csrf} step="return" label="Return to draft" />}
+        {mayPublish && <Step a={a} csrf={csrf} step="return" label={t('tracker.assessment.return')} />}
         {a.state === 'published' && !a.corrected_by && can(actor.role, 'assessment.correct') && (
           <a class="button" href={`/assessments/${a.id}/correct`}>
-            Correct this assessment
+            {t('tracker.assessment.correct')}
           </a>
         )}
       </div>
       {mayEdit && (
         <section aria-labelledby="edit">
-          <h2 id="edit">Edit the draft</h2>
+          <h2 id="edit">{t('tracker.form.edit')}</h2>
           <AssessmentFormBody
             item={item}
             values={formFromJudgement({ ...a, evidence: a.evidence })}
             action={`/assessments/${a.id}`}
             version={a.version}
             csrf={csrf}
-            submit="Save the draft"
+            submit={t('tracker.form.save')}
           />
         </section>
       )}
@@ -83,13 +99,14 @@ function AssessmentFormBody(props: {
   submit: string;
   correction?: boolean;
 }) {
+  const { t } = useI18n();
   return (
     <form method="post" action={props.action} class="assessment-form">
       <Csrf csrf={props.csrf} />
       {props.version !== undefined && <input type="hidden" name="version" value={String(props.version)} />}
       {props.correction && (
         <p>
-          <label for="f-correction_reason">Why the published assessment is corrected</label>
+          <label for="f-correction_reason">{t('tracker.form.correctionReason')}</label>
           <textarea id="f-correction_reason" name="correction_reason" rows={2} required>
             {typeof props.values.correction_reason === 'string' ? props.values.correction_reason : ''}
           </textarea>
@@ -122,24 +139,27 @@ export interface FormPageProps {
 
 /** A form page to draft, edit or correct an assessment; on rejection it keeps every value typed. */
 export function AssessmentFormPage(p: FormPageProps) {
+  const { t } = useI18n();
   return (
     <Layout head={TRACKER_HEAD} title={p.title} section="tracker">
       <UserBar actor={p.actor} csrf={p.csrf} />
       <p class="eyebrow">
-        <a href={`/items/${p.item.id}`}>{p.item.title}</a>
+        <a href={`/items/${p.item.id}`} lang="en">
+          {p.item.title}
+        </a>
       </p>
       <h1>{p.title}</h1>
       <ErrorSummary problems={p.problems ?? []} message={p.message} />
       {p.current && (
         <section aria-labelledby="current">
-          <h2 id="current">The assessment as it is now (version {p.current.version})</h2>
+          <h2 id="current">{t('tracker.form.current', { version: p.current.version })}</h2>
           <AssessmentCard a={p.current} />
-          <p>Your input is kept below. Compare, then save again to replace the version above.</p>
+          <p>{t('tracker.form.kept')}</p>
         </section>
       )}
       {p.original && (
         <section aria-labelledby="original">
-          <h2 id="original">The published assessment being corrected</h2>
+          <h2 id="original">{t('tracker.form.original')}</h2>
           <AssessmentCard a={p.original} />
         </section>
       )}

@@ -1,18 +1,38 @@
 import { HTTPException } from 'hono/http-exception';
 import { ForbiddenError } from '../../accounts/index.ts';
+import type { MessageKey } from '../../core/i18n/index.ts';
 import { ConflictError, formatProblem, NotFoundError, ValidationError } from '../../core/index.ts';
+import { useI18n } from '../i18n.ts';
+
+/**
+ * The message of a service error on a page. The services speak English, so an English page shows
+ * their message as it is; another language gets a sentence of its own, then the English details.
+ */
+function pageMessage(key: MessageKey, detail: string): string {
+  const { t, locale } = useI18n();
+  return locale === 'en' ? detail : `${t(key)} ${t('tracker.error.detail', { detail })}`;
+}
 
 /**
  * Turns an error of the services into the HTTP error it stands for: anonymous callers that need to
  * log in get 401, others lacking a role 403, stale or out-of-order writes 409, bad input 400.
  */
 export function toHttp(e: unknown): unknown {
-  if (e instanceof ForbiddenError)
-    return new HTTPException(e.actor.id === null ? 401 : 403, { message: e.message });
-  if (e instanceof NotFoundError) return new HTTPException(404, { message: e.message });
-  if (e instanceof ConflictError) return new HTTPException(409, { message: e.message });
+  if (e instanceof ForbiddenError) {
+    const anonymous = e.actor.id === null;
+    return new HTTPException(anonymous ? 401 : 403, {
+      message: pageMessage(anonymous ? 'tracker.error.logIn' : 'tracker.error.forbidden', e.message),
+    });
+  }
+  if (e instanceof NotFoundError)
+    return new HTTPException(404, { message: pageMessage('tracker.error.notFound', e.message) });
+  if (e instanceof ConflictError)
+    return new HTTPException(409, { message: pageMessage('tracker.error.conflict', e.message) });
   if (e instanceof ValidationError) {
-    return new HTTPException(400, { message: e.problems.map(formatProblem).join('; '), cause: e });
+    return new HTTPException(400, {
+      message: pageMessage('tracker.error.invalid', e.problems.map(formatProblem).join('; ')),
+      cause: e,
+    });
   }
   return e;
 }

@@ -4,9 +4,11 @@ import type { AssessmentRow, LinkRow, TrackedItemRow } from '../../tracker/index
 import { MATCHES } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
 import { Parties } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
 import { AssessmentCard, Level } from './timeline.tsx';
+import { formatName, Msg, matchName, stateName } from './words.tsx';
 
 export interface ItemPageProps {
   item: TrackedItemRow;
@@ -22,6 +24,7 @@ export interface ItemPageProps {
  */
 export function ItemPage(props: ItemPageProps) {
   const { item, actor } = props;
+  const { t, date } = useI18n();
   const published = props.assessments.filter((a) => a.state === 'published');
   const current = published.find((a) => !a.corrected_by);
   const unpublished = props.assessments.filter((a) => a.state !== 'published');
@@ -31,44 +34,55 @@ export function ItemPage(props: ItemPageProps) {
       <UserBar actor={actor} csrf={props.csrf} back={`/items/${item.id}`} />
       <article class="item">
         <p class="eyebrow">
-          {item.kind === 'recommendation' ? 'Recommendation' : 'Commitment'} · {item.area_name}
+          {t(`tracker.kind.${item.kind}`)} · <span lang="en">{item.area_name}</span>
         </p>
-        <h1>{item.title}</h1>
-        <p class="lead">{item.summary}</p>
+        <h1 lang="en">{item.title}</h1>
+        <p class="lead" lang="en">
+          {item.summary}
+        </p>
         <dl class="facts">
-          <dt>Status</dt>
+          <dt>{t('tracker.item.status')}</dt>
           <dd id="status">
             {current ? (
-              <>
-                <Level a={current} /> as of <time datetime={current.as_of}>{current.as_of}</time>
-              </>
+              <Msg
+                k="tracker.item.asOf"
+                nodes={{
+                  level: <Level a={current} />,
+                  date: <time datetime={current.as_of}>{date(current.as_of)}</time>,
+                }}
+              />
             ) : (
-              <span class="unknown">not assessed</span>
+              <span class="unknown">{t('tracker.notAssessed')}</span>
             )}
           </dd>
-          <dt>Parties</dt>
+          <dt>{t('tracker.item.parties')}</dt>
           <dd>
             <Parties codes={item.parties} />
           </dd>
-          <dt>Format</dt>
-          <dd>{item.format}</dd>
-          <dt>From</dt>
+          <dt>{t('tracker.item.format')}</dt>
+          <dd>{formatName(t, item.format)}</dd>
+          <dt>{t('tracker.item.from')}</dt>
           <dd>
             {item.kind === 'recommendation' ? (
-              <a href={`/recommendations/${item.id}`}>{item.source_title}</a>
-            ) : (
-              <a href={`/milestones/${item.source_id}`}>
-                {item.source_title} ({item.date})
+              <a href={`/recommendations/${item.id}`} lang="en">
+                {item.source_title}
               </a>
+            ) : (
+              <>
+                <a href={`/milestones/${item.source_id}`} lang="en">
+                  {item.source_title}
+                </a>{' '}
+                ({item.date && <time datetime={item.date}>{date(item.date)}</time>})
+              </>
             )}
           </dd>
         </dl>
-        {item.quote && <blockquote>{item.quote}</blockquote>}
+        {item.quote && <blockquote lang="en">{item.quote}</blockquote>}
 
         <section aria-labelledby="timeline">
-          <h2 id="timeline">Status timeline</h2>
+          <h2 id="timeline">{t('tracker.item.timeline')}</h2>
           {published.length === 0 ? (
-            <p class="unknown">No published assessment yet: the item is unassessed.</p>
+            <p class="unknown">{t('tracker.item.noAssessment')}</p>
           ) : (
             <ol class="timeline">
               {published.map((a) => (
@@ -82,28 +96,38 @@ export function ItemPage(props: ItemPageProps) {
 
         {(props.links.length > 0 || item.kind === 'recommendation') && (
           <section aria-labelledby="links">
-            <h2 id="links">{item.kind === 'recommendation' ? 'Taken up by' : 'Takes up'}</h2>
+            <h2 id="links">
+              {item.kind === 'recommendation' ? t('tracker.item.takenUpBy') : t('tracker.item.takesUp')}
+            </h2>
             {props.links.length === 0 ? (
-              <p class="unknown">No matching commitment or action is in the record.</p>
+              <p class="unknown">{t('tracker.item.noLinks')}</p>
             ) : (
               <ul>
                 {props.links.map((l) => (
                   <li>
                     {item.kind === 'recommendation' ? (
                       l.commitment_id ? (
-                        <a href={`/items/${l.commitment_id}`}>{l.target_title}</a>
+                        <a href={`/items/${l.commitment_id}`} lang="en">
+                          {l.target_title}
+                        </a>
                       ) : (
-                        <a href={`/milestones/${l.milestone_id}`}>{l.target_title}</a>
+                        <a href={`/milestones/${l.milestone_id}`} lang="en">
+                          {l.target_title}
+                        </a>
                       )
                     ) : (
-                      <a href={`/items/${l.recommendation_id}`}>{l.recommendation_title}</a>
+                      <a href={`/items/${l.recommendation_id}`} lang="en">
+                        {l.recommendation_title}
+                      </a>
                     )}{' '}
-                    ({l.target_date}) — <strong>{l.match} match</strong>: {l.rationale}
+                    ({l.target_date && <time datetime={l.target_date}>{date(l.target_date)}</time>}) —{' '}
+                    <strong>{t('tracker.item.match', { match: matchName(t, l.match) })}</strong>:{' '}
+                    <span lang="en">{l.rationale}</span>
                     {can(actor.role, 'link.write') && (
                       <form method="post" action={`/links/${encodeURIComponent(l.id)}/delete`} class="inline">
                         <input type="hidden" name="_csrf" value={props.csrf} />
                         <input type="hidden" name="version" value={String(l.version)} />{' '}
-                        <button type="submit">Remove link</button>
+                        <button type="submit">{t('tracker.item.removeLink')}</button>
                       </form>
                     )}
                   </li>
@@ -114,24 +138,24 @@ export function ItemPage(props: ItemPageProps) {
               <form method="post" action={`/items/${item.id}/links`} class="link-form">
                 <input type="hidden" name="_csrf" value={props.csrf} />
                 <p>
-                  <label for="f-target">Commitment or milestone id</label>
+                  <label for="f-target">{t('tracker.item.target')}</label>
                   <input id="f-target" name="target" required />
                 </p>
                 <p>
-                  <label for="f-match">Match</label>
+                  <label for="f-match">{t('tracker.item.matchLabel')}</label>
                   <select id="f-match" name="match">
-                    {Object.entries(MATCHES).map(([m, d]) => (
+                    {Object.keys(MATCHES).map((m) => (
                       <option value={m}>
-                        {m}: {d}
+                        {matchName(t, m)}: {t(`tracker.match.${m as keyof typeof MATCHES}.definition`)}
                       </option>
                     ))}
                   </select>
                 </p>
                 <p>
-                  <label for="f-link-rationale">Why they match</label>
+                  <label for="f-link-rationale">{t('tracker.item.why')}</label>
                   <textarea id="f-link-rationale" name="rationale" rows={2} required />
                 </p>
-                <button type="submit">Link</button>
+                <button type="submit">{t('tracker.item.link')}</button>
               </form>
             )}
           </section>
@@ -139,31 +163,31 @@ export function ItemPage(props: ItemPageProps) {
 
         {mayDraft && (
           <section aria-labelledby="work">
-            <h2 id="work">Drafts and reviews</h2>
+            <h2 id="work">{t('tracker.item.work')}</h2>
             {unpublished.length === 0 ? (
-              <p>No draft of this item.</p>
+              <p>{t('tracker.item.noDraft')}</p>
             ) : (
               <ul>
                 {unpublished.map((a) => (
                   <li>
                     <a href={`/assessments/${a.id}`}>
-                      {a.as_of} by {a.assessor}
+                      {t('tracker.item.draftBy', { date: date(a.as_of), assessor: a.assessor })}
                     </a>{' '}
-                    — {a.state.replace('_', ' ')}
-                    {a.corrects && ' (correction)'}
+                    — {stateName(t, a.state)}
+                    {a.corrects && ` ${t('tracker.item.correctionMark')}`}
                   </li>
                 ))}
               </ul>
             )}
             <p>
               <a class="button" href={`/items/${item.id}/assess`}>
-                Draft an assessment
+                {t('tracker.item.draft')}
               </a>
             </p>
           </section>
         )}
         <p>
-          <a href={`/api/items/${item.id}/assessments`}>Assessments as JSON</a>
+          <a href={`/api/items/${item.id}/assessments`}>{t('tracker.item.json')}</a>
         </p>
       </article>
     </Layout>

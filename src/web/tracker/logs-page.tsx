@@ -1,27 +1,35 @@
 import type { Actor, AuditRow } from '../../accounts/index.ts';
 import type { AssessmentRow } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
 import { AssessmentCard } from './timeline.tsx';
+import { Msg, stateName } from './words.tsx';
 
 /** The public corrections log: every published correction, with what it replaced and why. */
 export function CorrectionsPage(props: { corrections: AssessmentRow[] }) {
+  const { t } = useI18n();
   return (
-    <Layout head={TRACKER_HEAD} title="Corrections" section="tracker">
-      <h1>Corrections log</h1>
-      <p class="lead">
-        Published assessments are never edited: each correction is listed here with its reason.
-      </p>
+    <Layout head={TRACKER_HEAD} title={t('tracker.corrections.title')} section="tracker">
+      <h1>{t('tracker.corrections.heading')}</h1>
+      <p class="lead">{t('tracker.corrections.lead')}</p>
       {props.corrections.length === 0 ? (
-        <p>No correction has been published.</p>
+        <p>{t('tracker.corrections.none')}</p>
       ) : (
         props.corrections.map((a) => (
           <section>
             <h2>
-              <a href={`/items/${a.item_id}`}>{a.item_title}</a>
+              <a href={`/items/${a.item_id}`} lang="en">
+                {a.item_title}
+              </a>
             </h2>
-            <p>Why: {a.correction_reason}</p>
+            <p>
+              <Msg
+                k="tracker.corrections.why"
+                nodes={{ reason: <span lang="en">{a.correction_reason}</span> }}
+              />
+            </p>
             <AssessmentCard a={a} />
           </section>
         ))
@@ -32,29 +40,34 @@ export function CorrectionsPage(props: { corrections: AssessmentRow[] }) {
 
 /** Work waiting: drafts and assessments in review. */
 export function ReviewPage(props: { actor: Actor; csrf: string; rows: AssessmentRow[] }) {
+  const { t, date } = useI18n();
   return (
-    <Layout head={TRACKER_HEAD} title="Review" section="tracker">
+    <Layout head={TRACKER_HEAD} title={t('tracker.review.title')} section="tracker">
       <UserBar actor={props.actor} csrf={props.csrf} />
-      <h1>Drafts and reviews</h1>
+      <h1>{t('tracker.item.work')}</h1>
       <table>
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">As of</th>
-            <th scope="col">Assessor</th>
-            <th scope="col">State</th>
+            <th scope="col">{t('tracker.col.item')}</th>
+            <th scope="col">{t('tracker.col.asOf')}</th>
+            <th scope="col">{t('tracker.col.assessor')}</th>
+            <th scope="col">{t('tracker.col.state')}</th>
           </tr>
         </thead>
         <tbody>
           {props.rows.map((a) => (
             <tr>
               <td>
-                <a href={`/assessments/${a.id}`}>{a.item_title}</a>
-                {a.corrects && ' (correction)'}
+                <a href={`/assessments/${a.id}`} lang="en">
+                  {a.item_title}
+                </a>
+                {a.corrects && ` ${t('tracker.item.correctionMark')}`}
               </td>
-              <td>{a.as_of}</td>
+              <td>
+                <time datetime={a.as_of}>{date(a.as_of)}</time>
+              </td>
               <td>{a.assessor}</td>
-              <td>{a.state.replace('_', ' ')}</td>
+              <td>{stateName(t, a.state)}</td>
             </tr>
           ))}
         </tbody>
@@ -65,18 +78,19 @@ export function ReviewPage(props: { actor: Actor; csrf: string; rows: Assessment
 
 /** The audit log, for editors: who changed what, when, and the record before and after. */
 export function AuditPage(props: { actor: Actor; csrf: string; rows: AuditRow[] }) {
+  const { t } = useI18n();
   return (
-    <Layout head={TRACKER_HEAD} title="Audit log" section="tracker">
+    <Layout head={TRACKER_HEAD} title={t('tracker.audit.title')} section="tracker">
       <UserBar actor={props.actor} csrf={props.csrf} />
-      <h1>Audit log</h1>
+      <h1>{t('tracker.audit.title')}</h1>
       <table class="audit">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Record</th>
-            <th scope="col">Before → after</th>
+            <th scope="col">{t('tracker.audit.when')}</th>
+            <th scope="col">{t('tracker.audit.who')}</th>
+            <th scope="col">{t('tracker.audit.what')}</th>
+            <th scope="col">{t('tracker.audit.record')}</th>
+            <th scope="col">{t('tracker.audit.change')}</th>
           </tr>
         </thead>
         <tbody>
@@ -97,7 +111,7 @@ export function AuditPage(props: { actor: Actor; csrf: string; rows: AuditRow[] 
               </td>
               <td>
                 <details>
-                  <summary>changes</summary>
+                  <summary>{t('tracker.audit.changes')}</summary>
                   <pre>{JSON.stringify({ before: r.before, after: r.after }, null, 1)}</pre>
                 </details>
               </td>

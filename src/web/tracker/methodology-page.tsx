@@ -7,8 +7,19 @@ import {
   REVIEW_STATES,
   SPECIFICITY_LEVELS,
 } from '../../tracker/index.ts';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
+import {
+  complianceName,
+  flagName,
+  levelName,
+  Msg,
+  matchName,
+  signed,
+  specificityName,
+  stateName,
+} from './words.tsx';
 
 export interface WorkedExample {
   party: string;
@@ -20,137 +31,164 @@ export interface WorkedExample {
 
 const sum = (s: Score) => s.counted.reduce((n, c) => n + c.points, 0);
 
-/** The definitions of every scale and formula, with examples computed from the record itself. */
+/**
+ * The definitions of every scale and formula, with examples computed from the record itself. The
+ * scales come from the tracker's own lists (values, order); their words from the catalogues.
+ */
 export function MethodologyPage(props: { example?: WorkedExample }) {
   const ex = props.example;
+  const { t, date, number } = useI18n();
+  const percent = (value: number | string) => t('tracker.score.percent', { value });
   return (
-    <Layout head={TRACKER_HEAD} title="Methodology" section="tracker">
-      <h1>How the tracker judges and scores</h1>
+    <Layout head={TRACKER_HEAD} title={t('tracker.method.title')} section="tracker">
+      <h1>{t('tracker.method.heading')}</h1>
       <p class="lead">
-        Every judgement is an <strong>assessment</strong>: dated, with a rationale and verbatim evidence,
-        written by an assessor and published by a second editor. Nothing is assessed without a source; what
-        has no assessment is shown as unassessed and left out of every score, with a count of what was left
-        out.
+        <Msg
+          k="tracker.method.lead"
+          nodes={{ assessment: <strong>{t('tracker.method.assessment')}</strong> }}
+        />
       </p>
-      <h2>Implementation of an item (recommendations and commitments)</h2>
-      <p>Adapted from the Peace Accords Matrix (Kroc Institute).</p>
+      <h2>{t('tracker.method.implementation')}</h2>
+      <p>{t('tracker.method.pam')}</p>
       <dl>
         {IMPLEMENTATION_LEVELS.map((l) => (
           <>
             <dt>
-              {l.value} {l.label}
+              {l.value} {levelName(t, l.value)}
             </dt>
-            <dd>{l.definition}</dd>
+            <dd>{t(`tracker.level.${l.value}.definition`)}</dd>
           </>
         ))}
-        {Object.entries(FLAGS).map(([f, d]) => (
+        {(Object.keys(FLAGS) as (keyof typeof FLAGS)[]).map((f) => (
           <>
-            <dt>Flag: {f}</dt>
-            <dd>{d}</dd>
+            <dt>{t('tracker.method.flag', { flag: flagName(t, f) })}</dt>
+            <dd>{t(`tracker.flag.${f}.definition`)}</dd>
           </>
         ))}
       </dl>
-      <h2>Compliance of each party with a commitment</h2>
-      <p>
-        As in the G7 and G20 Research Group's compliance reports: a score s of −1, 0 or +1 for each party,
-        also shown as (s + 1) / 2 × 100 %.
-      </p>
+      <h2>{t('tracker.method.compliance')}</h2>
+      <p>{t('tracker.method.complianceLead')}</p>
       <dl>
         {COMPLIANCE_LEVELS.map((l) => (
           <>
             <dt>
-              {l.value > 0 ? '+' : ''}
-              {l.value} {l.label} ({((l.value + 1) / 2) * 100} %)
+              {signed(number, l.value)} {complianceName(t, l.value)} ({percent(((l.value + 1) / 2) * 100)})
             </dt>
-            <dd>{l.definition}</dd>
+            <dd>{t(`tracker.compliance.${l.value}.definition`)}</dd>
           </>
         ))}
       </dl>
-      <h2>Recommendations: specificity and uptake, separate axes</h2>
-      <p>
-        As in the Open Government Partnership's reports, how verifiable a proposal is stays apart from what
-        became of it, so that vague proposals do not inflate scores.
-      </p>
+      <h2>{t('tracker.method.recommendations')}</h2>
+      <p>{t('tracker.method.ogp')}</p>
       <dl>
         {SPECIFICITY_LEVELS.map((l) => (
           <>
-            <dt>
-              Specificity {l.value} {l.label}
-            </dt>
-            <dd>{l.definition}</dd>
+            <dt>{t('tracker.method.specificity', { n: l.value, label: specificityName(t, l.value) })}</dt>
+            <dd>{t(`tracker.specificity.${l.value}.definition`)}</dd>
           </>
         ))}
-        {Object.entries(MATCHES).map(([m, d]) => (
+        {(Object.keys(MATCHES) as (keyof typeof MATCHES)[]).map((m) => (
           <>
-            <dt>Uptake: {m} match</dt>
-            <dd>{d}</dd>
+            <dt>{t('tracker.method.uptakeMatch', { match: matchName(t, m) })}</dt>
+            <dd>{t(`tracker.match.${m}.definition`)}</dd>
           </>
         ))}
-        <dt>Uptake: no match</dt>
-        <dd>The record holds no commitment or action that matches the recommendation.</dd>
+        <dt>{t('tracker.method.uptakeNone')}</dt>
+        <dd>{t('tracker.method.uptakeNone.definition')}</dd>
       </dl>
-      <p>
-        A match, as in the G7/G20 "Recommendations Realized" studies, says that a governmental commitment or
-        action does what a recommendation proposes; it does not claim that the recommendation caused it.
-      </p>
-      <h2>Review</h2>
+      <p>{t('tracker.method.realized')}</p>
+      <h2>{t('tracker.method.review')}</h2>
       <dl>
-        {Object.entries(REVIEW_STATES).map(([s, d]) => (
+        {(Object.keys(REVIEW_STATES) as (keyof typeof REVIEW_STATES)[]).map((s) => (
           <>
-            <dt>{s.replace('_', ' ')}</dt>
-            <dd>{d}</dd>
+            <dt>{stateName(t, s)}</dt>
+            <dd>{t(`tracker.review.${s}`)}</dd>
           </>
         ))}
       </dl>
       <p>
-        A published assessment is never edited. A correction is a new assessment that names the one it
-        corrects and says why; once published it replaces the original in every score and timeline, and it is
-        listed in the public <a href="/tracker/corrections">corrections log</a>.
+        <Msg
+          k="tracker.method.corrections"
+          nodes={{ log: <a href="/tracker/corrections">{t('tracker.method.correctionsLog')}</a> }}
+        />
       </p>
-      <h2>Scores</h2>
-      <p>
-        Scores are computed for any date D from the assessment in force for each item on D: the latest
-        published one dated on or before D. Groups: each party (an item of several parties counts for each),
-        each top-level issue area, each format.
-      </p>
+      <h2>{t('tracker.method.scores')}</h2>
+      <p>{t('tracker.method.scoresLead')}</p>
       <ul>
         <li>
-          <strong>Compliance of a party</strong> (its reliability) = (mean s + 1) / 2 × 100, over the
-          commitments of the party assessed for it.
+          <Msg
+            k="tracker.method.complianceFormula"
+            nodes={{ name: <strong>{t('tracker.method.complianceName')}</strong> }}
+          />
         </li>
         <li>
-          <strong>Implementation</strong> = mean level / 3 × 100, over the assessed items of the group.
+          <Msg
+            k="tracker.method.implementationFormula"
+            nodes={{ name: <strong>{t('tracker.method.implementationName')}</strong> }}
+          />
         </li>
         <li>
-          <strong>Uptake</strong> = mean of 1 (full match), 0.5 (partial), 0 (none) × 100, over all
-          recommendations, counting only commitments and actions dated on or before D.
+          <Msg
+            k="tracker.method.uptakeFormula"
+            nodes={{ name: <strong>{t('tracker.method.uptakeName')}</strong> }}
+          />
         </li>
       </ul>
       {ex && ex.compliance.counted.length > 0 && (
         <section aria-labelledby="example">
-          <h2 id="example">
-            Worked example: {ex.party} as of {ex.asOf}
-          </h2>
-          <p>The compliance of {ex.party} counts these assessed commitments:</p>
+          <h2 id="example">{t('tracker.method.example', { party: ex.party, date: date(ex.asOf) })}</h2>
+          <p>{t('tracker.method.exampleCounts', { party: ex.party })}</p>
           <ul>
             {ex.compliance.counted.map((c) => (
               <li>
-                <a href={`/items/${c.id}`}>{ex.titles.get(c.id) ?? c.id}</a>: s = {c.points > 0 ? '+' : ''}
-                {c.points}
+                <a href={`/items/${c.id}`} lang="en">
+                  {ex.titles.get(c.id) ?? c.id}
+                </a>
+                : s = {signed(number, c.points)}
               </li>
             ))}
           </ul>
           <p>
-            Mean s = {sum(ex.compliance)} / {ex.compliance.counted.length} ={' '}
-            {(sum(ex.compliance) / ex.compliance.counted.length).toFixed(3)}; compliance = (mean + 1) / 2 ×
-            100 = <strong>{ex.compliance.value} %</strong>. Left out as unassessed:{' '}
-            {ex.compliance.unassessed.length} commitments of {ex.party}.
+            <Msg
+              k="tracker.method.exampleCompliance"
+              vars={{
+                sum: sum(ex.compliance),
+                count: ex.compliance.counted.length,
+                mean: number(sum(ex.compliance) / ex.compliance.counted.length, {
+                  minimumFractionDigits: 3,
+                  maximumFractionDigits: 3,
+                }),
+                unassessed: ex.compliance.unassessed.length,
+                party: ex.party,
+              }}
+              nodes={{
+                value: (
+                  <strong>
+                    {ex.compliance.value === null ? t('tracker.score.none') : percent(ex.compliance.value)}
+                  </strong>
+                ),
+              }}
+            />
           </p>
           <p>
-            Implementation of the items of {ex.party}: levels sum to {sum(ex.implementation)} over{' '}
-            {ex.implementation.counted.length} assessed items; mean / 3 × 100 ={' '}
-            <strong>{ex.implementation.value} %</strong>; {ex.implementation.unassessed.length} items left
-            out.
+            <Msg
+              k="tracker.method.exampleImplementation"
+              vars={{
+                party: ex.party,
+                sum: sum(ex.implementation),
+                count: ex.implementation.counted.length,
+                unassessed: ex.implementation.unassessed.length,
+              }}
+              nodes={{
+                value: (
+                  <strong>
+                    {ex.implementation.value === null
+                      ? t('tracker.score.none')
+                      : percent(ex.implementation.value)}
+                  </strong>
+                ),
+              }}
+            />
           </p>
         </section>
       )}

@@ -2,9 +2,12 @@ import type { Actor } from '../../accounts/index.ts';
 import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
 import type { Score } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
+import { Localized } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
 import { band, ScoreValue } from './score-views.tsx';
+import { formatName, Msg } from './words.tsx';
 
 export interface OverviewProps {
   asOf: string;
@@ -23,33 +26,40 @@ export interface OverviewProps {
 export function OverviewPage(p: OverviewProps) {
   const top = p.areas.filter((a) => a.parent_id === null);
   const parties = p.parties.filter((party) => p.byParty.some((b) => b.group === party.code));
+  const { t, date } = useI18n();
   return (
     <Layout
       head={TRACKER_HEAD}
-      title="Tracker"
+      title={t('tracker.title')}
       section="tracker"
-      description="Where each recommendation and commitment stands, and how reliably each party follows through."
+      description={t('tracker.description')}
     >
       <UserBar actor={p.actor} csrf={p.csrf} back="/tracker" />
-      <h1>Tracker</h1>
+      <h1>{t('tracker.title')}</h1>
       <p class="lead">
-        {p.counts.assessed} of {p.counts.items} tracked items have a published assessment as of{' '}
-        <time datetime={p.asOf}>{p.asOf}</time>; the others are shown as unassessed and left out of every
-        score. How scores are computed: <a href="/tracker/methodology">methodology</a>.
+        <Msg
+          k="tracker.overview.lead"
+          vars={{ assessed: p.counts.assessed, items: p.counts.items }}
+          nodes={{
+            date: <time datetime={p.asOf}>{date(p.asOf)}</time>,
+            methodology: <a href="/tracker/methodology">{t('tracker.overview.methodology')}</a>,
+          }}
+        />
       </p>
       <form method="get" action="/tracker" class="filters">
-        <label for="as_of">Scores as of</label> <input id="as_of" name="as_of" type="date" value={p.asOf} />{' '}
-        <button type="submit">Show</button>
+        <label for="as_of">{t('tracker.overview.asOf')}</label>{' '}
+        <input id="as_of" name="as_of" type="date" value={p.asOf} />{' '}
+        <button type="submit">{t('tracker.overview.show')}</button>
       </form>
 
       <section aria-labelledby="parties">
-        <h2 id="parties">Parties</h2>
+        <h2 id="parties">{t('tracker.overview.parties')}</h2>
         <table>
           <thead>
             <tr>
-              <th scope="col">Party</th>
-              <th scope="col">Compliance with its commitments</th>
-              <th scope="col">Implementation of its items</th>
+              <th scope="col">{t('tracker.overview.party')}</th>
+              <th scope="col">{t('tracker.score.compliance')}</th>
+              <th scope="col">{t('tracker.score.implementation')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +68,9 @@ export function OverviewPage(p: OverviewProps) {
               return (
                 <tr>
                   <th scope="row">
-                    <a href={`/tracker/parties/${party.code}`}>{party.name_en}</a>
+                    <a href={`/tracker/parties/${party.code}`}>
+                      <Localized en={party.name_en} ko={party.name_ko} ja={party.name_ja} />
+                    </a>
                   </th>
                   <td>
                     <ScoreValue score={s.compliance} />
@@ -74,11 +86,11 @@ export function OverviewPage(p: OverviewProps) {
       </section>
 
       <section aria-labelledby="heat">
-        <h2 id="heat">Implementation by issue area and party</h2>
+        <h2 id="heat">{t('tracker.overview.heat')}</h2>
         <table class="heat-map">
           <thead>
             <tr>
-              <th scope="col">Issue area</th>
+              <th scope="col">{t('tracker.overview.area')}</th>
               {parties.map((party) => (
                 <th scope="col">{party.code}</th>
               ))}
@@ -87,12 +99,18 @@ export function OverviewPage(p: OverviewProps) {
           <tbody>
             {top.map((area) => (
               <tr>
-                <th scope="row">{area.name_en}</th>
+                <th scope="row">
+                  <Localized en={area.name_en} ko={area.name_ko} ja={area.name_ja} />
+                </th>
                 {parties.map((party) => {
                   const s = p.heat.get(area.id)?.get(party.code);
                   return (
                     <td class={band(s)}>
-                      {s ? <ScoreValue score={s} /> : <span class="unknown">no items</span>}
+                      {s ? (
+                        <ScoreValue score={s} />
+                      ) : (
+                        <span class="unknown">{t('tracker.overview.noItems')}</span>
+                      )}
                     </td>
                   );
                 })}
@@ -103,32 +121,34 @@ export function OverviewPage(p: OverviewProps) {
       </section>
 
       <section aria-labelledby="formats">
-        <h2 id="formats">By format</h2>
+        <h2 id="formats">{t('tracker.overview.formats')}</h2>
         <ul>
           {p.byFormat.map((f) => (
             <li>
-              {f.group}: <ScoreValue score={f.implementation} />
+              {formatName(t, f.group)}: <ScoreValue score={f.implementation} />
             </li>
           ))}
         </ul>
         <p>
-          Uptake of the recommendations by governments: <ScoreValue score={p.uptake} />
+          <Msg k="tracker.overview.uptake" nodes={{ score: <ScoreValue score={p.uptake} /> }} />
         </p>
       </section>
       <section aria-labelledby="more">
-        <h2 id="more">Follow and download</h2>
+        <h2 id="more">{t('tracker.overview.more')}</h2>
         <ul>
           <li>
-            <a href="/tracker/feed.atom">Atom feed of published assessments</a>
+            <a href="/tracker/feed.atom">{t('tracker.overview.feed')}</a>
           </li>
           <li>
-            <a href="/tracker/corrections">Corrections log</a>
+            <a href="/tracker/corrections">{t('tracker.overview.corrections')}</a>
           </li>
           <li>
-            Downloads: <a href="/tracker/assessments.csv">assessments (CSV)</a>,{' '}
-            <a href="/tracker/assessments.json">assessments (JSON)</a>,{' '}
-            <a href="/tracker/items.csv">tracked items (CSV)</a>, <a href="/tracker/links.csv">links (CSV)</a>
-            , <a href="/tracker/datapackage.json">data package</a>
+            {t('tracker.overview.downloads')}{' '}
+            <a href="/tracker/assessments.csv">{t('tracker.overview.assessmentsCsv')}</a>,{' '}
+            <a href="/tracker/assessments.json">{t('tracker.overview.assessmentsJson')}</a>,{' '}
+            <a href="/tracker/items.csv">{t('tracker.overview.itemsCsv')}</a>,{' '}
+            <a href="/tracker/links.csv">{t('tracker.overview.linksCsv')}</a>,{' '}
+            <a href="/tracker/datapackage.json">{t('tracker.overview.dataPackage')}</a>
           </li>
         </ul>
       </section>

@@ -1,11 +1,13 @@
 import type { Actor } from '../../accounts/index.ts';
 import type { PartyRow } from '../../core/index.ts';
 import type { Score, ScoredAssessment, ScoredItem } from '../../tracker/index.ts';
-import { levelLabel } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
+import { Localized } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
 import { ScoreChart, ScoreValue } from './score-views.tsx';
+import { levelName, signed } from './words.tsx';
 
 export interface PartyScorecardProps {
   party: PartyRow;
@@ -21,42 +23,48 @@ export interface PartyScorecardProps {
 
 /** A party's scorecard: its reliability over time, and every item behind the numbers. */
 export function PartyScorecardPage(p: PartyScorecardProps) {
+  const { t, tn, date, number, pick } = useI18n();
   const title = (id: string) => p.items.find((i) => i.id === id)?.title ?? id;
+  const name = pick({ en: p.party.name_en, ko: p.party.name_ko, ja: p.party.name_ja }).text;
   return (
-    <Layout head={TRACKER_HEAD} title={`${p.party.name_en}: scorecard`} section="tracker">
+    <Layout head={TRACKER_HEAD} title={t('tracker.party.title', { name })} section="tracker">
       <UserBar actor={p.actor} csrf={p.csrf} back={`/tracker/parties/${p.party.code}`} />
       <p class="eyebrow">
-        <a href="/tracker">Tracker</a> · Party scorecard
+        <a href="/tracker">{t('tracker.title')}</a> · {t('tracker.party.eyebrow')}
       </p>
-      <h1>{p.party.name_en}</h1>
+      <h1>
+        <Localized en={p.party.name_en} ko={p.party.name_ko} ja={p.party.name_ja} />
+      </h1>
       <dl class="facts">
-        <dt>Compliance with its commitments</dt>
+        <dt>{t('tracker.score.compliance')}</dt>
         <dd id="compliance">
           <ScoreValue score={p.compliance} />
         </dd>
-        <dt>Implementation of its items</dt>
+        <dt>{t('tracker.score.implementation')}</dt>
         <dd id="implementation">
           <ScoreValue score={p.implementation} />
         </dd>
-        <dt>As of</dt>
+        <dt>{t('tracker.party.asOf')}</dt>
         <dd>
-          <time datetime={p.asOf}>{p.asOf}</time>
+          <time datetime={p.asOf}>{date(p.asOf)}</time>
         </dd>
       </dl>
       <section aria-labelledby="over-time">
-        <h2 id="over-time">Compliance over time</h2>
-        <ScoreChart points={p.series} label={`Compliance of ${p.party.code} at each quarter end, per cent`} />
+        <h2 id="over-time">{t('tracker.party.overTime')}</h2>
+        <ScoreChart points={p.series} label={t('tracker.party.chart', { code: p.party.code })} />
         <table>
           <thead>
             <tr>
-              <th scope="col">Quarter end</th>
-              <th scope="col">Compliance</th>
+              <th scope="col">{t('tracker.party.quarterEnd')}</th>
+              <th scope="col">{t('tracker.party.compliance')}</th>
             </tr>
           </thead>
           <tbody>
             {p.series.map((s) => (
               <tr>
-                <td>{s.date}</td>
+                <td>
+                  <time datetime={s.date}>{date(s.date)}</time>
+                </td>
                 <td>
                   <ScoreValue score={s.score} />
                 </td>
@@ -66,36 +74,50 @@ export function PartyScorecardPage(p: PartyScorecardProps) {
         </table>
       </section>
       <section aria-labelledby="counted">
-        <h2 id="counted">Commitments counted</h2>
+        <h2 id="counted">{t('tracker.party.counted')}</h2>
         <ul>
-          {p.compliance.counted.map((c) => (
-            <li>
-              <a href={`/items/${c.id}`}>{title(c.id)}</a>: {c.points > 0 ? '+' : ''}
-              {c.points} (as of {p.current.get(c.id)?.as_of})
-            </li>
-          ))}
+          {p.compliance.counted.map((c) => {
+            const asOf = p.current.get(c.id)?.as_of;
+            return (
+              <li>
+                <a href={`/items/${c.id}`} lang="en">
+                  {title(c.id)}
+                </a>
+                :{' '}
+                {t('tracker.party.countedAsOf', {
+                  points: signed(number, c.points),
+                  date: asOf ? date(asOf) : '',
+                })}
+              </li>
+            );
+          })}
         </ul>
-        <h2 id="unassessed">Left out: not assessed for {p.party.code}</h2>
+        <h2 id="unassessed">{t('tracker.party.unassessed', { code: p.party.code })}</h2>
         {p.compliance.unassessed.length === 0 ? (
-          <p>None.</p>
+          <p>{t('tracker.party.none')}</p>
         ) : (
           <ul>
             {p.compliance.unassessed.map((id) => (
               <li>
-                <a href={`/items/${id}`}>{title(id)}</a>
+                <a href={`/items/${id}`} lang="en">
+                  {title(id)}
+                </a>
               </li>
             ))}
           </ul>
         )}
-        <h2 id="implementation-items">Implementation of every item of {p.party.code}</h2>
+        <h2 id="implementation-items">{t('tracker.party.implementation', { code: p.party.code })}</h2>
         <ul>
           {p.implementation.counted.map((c) => (
             <li>
-              <a href={`/items/${c.id}`}>{title(c.id)}</a>: {c.points} {levelLabel(c.points)}
+              <a href={`/items/${c.id}`} lang="en">
+                {title(c.id)}
+              </a>
+              : {c.points} {levelName(t, c.points)}
             </li>
           ))}
         </ul>
-        <p>{p.implementation.unassessed.length} items of this party are unassessed.</p>
+        <p>{tn('tracker.party.unassessedCount', p.implementation.unassessed.length)}</p>
       </section>
     </Layout>
   );

@@ -34,6 +34,7 @@ import {
   uptakeScore,
 } from '../../tracker/index.ts';
 import type { Auth } from '../accounts/auth.ts';
+import { useI18n } from '../i18n.ts';
 import { AssessmentFormPage, AssessmentPage, type FormPageProps } from './assessment-page.tsx';
 import { http, toHttp } from './errors.ts';
 import { assessmentRecords, assessmentsCsv, dataPackage, itemsCsv, linksCsv } from './exports.ts';
@@ -55,11 +56,22 @@ function asOfParam(c: Context): string {
   if (!raw) return today();
   const r = Day.safeParse(raw);
   if (!r.success)
-    throw new HTTPException(400, { message: `Query parameter "as_of": ${r.error.issues[0]!.message}` });
+    throw new HTTPException(400, {
+      message: useI18n().t('tracker.error.asOf', { problem: r.error.issues[0]!.message }),
+    });
   return r.data;
 }
 
-const notFound = (what: string) => new HTTPException(404, { message: `${what} is not in the record.` });
+/** A 404 naming what is missing, in the reader's language. */
+function notFound(what: 'item' | 'assessment', id: string): HTTPException;
+function notFound(what: 'party', code: string): HTTPException;
+function notFound(what: 'item' | 'assessment' | 'party', id: string) {
+  const { t } = useI18n();
+  const name = what === 'party' ? t('tracker.what.party', { code: id }) : t(`tracker.what.${what}`, { id });
+  return new HTTPException(404, { message: t('tracker.error.notInRecord', { what: name }) });
+}
+const refused = (actor: Actor, message: string) =>
+  new HTTPException(actor.id === null ? 401 : 403, { message });
 const seeOther = (c: Context, to: string) => c.redirect(to, 303);
 
 /** The tracker's pages, forms, feeds and downloads. */
@@ -75,7 +87,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
 
   async function itemOr404(id: string): Promise<TrackedItemRow> {
     const item = await getTrackedItem(db, id);
-    if (!item) throw notFound(`Tracked item "${id}"`);
+    if (!item) throw notFound('item', id);
     return item;
   }
 
@@ -83,7 +95,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
   async function visibleAssessment(id: string, actor: Actor): Promise<AssessmentRow> {
     const a = await getAssessment(db, id);
     if (!a || (a.state !== 'published' && !can(actor.role, 'assessment.draft')))
-      throw notFound(`Assessment "${id}"`);
+      throw notFound('assessment', id);
     return a;
   }
 
@@ -99,8 +111,13 @@ export function trackerRoutes(db: Db, auth: Auth) {
       return c.html(<AssessmentFormPage {...base} problems={e.problems} />, 400);
     if (e instanceof StaleVersionError) {
       const current = e.current as AssessmentRow | undefined;
+      const { t } = useI18n();
+      // The service's own message is English; the page says the same in the reader's language.
+      const message = current
+        ? t('tracker.conflict.stale', { what: t('tracker.what.assessment', { id: current.id }) })
+        : e.message;
       return c.html(
-        <AssessmentFormPage {...base} message={e.message} current={current} version={current?.version} />,
+        <AssessmentFormPage {...base} message={message} current={current} version={current?.version} />,
         409,
       );
     }
@@ -152,7 +169,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
 
   app.get('/tracker/parties/:code', async (c) => {
     const party = await getParty(db, c.req.param('code').toUpperCase());
-    if (!party) throw notFound(`Party "${c.req.param('code')}"`);
+    if (!party) throw notFound('party', c.req.param('code'));
     const asOf = asOfParam(c);
     const [items, assessments, actor] = await Promise.all([
       scoredItems(db),
@@ -188,18 +205,14 @@ export function trackerRoutes(db: Db, auth: Auth) {
 
   app.get('/tracker/review', async (c) => {
     const actor = await auth.actor(c);
-    if (!can(actor.role, 'assessment.draft'))
-      throw new HTTPException(actor.id === null ? 401 : 403, {
-        message: 'Log in as a contributor or editor to see drafts.',
-      });
+    if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.seeDrafts'));
     const rows = (await listAssessments(db)).filter((a) => a.state !== 'published');
     return c.html(<ReviewPage actor={actor} csrf={auth.csrfToken(c)} rows={rows} />);
   });
 
   app.get('/tracker/audit', async (c) => {
     const actor = await auth.actor(c);
-    if (!can(actor.role, 'audit.read'))
-      throw new HTTPException(actor.id === null ? 401 : 403, { message: 'The audit log is for editors.' });
+    if (!can(actor.role, 'audit.read')) throw refused(actor, useI18n().t('tracker.error.audit'));
     const rows = await listAudit(db, {
       entity: c.req.query('entity') || undefined,
       entityId: c.req.query('id') || undefined,
@@ -262,10 +275,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
   app.get('/items/:id/assess', async (c) => {
     const item = await itemOr404(c.req.param('id'));
     const actor = await auth.actor(c);
-    if (!can(actor.role, 'assessment.draft'))
-      throw new HTTPException(actor.id === null ? 401 : 403, {
-        message: 'Log in as a contributor or editor to draft assessments.',
-      });
+    const { t } = useI18n();
+    if (!can(actor.role, 'assessment.draft')) throw refused(actor, t('tracker.error.draft'));
     return c.html(
       <AssessmentFormPage
         item={item}
@@ -273,8 +284,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
         csrf={auth.csrfToken(c)}
         values={{ as_of: today() }}
         action={`/items/${item.id}/assessments`}
-        title={`Draft an assessment: ${item.title}`}
-        submit="Save the draft"
+        title={t('tracker.form.draftTitle', { item: item.title })}
+        submit={t('tracker.form.save')}
       />,
     );
   });
@@ -291,8 +302,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
         item,
         values: f,
         action: `/items/${item.id}/assessments`,
-        title: `Draft an assessment: ${item.title}`,
-        submit: 'Save the draft',
+        title: useI18n().t('tracker.form.draftTitle', { item: item.title }),
+        submit: useI18n().t('tracker.form.save'),
       });
     }
   });
@@ -307,11 +318,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
   app.post('/assessments/:id', async (c) => {
     const f = await auth.form(c);
     const actor = await auth.actor(c);
-    if (!can(actor.role, 'assessment.draft')) {
-      throw new HTTPException(actor.id === null ? 401 : 403, {
-        message: 'Log in as a contributor or editor to edit drafts.',
-      });
-    }
+    if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.editDrafts'));
     const a = await visibleAssessment(c.req.param('id'), actor);
     const item = await itemOr404(a.item_id);
     try {
@@ -323,8 +330,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
         values: f,
         action: `/assessments/${a.id}`,
         version: intField(f, 'version'),
-        title: `Edit the draft: ${item.title}`,
-        submit: 'Save the draft',
+        title: useI18n().t('tracker.form.editTitle', { item: item.title }),
+        submit: useI18n().t('tracker.form.save'),
       });
     }
   });
@@ -342,8 +349,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
 
   app.get('/assessments/:id/correct', async (c) => {
     const actor = await auth.actor(c);
-    if (!can(actor.role, 'assessment.correct'))
-      throw new HTTPException(actor.id === null ? 401 : 403, { message: 'Corrections are made by editors.' });
+    const { t } = useI18n();
+    if (!can(actor.role, 'assessment.correct')) throw refused(actor, t('tracker.error.corrections'));
     const a = await visibleAssessment(c.req.param('id'), actor);
     const item = await itemOr404(a.item_id);
     return c.html(
@@ -354,8 +361,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
         values={formFromJudgement(a)}
         original={a}
         action={`/assessments/${a.id}/correct`}
-        title={`Correct an assessment: ${item.title}`}
-        submit="Save the correction as a draft"
+        title={t('tracker.form.correctTitle', { item: item.title })}
+        submit={t('tracker.form.saveCorrection')}
       />,
     );
   });
@@ -380,8 +387,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
         values: f,
         original,
         action: `/assessments/${original.id}/correct`,
-        title: `Correct an assessment: ${item.title}`,
-        submit: 'Save the correction as a draft',
+        title: useI18n().t('tracker.form.correctTitle', { item: item.title }),
+        submit: useI18n().t('tracker.form.saveCorrection'),
       });
     }
   });

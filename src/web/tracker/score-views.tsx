@@ -1,20 +1,27 @@
 import type { Score } from '../../tracker/index.ts';
+import { useI18n } from '../i18n.ts';
 
 /** A score with how many items it counts and how many it leaves out. */
 export function ScoreValue(props: { score: Score | undefined }) {
+  const { t } = useI18n();
   const s = props.score;
   if (!s || s.value === null) {
     return (
       <span class="unknown">
-        no score{s && s.unassessed.length > 0 ? ` (${s.unassessed.length} unassessed)` : ''}
+        {s && s.unassessed.length > 0
+          ? t('tracker.score.noneUnassessed', { unassessed: s.unassessed.length })
+          : t('tracker.score.none')}
       </span>
     );
   }
+  const counts = { counted: s.counted.length, unassessed: s.unassessed.length };
   return (
     <span class="score">
-      <strong>{s.value} %</strong>{' '}
+      <strong>{t('tracker.score.percent', { value: s.value })}</strong>{' '}
       <span class="counts">
-        ({s.counted.length} counted{s.unassessed.length > 0 ? `, ${s.unassessed.length} unassessed` : ''})
+        {s.unassessed.length > 0
+          ? t('tracker.score.countedUnassessed', counts)
+          : t('tracker.score.counted', counts)}
       </span>
     </span>
   );
@@ -26,6 +33,7 @@ export const band = (s: Score | undefined) =>
 
 /** A small bar chart of a score over time, drawn in SVG with the numbers beside it in a table. */
 export function ScoreChart(props: { points: { date: string; score: Score }[]; label: string }) {
+  const { t, date } = useI18n();
   const w = 24;
   const h = 100;
   return (
@@ -41,7 +49,7 @@ export function ScoreChart(props: { points: { date: string; score: Score }[]; la
           p.score.value === null ? null : (
             <rect x={i * w + 3} y={h - p.score.value + 1} width={w - 6} height={p.score.value} class="bar">
               <title>
-                {p.date}: {p.score.value} %
+                {date(p.date)}: {t('tracker.score.percent', { value: p.score.value })}
               </title>
             </rect>
           ),

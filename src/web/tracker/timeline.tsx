@@ -1,17 +1,21 @@
 import type { AssessmentRow } from '../../tracker/index.ts';
-import { complianceLabel, compliancePercent, levelLabel, SPECIFICITY_LEVELS } from '../../tracker/index.ts';
+import { compliancePercent } from '../../tracker/index.ts';
 import { shortUrl } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
+import { complianceName, flagName, levelName, Msg, signed, specificityName, stateName } from './words.tsx';
 
 /** An implementation level with its flags, e.g. "2 Intermediate (stalled)". */
 export function Level(props: { a: Pick<AssessmentRow, 'implementation' | 'flags'> }) {
+  const { t } = useI18n();
   return (
     <span class={`level level-${props.a.implementation}`}>
-      {props.a.implementation} {levelLabel(props.a.implementation)}
-      {props.a.flags.length > 0 && ` (${props.a.flags.join(', ')})`}
+      {props.a.implementation} {levelName(t, props.a.implementation)}
+      {props.a.flags.length > 0 && ` (${props.a.flags.map((f) => flagName(t, f)).join(', ')})`}
     </span>
   );
 }
 
+/** Evidence as the sources give it: titles, publishers and quotes stay in their own words. */
 export function EvidenceList(props: { evidence: AssessmentRow['evidence'] }) {
   return (
     <ol class="evidence">
@@ -38,53 +42,70 @@ export function EvidenceList(props: { evidence: AssessmentRow['evidence'] }) {
 /** One assessment: its judgement on every axis, rationale, evidence and review history. */
 export function AssessmentCard(props: { a: AssessmentRow; link?: boolean }) {
   const { a } = props;
+  const { t, date, number } = useI18n();
+  const published = a.published_at ? date(a.published_at.slice(0, 10)) : undefined;
   return (
     <article class={`assessment state-${a.state}${a.corrected_by ? ' superseded' : ''}`} id={a.id}>
       <h3>
-        <time datetime={a.as_of}>{a.as_of}</time>: <Level a={a} />
-        {a.state !== 'published' && <span class="badge"> {a.state.replace('_', ' ')}</span>}
-        {a.corrected_by && <span class="badge"> corrected</span>}
+        <time datetime={a.as_of}>{date(a.as_of)}</time>: <Level a={a} />
+        {a.state !== 'published' && <span class="badge"> {stateName(t, a.state)}</span>}
+        {a.corrected_by && <span class="badge"> {t('tracker.card.corrected')}</span>}
       </h3>
       {a.compliance && (
         <p>
-          Compliance:{' '}
-          {a.compliance
-            .map(
-              (c) =>
-                `${c.party} ${c.score > 0 ? '+' : ''}${c.score} ${complianceLabel(c.score)} (${compliancePercent(c.score)} %)`,
-            )
-            .join('; ')}
+          {t('tracker.card.compliance', {
+            list: a.compliance
+              .map((c) =>
+                t('tracker.card.complianceParty', {
+                  party: c.party,
+                  score: signed(number, c.score),
+                  label: complianceName(t, c.score),
+                  percent: t('tracker.score.percent', { value: compliancePercent(c.score) }),
+                }),
+              )
+              .join('; '),
+          })}
         </p>
       )}
       {a.specificity && (
-        <p>
-          Specificity: {a.specificity} {SPECIFICITY_LEVELS[a.specificity - 1]?.label}
-        </p>
+        <p>{t('tracker.card.specificity', { n: a.specificity, label: specificityName(t, a.specificity) })}</p>
       )}
-      <p class="rationale">{a.rationale}</p>
+      <p class="rationale" lang="en">
+        {a.rationale}
+      </p>
       <EvidenceList evidence={a.evidence} />
       <p class="meta">
-        Assessed by {a.assessor}
-        {a.published_at && (
-          <>
-            ; published {a.published_at.slice(0, 10)}
-            {a.published_by && <> by {a.published_by}</>}
-          </>
-        )}
-        .{' '}
+        {published === undefined
+          ? t('tracker.card.assessed', { assessor: a.assessor })
+          : a.published_by
+            ? t('tracker.card.publishedBy', {
+                assessor: a.assessor,
+                date: published,
+                publisher: a.published_by,
+              })
+            : t('tracker.card.published', { assessor: a.assessor, date: published })}{' '}
         {a.corrects && (
           <>
-            Corrects <a href={`/assessments/${a.corrects}`}>an earlier assessment</a>: {
-              a.correction_reason
-            }{' '}
+            <Msg
+              k="tracker.card.corrects"
+              nodes={{
+                earlier: <a href={`/assessments/${a.corrects}`}>{t('tracker.card.earlier')}</a>,
+                reason: <span lang="en">{a.correction_reason}</span>,
+              }}
+            />{' '}
           </>
         )}
         {a.corrected_by && (
           <>
-            Replaced by <a href={`/assessments/${a.corrected_by}`}>a correction</a>.{' '}
+            <Msg
+              k="tracker.card.replaced"
+              nodes={{
+                correction: <a href={`/assessments/${a.corrected_by}`}>{t('tracker.card.correction')}</a>,
+              }}
+            />{' '}
           </>
         )}
-        {props.link !== false && <a href={`/assessments/${a.id}`}>Permalink</a>}
+        {props.link !== false && <a href={`/assessments/${a.id}`}>{t('tracker.card.permalink')}</a>}
       </p>
     </article>
   );
