@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/core/index.ts';
+import { appWith } from '../helpers/app.ts';
+import { BUNDLED } from '../helpers/datasets.ts';
+
+let app: Awaited<ReturnType<typeof appWith>>['app'];
+let db: Db;
+beforeAll(async () => {
+  ({ app, db } = await appWith(BUNDLED));
+});
+afterAll(() => db.close());
+
+// A commitment of the bundled dataset with a published assessment, so the timeline has entries.
+const ITEM = '/items/camp-david-annual-leaders-meetings';
+
+const page = async (path: string, lang?: string) => {
+  const url = lang ? `${path}${path.includes('?') ? '&' : '?'}lang=${lang}` : path;
+  const res = await app.request(url);
+  return { status: res.status, html: await res.text() };
+};
+
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+
+/**
+ * The interface text of a page's navigation, headings and definition terms: record text (marked
+ * `lang="en"`) and the language switch (which names every language in its own) are left out.
+ */
+function chrome(html: string): string[] {
+  const body = html
+    .replace(/<nav class="languages"[\s\S]*?<\/nav>/, '')
+    .replace(/<(?!html\b)(\w+)\b[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1>/g, '');
+  const navs = [...body.matchAll(/<nav\b[^>]*>([\s\S]*?)<\/nav>/g)].map((m) => m[1]!);
+  const entries = navs.flatMap((n) => [...n.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!));
+  const headings = [...body.matchAll(/<(h[1-6]|dt|th)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!);
+  const blocks = [...entries, ...headings];
+  return blocks
+    .map((b) =>
+      decode(b.replace(/<[^>]+>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((s) => s !== '');
+}
+
+/** English interface strings of each page, checked against its navigation and headings. */
+const ENGLISH: Record<string, string[]> = {
+  '/tracker': [
+    'Tracker',
+    'Overview',
+    'Recommendations',
+    'Parties',
+    'Implementation by issue area and party',
+    'By format',
+    'Follow and download',
+    'Compliance with its commitments',
+    'Issue area',
+  ],
+  [ITEM]: ['Status timeline', 'Status', 'Format', 'From', 'Parties'],
+  '/tracker/methodology': [
+    'How the tracker judges and scores',
+    'Implementation of an item (recommendations and commitments)',
+    'Compliance of each party with a commitment',
+    'Recommendations: specificity and uptake, separate axes',
+    'Scores',
+    'Review',
+    'Flag: stalled',
+    'Uptake: no match',
+  ],
+  '/login': ['Log in', 'Tracker', 'Milestones'],
+};
+
+describe('tracker and account pages in Korean and Japanese', () => {
+  for (const [path, strings] of Object.entries(ENGLISH)) {
+    it(`${path}: no English interface string of the English page stays in the Korean navigation and headings`, async () => {
+      const en = await page(path);
+      const ko = await page(path, 'ko');
+      expect(en.status).toBe(200);
+      expect(ko.status).toBe(200);
+      const enText = chrome(en.html);
+      const koText = chrome(ko.html);
+      for (const s of strings) {
+        // Each string is interface text of the English page, so its absence from Korean means something.
+        expect(enText, `English ${path}`).toContain(s);
+        expect(koText, `Korean ${path}: ${s}`).not.toContain(s);
+      }
+      // Nothing of the English page's navigation and headings is kept as it was, beyond codes and numbers.
+      const untranslated = enText.filter((s) => /[a-z]{3}/.test(s) && koText.includes(s));
+      expect(untranslated, `Korean ${path}`).toEqual([]);
+    });
+  }
+
+  it('the overview speaks Korean and Japanese: headings, score counts, dates and links', async () => {
+    const ko = await page('/tracker', 'ko');
+    expect(ko.html).toContain('<html lang="ko">');
+    expect(ko.html).toContain('<h1>트래커</h1>');
+    expect(ko.html).toContain('이슈 영역·당사자별 이행');
+    expect(ko.html).toMatch(/건 반영/);
+    expect(ko.html).toContain('>방법론</a>');
+    expect(ko.html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}">\d{4}년 \d{1,2}월 \d{1,2}일<\/time>/);
+    // Party and issue-area names come from the record in the reader's language.
+    expect(ko.html).toContain('대한민국');
+    expect(ko.html).toContain('경제안보와 기술');
+
+    const ja = await page('/tracker', 'ja');
+    expect(ja.html).toContain('<html lang="ja">');
+    expect(ja.html).toContain('<h1>トラッカー</h1>');
+    expect(ja.html).toContain('課題分野・当事者別の履行');
+    expect(ja.html).toContain('公開済みの評価の Atom フィード');
+  });
+
+  it('an item page: status, timeline and scale labels translated, record text marked as English', async () => {
+    const ko = await page(ITEM, 'ko');
+    expect(ko.html).toContain('<html lang="ko">');
+    expect(ko.html).toContain('<h2 id="timeline">이행 상황 타임라인</h2>');
+    expect(ko.html).toContain('<dt>이행 상황</dt>');
+    expect(ko.html).toContain('완전 이행');
+    expect(ko.html).toContain('<h1 lang="en">Trilateral leaders’ meetings at least once a year</h1>');
+    expect(ko.html).toContain('평가 초안을 작성하거나 검토하려면');
+
+    const ja = await page(ITEM, 'ja');
+    expect(ja.html).toContain('<html lang="ja">');
+    expect(ja.html).toContain('<h2 id="timeline">進捗の推移</h2>');
+    expect(ja.html).toContain('完全遵守');
+    expect(ja.html).toContain('評価の JSON');
+  });
+
+  it('the methodology page explains the scales and keeps the formulas', async () => {
+    const ko = await page('/tracker/methodology', 'ko');
+    expect(ko.html).toContain('<html lang="ko">');
+    expect(ko.html).toContain('<h1>트래커의 평가와 점수 산출 방식</h1>');
+    expect(ko.html).toContain('(s의 평균 + 1) / 2 × 100');
+    expect(ko.html).toContain('수준의 평균 / 3 × 100');
+    expect(ko.html).toContain('<dt>표시: 정체</dt>');
+
+    const ja = await page('/tracker/methodology', 'ja');
+    expect(ja.html).toContain('<html lang="ja">');
+    expect(ja.html).toContain('<h1>トラッカーの評価とスコアの算出方法</h1>');
+    expect(ja.html).toContain('(s の平均 + 1) / 2 × 100');
+    expect(ja.html).toContain('<dd>下書き:作成中。寄稿者と編集者だけが見られます。</dd>');
+  });
+
+  it('the login page, and the messages of a refused form and a missing party', async () => {
+    const ko = await page('/login', 'ko');
+    expect(ko.html).toContain('<html lang="ko">');
+    expect(ko.html).toContain('<h1>로그인</h1>');
+    expect(ko.html).toContain('<label for="username">사용자 이름</label>');
+
+    const ja = await page('/login', 'ja');
+    expect(ja.html).toContain('<html lang="ja">');
+    expect(ja.html).toContain('<label for="password">パスワード</label>');
+    expect(ja.html).toContain('<button type="submit">ログイン</button>');
+
+    const refused = await app.request('/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'lang=ko' },
+      body: 'username=x&password=y',
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('이 양식은 받아들일 수 없습니다');
+
+    const missing = await page('/tracker/parties/XYZ', 'ja');
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('当事者「XYZ」は記録にありません。');
+  });
+});
