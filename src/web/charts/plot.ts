@@ -22,6 +22,14 @@ export function renderPlot(options: ServerPlotOptions): string {
   const svg = Plot.plot({ ...options, className: 'chart', document: document as unknown as Document });
   for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
   for (const el of [svg, ...Array.from(svg.querySelectorAll('[style]'))]) el.removeAttribute('style');
+  // Plot names each mark's group with aria-label, which ARIA forbids on an element without a role. A
+  // group holding links (points that link to their sources) becomes a named group; the others draw
+  // what the points and the page's tables already say, and are hidden from assistive technology.
+  for (const g of Array.from(svg.querySelectorAll('g[aria-label]'))) {
+    if (g.hasAttribute('role') || g.getAttribute('aria-hidden') === 'true') continue;
+    if (g.querySelector('a')) g.setAttribute('role', 'group');
+    else g.setAttribute('aria-hidden', 'true');
+  }
   for (const a of Array.from(svg.querySelectorAll('a'))) {
     const title = a.querySelector('title')?.textContent;
     if (title && !a.hasAttribute('aria-label')) a.setAttribute('aria-label', title);
