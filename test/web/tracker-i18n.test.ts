@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/core/index.ts';
+import { type Db, migrate, openPglite } from '../../src/core/index.ts';
 import { appWith } from '../helpers/app.ts';
 import { BUNDLED } from '../helpers/datasets.ts';
+import { Client, seed, testApp } from '../helpers/tracker.ts';
 
 let app: Awaited<ReturnType<typeof appWith>>['app'];
 let db: Db;
@@ -167,5 +168,38 @@ describe('tracker and account pages in Korean and Japanese', () => {
     const missing = await page('/tracker/parties/XYZ', 'ja');
     expect(missing.status).toBe(404);
     expect(missing.html).toContain('当事者「XYZ」は記録にありません。');
+  });
+
+  it('a save on an out-of-date version: the 409 page says so in Korean, keeping the input', async () => {
+    const store = await openPglite();
+    try {
+      await migrate(store);
+      await seed(store);
+      const erin = new Client(testApp(store));
+      erin.cookies.set('lang', 'ko');
+      await erin.logIn('erin');
+      const judgement = {
+        as_of: '2025-10-30',
+        implementation: '3',
+        'compliance.KOR': '1',
+        rationale: 'First rationale',
+        'evidence.0.title': 'korea.net',
+        'evidence.0.publisher': 'korea.net',
+        'evidence.0.quote': 'They agreed to continue shuttle diplomacy.',
+      };
+      const made = await erin.post('/items/busan-continue-shuttle-diplomacy/assessments', judgement);
+      const at = made.headers.get('location')!;
+      const id = at.split('/').pop()!;
+      const stale = await erin.post(at, { ...judgement, version: '0', rationale: 'Kept rationale' });
+      expect(stale.status).toBe(409);
+      const html = await stale.text();
+      expect(html).toContain('<html lang="ko">');
+      expect(html).toContain(`평가 &quot;${id}&quot;을(를) 연 뒤에 다른 사람이 변경했습니다.`);
+      expect(html).toContain('현재 평가 (버전 1)');
+      expect(html).toContain('Kept rationale');
+      expect(html).not.toContain('changed by someone else');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -359,6 +359,7 @@ export const en = {
     '{what} was changed by someone else since you opened it. Your changes were not saved.',
   'tracker.what.item': 'Tracked item "{id}"',
   'tracker.what.assessment': 'Assessment "{id}"',
+  'tracker.what.link': 'Link "{id}"',
   'tracker.what.party': 'Party "{code}"',
   'tracker.error.notInRecord': '{what} is not in the record.',
   'tracker.error.asOf': 'Query parameter "as_of": {problem}',

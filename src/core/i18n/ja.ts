@@ -355,6 +355,7 @@ export const ja: Record<MessageKey, string> = {
   'tracker.conflict.stale': '{what}は、開いた後で他の人によって変更されました。変更は保存されていません。',
   'tracker.what.item': '追跡項目「{id}」',
   'tracker.what.assessment': '評価「{id}」',
+  'tracker.what.link': 'リンク「{id}」',
   'tracker.what.party': '当事者「{code}」',
   'tracker.error.notInRecord': '{what}は記録にありません。',
   'tracker.error.asOf': 'クエリパラメーター「as_of」:{problem}',

@@ -352,6 +352,7 @@ export const ko: Record<MessageKey, string> = {
   'tracker.conflict.stale': '{what}을(를) 연 뒤에 다른 사람이 변경했습니다. 변경 내용은 저장되지 않았습니다.',
   'tracker.what.item': '추적 항목 "{id}"',
   'tracker.what.assessment': '평가 "{id}"',
+  'tracker.what.link': '연결 "{id}"',
   'tracker.what.party': '당사자 "{code}"',
   'tracker.error.notInRecord': '{what}은(는) 기록에 없습니다.',
   'tracker.error.asOf': '쿼리 매개변수 "as_of": {problem}',

@@ -126,7 +126,8 @@ export interface FormPageProps {
   csrf: string;
   values: FormValues;
   action: string;
-  title: string;
+  /** What the form does, e.g. "Draft an assessment: {item}"; the item's title fills it in. */
+  title: 'tracker.form.draftTitle' | 'tracker.form.editTitle' | 'tracker.form.correctTitle';
   submit: string;
   version?: number;
   problems?: Problem[];
@@ -141,14 +142,16 @@ export interface FormPageProps {
 export function AssessmentFormPage(p: FormPageProps) {
   const { t } = useI18n();
   return (
-    <Layout head={TRACKER_HEAD} title={p.title} section="tracker">
+    <Layout head={TRACKER_HEAD} title={t(p.title, { item: p.item.title })} section="tracker">
       <UserBar actor={p.actor} csrf={p.csrf} />
       <p class="eyebrow">
         <a href={`/items/${p.item.id}`} lang="en">
           {p.item.title}
         </a>
       </p>
-      <h1>{p.title}</h1>
+      <h1>
+        <Msg k={p.title} nodes={{ item: <span lang="en">{p.item.title}</span> }} />
+      </h1>
       <ErrorSummary problems={p.problems ?? []} message={p.message} />
       {p.current && (
         <section aria-labelledby="current">

@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ForbiddenError } from '../../accounts/index.ts';
 import type { MessageKey } from '../../core/i18n/index.ts';
 import { ConflictError, formatProblem, NotFoundError, ValidationError } from '../../core/index.ts';
+import { StaleVersionError } from '../../tracker/index.ts';
 import { useI18n } from '../i18n.ts';
 
 /**
@@ -11,6 +12,21 @@ import { useI18n } from '../i18n.ts';
 function pageMessage(key: MessageKey, detail: string): string {
   const { t, locale } = useI18n();
   return locale === 'en' ? detail : `${t(key)} ${t('tracker.error.detail', { detail })}`;
+}
+
+/**
+ * A write on an out-of-date version, said in the reader's language: the same sentence as the
+ * service's own in English, naming the assessment or link that changed.
+ */
+export function staleMessage(e: StaleVersionError): string {
+  const { t, locale } = useI18n();
+  const current = e.current as { id?: unknown; item_id?: unknown } | undefined;
+  if (locale === 'en' || typeof current?.id !== 'string') return e.message;
+  const what =
+    typeof current.item_id === 'string'
+      ? t('tracker.what.assessment', { id: current.id })
+      : t('tracker.what.link', { id: current.id });
+  return t('tracker.conflict.stale', { what });
 }
 
 /**
@@ -26,6 +42,7 @@ export function toHttp(e: unknown): unknown {
   }
   if (e instanceof NotFoundError)
     return new HTTPException(404, { message: pageMessage('tracker.error.notFound', e.message) });
+  if (e instanceof StaleVersionError) return new HTTPException(409, { message: staleMessage(e) });
   if (e instanceof ConflictError)
     return new HTTPException(409, { message: pageMessage('tracker.error.conflict', e.message) });
   if (e instanceof ValidationError) {

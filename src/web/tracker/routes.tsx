@@ -36,7 +36,7 @@ import {
 import type { Auth } from '../accounts/auth.ts';
 import { useI18n } from '../i18n.ts';
 import { AssessmentFormPage, AssessmentPage, type FormPageProps } from './assessment-page.tsx';
-import { http, toHttp } from './errors.ts';
+import { http, staleMessage, toHttp } from './errors.ts';
 import { assessmentRecords, assessmentsCsv, dataPackage, itemsCsv, linksCsv } from './exports.ts';
 import { atomFeed } from './feed.ts';
 import { type FormValues, formFromJudgement, intField, judgementFromForm, textField } from './form-data.ts';
@@ -111,13 +111,13 @@ export function trackerRoutes(db: Db, auth: Auth) {
       return c.html(<AssessmentFormPage {...base} problems={e.problems} />, 400);
     if (e instanceof StaleVersionError) {
       const current = e.current as AssessmentRow | undefined;
-      const { t } = useI18n();
-      // The service's own message is English; the page says the same in the reader's language.
-      const message = current
-        ? t('tracker.conflict.stale', { what: t('tracker.what.assessment', { id: current.id }) })
-        : e.message;
       return c.html(
-        <AssessmentFormPage {...base} message={message} current={current} version={current?.version} />,
+        <AssessmentFormPage
+          {...base}
+          message={staleMessage(e)}
+          current={current}
+          version={current?.version}
+        />,
         409,
       );
     }
@@ -284,7 +284,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
         csrf={auth.csrfToken(c)}
         values={{ as_of: today() }}
         action={`/items/${item.id}/assessments`}
-        title={t('tracker.form.draftTitle', { item: item.title })}
+        title="tracker.form.draftTitle"
         submit={t('tracker.form.save')}
       />,
     );
@@ -302,7 +302,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
         item,
         values: f,
         action: `/items/${item.id}/assessments`,
-        title: useI18n().t('tracker.form.draftTitle', { item: item.title }),
+        title: 'tracker.form.draftTitle',
         submit: useI18n().t('tracker.form.save'),
       });
     }
@@ -330,7 +330,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
         values: f,
         action: `/assessments/${a.id}`,
         version: intField(f, 'version'),
-        title: useI18n().t('tracker.form.editTitle', { item: item.title }),
+        title: 'tracker.form.editTitle',
         submit: useI18n().t('tracker.form.save'),
       });
     }
@@ -361,7 +361,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
         values={formFromJudgement(a)}
         original={a}
         action={`/assessments/${a.id}/correct`}
-        title={t('tracker.form.correctTitle', { item: item.title })}
+        title="tracker.form.correctTitle"
         submit={t('tracker.form.saveCorrection')}
       />,
     );
@@ -387,7 +387,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
         values: f,
         original,
         action: `/assessments/${original.id}/correct`,
-        title: useI18n().t('tracker.form.correctTitle', { item: item.title }),
+        title: 'tracker.form.correctTitle',
         submit: useI18n().t('tracker.form.saveCorrection'),
       });
     }
