@@ -61,6 +61,10 @@ describe('opinion charts', () => {
     // one point draws no stroke, so two paths have line segments (L), each ending at 2023.
     const lines = svg.slice(svg.indexOf(group(svg, 'line'))).split('</g>')[0]!;
     expect(lines.match(/<path d="M[^"]*L/g)).toHaveLength(2);
+    // Bands stop at breaks and at 2015, whose samples are not known: KOR 2013–14, 2016–23, 2024, 2025;
+    // JPN 2013–14, 2016–23, 2025.
+    const bands = svg.slice(svg.indexOf(group(svg, 'area'))).split('</g>')[0]!;
+    expect(bands.match(/<path/g)).toHaveLength(7);
     expect(svg.match(/stroke-dasharray="4,3"/g)?.length).toBeGreaterThanOrEqual(1);
     // Two dashed break rules, at 2023.5 and 2024.5
     const dashed = svg.match(/<g [^>]*>/g)!.find((g) => g.includes('stroke-dasharray="4,3"'))!;

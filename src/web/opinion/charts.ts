@@ -60,6 +60,13 @@ export function trendChart(
   const years = points.map((p) => p.year);
   const withInterval = points.filter((p) => p.interval !== null);
   const breakYears = points.filter((p) => p.breaks.length > 0).map((p) => p.year);
+  // A band, like a line, stops where its interval is not known (a wave without a sample size).
+  const band = new Map<TrendPoint, string>();
+  let gaps = 0;
+  points.forEach((p, i) => {
+    if (p.interval === null) gaps++;
+    else band.set(p, `${lineKey(p)}-${i > 0 && lineKey(points[i - 1]!) === lineKey(p) ? gaps : ++gaps}`);
+  });
   return renderPlot({
     width: opts.width,
     height: opts.height,
@@ -74,7 +81,7 @@ export function trendChart(
         x: 'year',
         y1: (p: TrendPoint) => p.interval!.low,
         y2: (p: TrendPoint) => p.interval!.high,
-        z: lineKey,
+        z: (p: TrendPoint) => band.get(p),
         fill: 'public',
         fillOpacity: 0.15,
       }),
