@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/core/i18n/index.ts';
 import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import {
+  COMPLIANCE_LEVELS,
+  FLAGS,
+  IMPLEMENTATION_LEVELS,
+  MATCHES,
+  REVIEW_STATES,
+  SPECIFICITY_LEVELS,
+} from '../../src/tracker/index.ts';
 import { appWith } from '../helpers/app.ts';
 import { BUNDLED } from '../helpers/datasets.ts';
 import { Client, seed, testApp } from '../helpers/tracker.ts';
@@ -200,6 +209,35 @@ describe('tracker and account pages in Korean and Japanese', () => {
       expect(html).not.toContain('changed by someone else');
     } finally {
       await store.close();
+    }
+  });
+
+  it('the English catalogue says what the tracker’s scales say, word for word', () => {
+    // The pages take the scales' words from the catalogues; the exports and the API from the scales.
+    const catalogue = en as Record<string, string>;
+    for (const l of IMPLEMENTATION_LEVELS) {
+      expect(catalogue[`tracker.level.${l.value}`]).toBe(l.label);
+      expect(catalogue[`tracker.level.${l.value}.definition`]).toBe(l.definition);
+    }
+    for (const l of COMPLIANCE_LEVELS) {
+      expect(catalogue[`tracker.compliance.${l.value}`]).toBe(l.label);
+      expect(catalogue[`tracker.compliance.${l.value}.definition`]).toBe(l.definition);
+    }
+    for (const l of SPECIFICITY_LEVELS) {
+      expect(catalogue[`tracker.specificity.${l.value}`]).toBe(l.label);
+      expect(catalogue[`tracker.specificity.${l.value}.definition`]).toBe(l.definition);
+    }
+    for (const [flag, definition] of Object.entries(FLAGS)) {
+      expect(catalogue[`tracker.flag.${flag}`]).toBe(flag);
+      expect(catalogue[`tracker.flag.${flag}.definition`]).toBe(definition);
+    }
+    for (const [match, definition] of Object.entries(MATCHES)) {
+      expect(catalogue[`tracker.match.${match}`]).toBe(match);
+      expect(catalogue[`tracker.match.${match}.definition`]).toBe(definition);
+    }
+    for (const [state, definition] of Object.entries(REVIEW_STATES)) {
+      expect(catalogue[`tracker.state.${state}`]).toBe(state.replace('_', ' '));
+      expect(catalogue[`tracker.review.${state}`]).toBe(definition);
     }
   });
 });

@@ -17,12 +17,17 @@ export function Level(props: { a: Pick<AssessmentRow, 'implementation' | 'flags'
 
 /** Evidence as the sources give it: titles, publishers and quotes stay in their own words. */
 export function EvidenceList(props: { evidence: AssessmentRow['evidence'] }) {
+  const { date } = useI18n();
   return (
     <ol class="evidence">
       {props.evidence.map((e) => (
         <li>
           <cite>{e.title}</cite> — {e.publisher}
-          {e.date && <>, {e.date}</>}
+          {e.date && (
+            <>
+              , <time datetime={e.date}>{date(e.date)}</time>
+            </>
+          )}
           {e.url && (
             <>
               {' '}
