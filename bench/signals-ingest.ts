@@ -23,7 +23,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, dateValue, timestampValue } from '@duckdb/node-api';
@@ -300,6 +300,7 @@ async function main() {
       ['c', '(c) entente signals ingest', []],
     ] as const) {
       if (!only.includes(key)) continue;
+      const loadBefore = loadavg()[0] as number;
       t0 = performance.now();
       results[key] = await runChild(key, dir, path.join(work, `${key}.duckdb`), [...extra]);
       const m = results[key] as Measure;
@@ -310,7 +311,7 @@ async function main() {
           .toLocaleString('en')
           .padStart(
             10,
-          )} rows/s  ${(m.bytes / 1e6 / m.seconds).toFixed(1).padStart(7)} MB/s  peak RSS ${Math.round(m.maxRssMb)} MB`,
+          )} rows/s  ${(m.bytes / 1e6 / m.seconds).toFixed(1).padStart(7)} MB/s  peak RSS ${Math.round(m.maxRssMb)} MB  (load avg ${loadBefore.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)} on ${cpus().length} CPUs)`,
       );
     }
     const ok = (b: boolean) => (b ? 'ok' : 'MISSED');

@@ -62,61 +62,51 @@ export const WAREHOUSE_DDL: readonly string[] = [
 
 const field = (i: number) => `f[${i + 1}]`;
 
-// An integer is accepted only when it prints back as itself: DuckDB's own cast is lenient
-// ('1.5' → 2, '0x10' → 16, '1e3' → 1000), which would let garbled values through as numbers.
-const strictInt = (v: string, type: string) => `CAST(TRY_CAST(${v} AS ${type}) AS VARCHAR) = ${v}`;
-// strptime alone would take '2024011' as a date; the digit-count check before it rules that out.
+// A number or date is accepted only when its typed value prints back as the raw text: DuckDB's
+// casts are lenient ('1.5' → 2, '0x10' → 16, '1e3' → 1000; strptime takes '2024011' as a date),
+// which would let garbled values through. Checks read the typed column (`t`) computed once.
+const printsAs = (t: string, v: string) => `CAST(${t} AS VARCHAR) = ${v}`;
 const dateOf = (v: string) => `CAST(try_strptime(${v}, '%Y%m%d') AS DATE)`;
 const timestampOf = (v: string) => `try_strptime(${v}, '%Y%m%d%H%M%S')`;
-const digits = (v: string, n: number) => `(length(${v}) = ${n} AND ${strictInt(v, 'BIGINT')})`;
 
 interface Check {
   reason: RejectReason;
   sql: string; // true when the field is bad
 }
 
-/** The checks of one field, in order; `eventCode` is the SQL of the row's EventCode field. */
-function checksFor(kind: FieldKind, v: string, ctx: { eventCode?: string; sqlDate?: string }): Check[] {
+/**
+ * The checks of one field, in order: `v` is the raw text, `t` the typed value, `ctx` the raw text
+ * of the row's EventCode and SQLDATE.
+ */
+function checksFor(
+  kind: FieldKind,
+  v: string,
+  t: string,
+  ctx: { eventCode?: string; sqlDate?: string },
+): Check[] {
   const present = `${v} <> ''`;
   switch (kind) {
     case 'id':
-      return [{ reason: 'bad_number', sql: `NOT coalesce(${strictInt(v, 'BIGINT')}, false)` }];
+      return [{ reason: 'bad_number', sql: `NOT coalesce(${printsAs(t, v)}, false)` }];
     case 'int':
-      return [
-        { reason: 'bad_number', sql: `${present} AND NOT coalesce(${strictInt(v, 'INTEGER')}, false)` },
-      ];
+      return [{ reason: 'bad_number', sql: `${present} AND NOT coalesce(${printsAs(t, v)}, false)` }];
     case 'double':
-      return [
-        {
-          reason: 'bad_number',
-          sql: `${present} AND NOT coalesce(isfinite(TRY_CAST(${v} AS DOUBLE)), false)`,
-        },
-      ];
+      return [{ reason: 'bad_number', sql: `${present} AND NOT coalesce(isfinite(${t}), false)` }];
     case 'goldstein':
       return [
         { reason: 'missing_value', sql: `${v} = ''` },
-        { reason: 'bad_number', sql: `NOT coalesce(isfinite(TRY_CAST(${v} AS DOUBLE)), false)` },
-        { reason: 'out_of_range', sql: `NOT TRY_CAST(${v} AS DOUBLE) BETWEEN -10 AND 10` },
+        { reason: 'bad_number', sql: `NOT coalesce(isfinite(${t}), false)` },
+        { reason: 'out_of_range', sql: `NOT ${t} BETWEEN -10 AND 10` },
       ];
     case 'quad':
       return [{ reason: 'out_of_range', sql: `${v} NOT IN ('1', '2', '3', '4')` }];
     case 'bool01':
       return [{ reason: 'out_of_range', sql: `${v} NOT IN ('0', '1')` }];
     case 'date':
-      return [
-        { reason: 'bad_date', sql: `NOT coalesce(${digits(v, 8)} AND ${dateOf(v)} IS NOT NULL, false)` },
-      ];
     case 'dateadded_v1':
-      return [
-        { reason: 'bad_date', sql: `NOT coalesce(${digits(v, 8)} AND ${dateOf(v)} IS NOT NULL, false)` },
-      ];
+      return [{ reason: 'bad_date', sql: `NOT coalesce(strftime(${t}, '%Y%m%d') = ${v}, false)` }];
     case 'timestamp':
-      return [
-        {
-          reason: 'bad_date',
-          sql: `NOT coalesce(${digits(v, 14)} AND ${timestampOf(v)} IS NOT NULL, false)`,
-        },
-      ];
+      return [{ reason: 'bad_date', sql: `NOT coalesce(strftime(${t}, '%Y%m%d%H%M%S') = ${v}, false)` }];
     case 'month':
       // MonthYear and Year repeat SQLDATE; a disagreement means the row was garbled.
       return [{ reason: 'bad_date', sql: `${v} IS DISTINCT FROM substr(${ctx.sqlDate}, 1, 6)` }];
@@ -177,7 +167,7 @@ export function checkedSelect(format: FormatSpec, targetColumns: readonly Column
   const whens: string[] = [`WHEN len(f) NOT IN (${format.widths.join(', ')}) THEN 'column_count|'`];
   format.columns.forEach((c, i) => {
     // The optional last column of v1 (SOURCEURL) is absent in 57-field rows.
-    for (const chk of checksFor(c.kind, field(i), ctx)) {
+    for (const chk of checksFor(c.kind, field(i), quoteIdent(c.name), ctx)) {
       whens.push(`WHEN ${chk.sql} THEN '${chk.reason}|${c.name}'`);
     }
   });
@@ -188,10 +178,12 @@ export function checkedSelect(format: FormatSpec, targetColumns: readonly Column
     const read = i === undefined ? 'NULL' : typedValue(format.columns[i]!.kind, field(i));
     return `CAST(${read} AS ${SQL_TYPE[c.kind]}) AS ${quoteIdent(c.name)}`;
   });
-  return `SELECT line, ${values.join(', ')},
+  const names = targetColumns.map((c) => quoteIdent(c.name)).join(', ');
+  return `SELECT line, ${names},
     CASE ${whens.join('\n      ')} END AS problem,
     l
-  FROM (SELECT line, coalesce(l, '') AS l, string_split(coalesce(l, ''), chr(9)) AS f FROM ${source})`;
+  FROM (SELECT line, l, f, ${values.join(', ')}
+    FROM (SELECT line, coalesce(l, '') AS l, string_split(coalesce(l, ''), chr(9)) AS f FROM ${source}))`;
 }
 
 /** Column list of the warehouse table a format loads into. */

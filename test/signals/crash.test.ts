@@ -37,13 +37,13 @@ async function snapshot(db: string) {
   try {
     return {
       files: await w.all('SELECT * EXCLUDE (ingested_at, seconds) FROM files ORDER BY file_id'),
-      // Digests of every row in order: exact, and cheaper to compare than 70,000 objects.
+      // A digest of every row (each holds its file and line): cheaper than comparing 70,000 objects.
       ...Object.fromEntries(
         await Promise.all(
           ['events', 'mentions', 'quarantine'].map(async (t) => [
             t,
             await w.all(
-              `SELECT count(*) AS n, md5(string_agg(CAST(t AS VARCHAR), chr(10) ORDER BY file_id, line)) AS digest FROM ${t} t`,
+              `SELECT count(*) AS n, CAST(sum(CAST(hash(t) AS HUGEINT)) AS VARCHAR) AS digest FROM ${t} t`,
             ),
           ]),
         ),
