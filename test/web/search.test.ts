@@ -59,7 +59,11 @@ describe('search page', () => {
     const ja = await page('/search?q=%E5%8D%B0%E8%B1%A1&lang=ja'); // 印象
     expect(ja).toContain('「印象」の検索結果 1件');
     expect(ja).toContain('>韓国に対する印象</a>');
-    expect(ja).toContain('あなたは韓国に対してどのような<mark>印象</mark>を持っていますか。');
+    expect(ja).toContain(
+      '<p class="snippet" lang="ja">あなたは韓国に対してどのような<mark>印象</mark>を持っていますか。',
+    );
+    // An English snippet on a Korean page says it is English.
+    expect(await page('/search?q=treaty&lang=ko')).toContain('<p class="snippet" lang="en">');
   });
 
   it('rejects malformed parameters naming them', async () => {

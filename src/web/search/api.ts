@@ -34,7 +34,12 @@ const SearchResponse = z
   .meta({ id: 'SearchResult' });
 
 const Query = z.object({
-  q: z.string().trim().max(200).default('').describe('Words in any language; all must match. Empty: no results'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .default('')
+    .describe('Words in any language; all must match. Empty: no results'),
   kind: z
     .union([z.enum(KINDS), z.array(z.enum(KINDS))])
     .optional()

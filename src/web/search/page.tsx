@@ -5,6 +5,18 @@ import { Layout } from '../layout.tsx';
 
 const kindKey = (k: Kind) => `search.kind.${k}` as const;
 
+/**
+ * The language of a snippet by its script, so that screen readers pronounce it right: kana means
+ * Japanese, Hangul Korean; Han characters alone are taken as Japanese, the record's other CJK language; Latin as English.
+ */
+export function snippetLang(text: string): 'en' | 'ko' | 'ja' | undefined {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return 'ja';
+  if (/\p{Script=Hangul}/u.test(text)) return 'ko';
+  if (/\p{Script=Han}/u.test(text)) return 'ja';
+  // Otherwise the record's text is English (its source language), whatever the interface language.
+  return /\p{Script=Latin}/u.test(text) ? 'en' : undefined;
+}
+
 function pageHref(query: SearchQuery, page: number) {
   const p = new URLSearchParams({ q: query.q });
   for (const k of query.kind) p.append('kind', k);
@@ -58,7 +70,9 @@ export function SearchPage(props: { query: SearchQuery; result?: SearchResult })
                   <a href={h.url}>
                     <Localized {...h.title} />
                   </a>
-                  <p class="snippet">{h.snippet.map((s) => (s.match ? <mark>{s.text}</mark> : s.text))}</p>
+                  <p class="snippet" lang={snippetLang(h.snippet.map((x) => x.text).join(''))}>
+                    {h.snippet.map((s) => (s.match ? <mark>{s.text}</mark> : s.text))}
+                  </p>
                 </li>
               ))}
             </ol>
