@@ -12,6 +12,7 @@
  * render around it. Queries mix single words, two-word queries and Korean and Japanese bigrams,
  * because each takes a different path through the index.
  */
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/core/index.ts';
@@ -148,8 +149,19 @@ async function run(name: string, db: Db) {
     `  baseline   p50 ${f1(pct(baseline, 50))} ms  p95 ${f1(pct(baseline, 95))} ms  (primary-key lookup of a paper)`,
   );
   console.log(`  target     p95 ≤ 50 ms: ${pct(times, 95) <= 50 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at end`,
+  );
 }
 
+// Figures from a busy machine are not comparable: say how busy it was.
+console.log(
+  `${cpus().length} cores, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} at start`,
+);
 for (const driver of DRIVERS) {
   if (!(await available(driver))) {
     console.log(`\n${driver.name}: not reachable, skipped`);

@@ -33,6 +33,17 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
+interface HitRow {
+  kind: Kind;
+  id: string;
+  url: string;
+  title_en: string;
+  title_ko: string | null;
+  title_ja: string | null;
+  fields: Field[];
+  rank: number;
+}
+
 const emptyCounts = () => Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
 
 /**
@@ -50,33 +61,24 @@ export async function search(db: Db, input: SearchQuery): Promise<SearchResult> 
   if (pending) await refreshSearchIndex(db);
 
   const kinds = input.kind.length > 0 ? input.kind : null;
-  const [perKind, rows] = await Promise.all([
-    db.query<{ kind: Kind; n: number }>(
-      'SELECT kind, count(*)::int AS n FROM search_documents WHERE terms @@ $1::tsquery GROUP BY kind',
-      [parsed.tsquery],
-    ),
-    db.query<{
-      kind: Kind;
-      id: string;
-      url: string;
-      title_en: string;
-      title_ko: string | null;
-      title_ja: string | null;
-      fields: Field[];
-      rank: number;
-    }>(
-      `WITH hits AS (
-         SELECT kind, id, ts_rank(terms, $1::tsquery) AS rank
-           FROM search_documents
-          WHERE terms @@ $1::tsquery AND ($2::text[] IS NULL OR kind = ANY ($2))
-          ORDER BY rank DESC, kind, id
-          LIMIT $3 OFFSET $4)
-       SELECT d.kind, d.id, d.url, d.title_en, d.title_ko, d.title_ja, d.fields, h.rank
-         FROM hits h JOIN search_documents d ON d.kind = h.kind AND d.id = h.id
-        ORDER BY h.rank DESC, h.kind, h.id`,
-      [parsed.tsquery, kinds, input.size, (input.page - 1) * input.size],
-    ),
-  ]);
+  // One scan of the index serves both the counts per kind and the ranked page: on a common word the
+  // scan, not the ranking of one page, is what costs.
+  const [row] = (await db.query<{ counts: Partial<Record<Kind, number>>; hits: HitRow[] }>(
+    `WITH hits AS MATERIALIZED (
+       SELECT kind, id, ts_rank(terms, $1::tsquery) AS rank FROM search_documents WHERE terms @@ $1::tsquery),
+     page AS (
+       SELECT kind, id, rank FROM hits WHERE $2::text[] IS NULL OR kind = ANY ($2)
+        ORDER BY rank DESC, kind, id LIMIT $3 OFFSET $4)
+     SELECT
+       (SELECT coalesce(json_object_agg(kind, n), '{}') FROM (SELECT kind, count(*)::int AS n FROM hits GROUP BY kind) c) AS counts,
+       (SELECT coalesce(json_agg(json_build_object(
+                 'kind', d.kind, 'id', d.id, 'url', d.url, 'title_en', d.title_en, 'title_ko', d.title_ko,
+                 'title_ja', d.title_ja, 'fields', d.fields, 'rank', p.rank) ORDER BY p.rank DESC, p.kind, p.id), '[]')
+          FROM page p JOIN search_documents d ON d.kind = p.kind AND d.id = p.id) AS hits`,
+    [parsed.tsquery, kinds, input.size, (input.page - 1) * input.size],
+  )) as [{ counts: Partial<Record<Kind, number>>; hits: HitRow[] }];
+  const perKind = Object.entries(row.counts).map(([kind, n]) => ({ kind: kind as Kind, n: n as number }));
+  const rows = row.hits;
   for (const r of perKind) counts[r.kind] = r.n;
   const total = KINDS.filter((k) => !kinds || kinds.includes(k)).reduce((n, k) => n + counts[k], 0);
   return {
