@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CliError, formatProblem } from '../core/index.ts';
 import { importDataset, loadDataset, readDataset, writeDataset } from '../dataset/index.ts';
+import { refreshSearchIndex } from '../search/index.ts';
 import { type CliContext, withStore } from './context.ts';
 import { progress } from './progress.ts';
 
@@ -40,6 +41,8 @@ export function importCommand(ctx: CliContext): Command {
         const report = await importDataset(db, dataset!, (done, total) => bar.update(done, total)).finally(
           () => bar.stop(),
         );
+        // Index what was written now, so that the first reader's search does not pay for it.
+        await refreshSearchIndex(db);
         for (const [table, c] of Object.entries(report.tables)) {
           if (c.inserted + c.updated + c.removed > 0) {
             ctx.out(

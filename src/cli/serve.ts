@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { Command } from 'commander';
 import { CliError, formatProblem } from '../core/index.ts';
 import { importDataset, loadDataset } from '../dataset/index.ts';
+import { refreshSearchIndex } from '../search/index.ts';
 import { createApp } from '../web/index.ts';
 import { fileWarehouse, signalsPlugins } from '../web/signals/index.ts';
 import type { CliContext } from './context.ts';
@@ -37,6 +38,7 @@ export function serveCommand(ctx: CliContext): Command {
           throw new CliError('The bundled dataset is invalid; see the problems above.');
         }
         const report = await importDataset(db, loaded.dataset);
+        await refreshSearchIndex(db);
         ctx.err(`Imported ${report.changes} rows in ${Math.round(performance.now() - started)} ms`);
       }
       const app = createApp({ db, ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)) });

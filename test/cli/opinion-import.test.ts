@@ -126,3 +126,18 @@ describe('entente opinion import', () => {
     ).rejects.toThrow('/no/such.csv: cannot be read (ENOENT)');
   });
 });
+
+describe('entente import and the search index', () => {
+  it('indexes what it imported before it returns', async () => {
+    const db = await ctx.openStore();
+    try {
+      const [pending] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM search_pending');
+      const [docs] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM search_documents');
+      expect(pending!.n).toBe(0);
+      // The mini dataset: 1 paper, 1 recommendation, 1 milestone, 2 survey questions, and its commitments.
+      expect(docs!.n).toBeGreaterThanOrEqual(5);
+    } finally {
+      await db.close();
+    }
+  });
+});
