@@ -28,6 +28,14 @@ describe('opinion pages', () => {
     expect(page).toContain('aria-current="page">Opinion</a>');
   });
 
+  it('renders every bundled series with a chart per question group and a row per figure', async () => {
+    for (const series of mustLoad(BUNDLED).surveys) {
+      const page = await html(`/opinion/${series.id}`);
+      expect(page.match(/<section class="question"/g)?.length, series.id).toBeGreaterThan(0);
+      expect(page.match(/<tr id="r-/g)?.length ?? 0, series.id).toBe(series.results.length);
+    }
+  });
+
   it('shows the EAI–Genron impression series 2013–2025 for both publics with every point linked to its source', async () => {
     const page = await html(SERIES);
     const series = eai();
