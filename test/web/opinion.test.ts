@@ -99,6 +99,33 @@ describe('opinion pages', () => {
 });
 
 describe('opinion downloads and API', () => {
+  it("serves each chart on its own as SVG, in the reader's language, for print and reuse", async () => {
+    const page = await html(SERIES);
+    const link = page
+      .match(/href="(\/opinion\/eai-genron-joint-poll\/chart\.svg\?[^"]+chart=trend)"/)![1]!
+      .replaceAll('&amp;', '&');
+    const res = await app.request(link);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const svg = await res.text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" /);
+    // The same picture as the page's.
+    // The same picture as the page's; points without a source URL link to the page's table.
+    expect(svg).toContain('href="http://localhost/opinion/eai-genron-joint-poll#r-');
+    expect(page).toContain(
+      svg
+        .replace('xmlns="http://www.w3.org/2000/svg" ', '')
+        .replaceAll('http://localhost/opinion/eai-genron-joint-poll#', '#'),
+    );
+    const ko = await (await app.request(`${link}&lang=ko`)).text();
+    expect(ko).toContain('단절');
+    const gap = await app.request(link.replace('chart=trend', 'chart=gap'));
+    expect(gap.status).toBe(200);
+    expect((await app.request(`${SERIES}/chart.svg?question=nope`)).status).toBe(404);
+    expect((await app.request(`${SERIES}/chart.svg?question=kr-impression-of-japan&chart=pie`)).status).toBe(
+      400,
+    );
+  });
+
   it('downloads every figure of a series as CSV with intervals and source links', async () => {
     const res = await app.request(`${SERIES}/results.csv`);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);

@@ -222,6 +222,7 @@ export const en = {
   'opinion.asked': 'As asked',
   'opinion.onlyMirror': 'only a copy of a news report gives this figure',
   'opinion.sourceLink': 'source of this figure',
+  'opinion.chartSvg': 'This chart as SVG',
   'search.title': 'Search',
   'search.label': 'Search the record',
   'search.button': 'Search',

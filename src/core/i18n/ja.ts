@@ -220,6 +220,7 @@ export const ja: Record<MessageKey, string> = {
   'opinion.asked': '実際の質問文',
   'opinion.onlyMirror': 'この数値は報道の転載にしかありません',
   'opinion.sourceLink': 'この数値の出典',
+  'opinion.chartSvg': 'このグラフ(SVG)',
   'search.title': '検索',
   'search.label': '記録を検索',
   'search.button': '検索',

@@ -219,6 +219,7 @@ export const ko: Record<MessageKey, string> = {
   'opinion.asked': '실제 질문 문구',
   'opinion.onlyMirror': '이 수치는 보도 사본에만 있습니다',
   'opinion.sourceLink': '이 수치의 출처',
+  'opinion.chartSvg': '이 차트(SVG)',
   'search.title': '검색',
   'search.label': '기록 검색',
   'search.button': '검색',

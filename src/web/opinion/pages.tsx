@@ -131,20 +131,23 @@ export function SeriesPage({ series, parties, answer }: SeriesPageData) {
   );
 }
 
-function QuestionGroup(props: {
-  series: SurveySeriesView;
-  group: QuestionView[];
-  asked?: string;
-  name: (code: string) => string;
-}) {
+/**
+ * The charts of one question group in the reader's language: the trend of the chosen answer and,
+ * for a mirrored pair, the perception gap. Pages and the SVG download both draw through here.
+ * `anchorBase` prefixes the table anchors that points without a source URL link to.
+ */
+export function groupCharts(
+  series: SurveySeriesView,
+  group: QuestionView[],
+  asked: string | undefined,
+  name: (code: string) => string,
+  anchorBase = '',
+) {
   const { t, pick, number } = useI18n();
-  const { series, group, name } = props;
   const lead = group[0]!;
-  const answers = lead.answers;
-  const answer = answers.find((a) => a.id === props.asked) ?? answers[0]!;
+  const answer = lead.answers.find((a) => a.id === asked) ?? lead.answers[0]!;
   const answerText = pick(answer.label).text;
   const questionText = group.map((q) => pick(q.text).text).join(' / ');
-  const headingId = `q-${lead.id}`;
   const points = trendPoints(
     series,
     group.map((q) => q.id),
@@ -162,16 +165,17 @@ function QuestionGroup(props: {
       ...p.breaks.map((b) => `${t('opinion.chart.break')}: ${t(`opinion.break.${b.kind}`)}`),
     ].join('\n');
   const publics = group.map((q) => q.public);
+  const trendLabel = t('opinion.trend.label', { answer: answerText, question: questionText });
   const trend = trendChart(points, {
     width: 720,
     height: 340,
-    label: t('opinion.trend.label', { answer: answerText, question: questionText }),
+    label: trendLabel,
     x: t('opinion.chart.year'),
     y: t('opinion.chart.share'),
     breakMark: t('opinion.chart.break'),
     publics,
     describe,
-    href: (p) => p.source.url ?? `#${resultAnchor({ ...p, question: p.question })}`,
+    href: (p) => p.source.url ?? `${anchorBase}#${resultAnchor(p)}`,
   });
   const pair = group.length === 2 ? (group as [QuestionView, QuestionView]) : undefined;
   const gaps = pair ? gapPoints(series, pair[0], pair[1], answer.id) : [];
@@ -191,6 +195,40 @@ function QuestionGroup(props: {
       describe(g.first),
       describe(g.second),
     ].join('\n');
+  const gap =
+    gaps.length > 0
+      ? gapChart(gaps, {
+          width: 720,
+          height: 260,
+          label: gapLabel,
+          x: t('opinion.chart.year'),
+          y: t('opinion.chart.gap'),
+          breakMark: t('opinion.chart.break'),
+          describe: describeGap,
+        })
+      : undefined;
+  return { answer, answerText, questionText, publics, trend, trendLabel, pair, gap, gapLabel };
+}
+
+function QuestionGroup(props: {
+  series: SurveySeriesView;
+  group: QuestionView[];
+  asked?: string;
+  name: (code: string) => string;
+}) {
+  const { t } = useI18n();
+  const { series, group, name } = props;
+  const lead = group[0]!;
+  const answers = lead.answers;
+  const headingId = `q-${lead.id}`;
+  const { answer, questionText, publics, trend, trendLabel, pair, gap, gapLabel } = groupCharts(
+    series,
+    group,
+    props.asked,
+    name,
+  );
+  const svgHref = (chart: 'trend' | 'gap') =>
+    `/opinion/${series.id}/chart.svg?question=${lead.id}&answer=${answer.id}&chart=${chart}`;
   const rows = series.results
     .filter((r) => group.some((q) => q.id === r.question))
     .sort((a, b) => a.year - b.year || publics.indexOf(a.public) - publics.indexOf(b.public));
@@ -237,30 +275,25 @@ function QuestionGroup(props: {
       <figure class="chart-figure">
         <Legend publics={publics} name={name} />
         <div class="chart-box" dangerouslySetInnerHTML={{ __html: trend }} />
-        <figcaption>{t('opinion.trend.label', { answer: answerText, question: questionText })}</figcaption>
+        <figcaption>
+          {trendLabel} · <a href={svgHref('trend')}>{t('opinion.chartSvg')}</a>
+        </figcaption>
       </figure>
       {pair && (
         <figure class="chart-figure">
-          {gaps.length > 0 ? (
-            <div
-              class="chart-box"
-              dangerouslySetInnerHTML={{
-                __html: gapChart(gaps, {
-                  width: 720,
-                  height: 260,
-                  label: gapLabel,
-                  x: t('opinion.chart.year'),
-                  y: t('opinion.chart.gap'),
-                  breakMark: t('opinion.chart.break'),
-                  describe: describeGap,
-                }),
-              }}
-            />
+          {gap ? (
+            <div class="chart-box" dangerouslySetInnerHTML={{ __html: gap }} />
           ) : (
             <p>{t('opinion.gap.none')}</p>
           )}
           <figcaption>
             {t('opinion.gap.title')}: {gapLabel}
+            {gap && (
+              <>
+                {' '}
+                · <a href={svgHref('gap')}>{t('opinion.chartSvg')}</a>
+              </>
+            )}
           </figcaption>
         </figure>
       )}

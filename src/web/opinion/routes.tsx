@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../../core/index.ts';
 import { listParties } from '../../core/index.ts';
-import { getSurveySeries, listSurveySeries, resultsCsv } from '../../opinion/index.ts';
-import { OpinionListPage, SeriesPage } from './pages.tsx';
+import { getSurveySeries, listSurveySeries, questionGroups, resultsCsv } from '../../opinion/index.ts';
+import { useI18n } from '../i18n.ts';
+import { groupCharts, OpinionListPage, SeriesPage } from './pages.tsx';
 
 const ANSWER = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -20,6 +21,39 @@ export function opinionRoutes(db: Db) {
     return c.body(resultsCsv(series, c.req.url), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${series.id}-results.csv"`,
+    });
+  });
+
+  // A chart on its own, as the page draws it, for print and for reuse elsewhere.
+  app.get('/opinion/:id/chart.svg', async (c) => {
+    const { question, answer, chart = 'trend' } = c.req.query();
+    if (chart !== 'trend' && chart !== 'gap')
+      throw new HTTPException(400, { message: 'Query parameter "chart": must be "trend" or "gap".' });
+    if (answer !== undefined && !ANSWER.test(answer))
+      throw new HTTPException(400, {
+        message: 'Query parameter "answer": must be an answer id such as "good".',
+      });
+    const [series, parties] = await Promise.all([getSurveySeries(db, c.req.param('id')), listParties(db)]);
+    if (!series)
+      throw new HTTPException(404, { message: `Survey series "${c.req.param('id')}" is not in the record.` });
+    const group = questionGroups(series).find((g) => g.some((q) => q.id === question));
+    if (!group)
+      throw new HTTPException(404, {
+        message: `Query parameter "question": no question "${question}" in this series.`,
+      });
+    const { pick } = useI18n();
+    const name = (code: string) => {
+      const p = parties.find((x) => x.code === code);
+      return p ? pick({ en: p.name_en, ko: p.name_ko, ja: p.name_ja }).text : code;
+    };
+    const page = new URL(`/opinion/${series.id}`, c.req.url).href;
+    const charts = groupCharts(series, group, answer, name, page);
+    const svg = chart === 'trend' ? charts.trend : charts.gap;
+    if (!svg) throw new HTTPException(404, { message: 'No year has this figure for both publics.' });
+    // A file on its own needs the namespace that HTML infers.
+    return c.body(svg.replace(/^<svg /, '<svg xmlns="http://www.w3.org/2000/svg" '), 200, {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Content-Disposition': `inline; filename="${series.id}-${group[0]!.id}-${chart}.svg"`,
     });
   });
 
