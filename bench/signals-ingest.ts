@@ -118,49 +118,51 @@ async function childB(dir: string, db: string, maxRows: number) {
     const parser = createReadStream(f).pipe(
       parse({ delimiter: '\t', quote: false, relax_column_count: true }),
     );
+    function appendField(kind: Column['kind'], v: string) {
+      if (v === '') return app.appendNull();
+      switch (kind) {
+        case 'id':
+          return app.appendBigInt(BigInt(v));
+        case 'int':
+        case 'month':
+        case 'year':
+          return app.appendInteger(Number(v));
+        case 'quad':
+          return app.appendTinyInt(Number(v));
+        case 'double':
+        case 'goldstein':
+          return app.appendDouble(Number(v));
+        case 'bool01':
+          return app.appendBoolean(v === '1');
+        case 'date':
+          return app.appendDate(
+            dateValue({ year: +v.slice(0, 4), month: +v.slice(4, 6), day: +v.slice(6, 8) }),
+          );
+        case 'timestamp':
+          return app.appendTimestamp(
+            timestampValue(
+              BigInt(
+                Date.UTC(
+                  +v.slice(0, 4),
+                  +v.slice(4, 6) - 1,
+                  +v.slice(6, 8),
+                  +v.slice(8, 10),
+                  +v.slice(10, 12),
+                  +v.slice(12, 14),
+                ),
+              ) * 1000n,
+            ),
+          );
+        default:
+          return app.appendVarchar(v);
+      }
+    }
     let line = 0;
     for await (const rec of parser as AsyncIterable<string[]>) {
       line++;
-      kinds.forEach((kind, i) => {
-        const v = rec[i] ?? '';
-        if (v === '') return app.appendNull();
-        switch (kind) {
-          case 'id':
-            return app.appendBigInt(BigInt(v));
-          case 'int':
-          case 'month':
-          case 'year':
-            return app.appendInteger(Number(v));
-          case 'quad':
-            return app.appendTinyInt(Number(v));
-          case 'double':
-          case 'goldstein':
-            return app.appendDouble(Number(v));
-          case 'bool01':
-            return app.appendBoolean(v === '1');
-          case 'date':
-            return app.appendDate(
-              dateValue({ year: +v.slice(0, 4), month: +v.slice(4, 6), day: +v.slice(6, 8) }),
-            );
-          case 'timestamp':
-            return app.appendTimestamp(
-              timestampValue(
-                BigInt(
-                  Date.UTC(
-                    +v.slice(0, 4),
-                    +v.slice(4, 6) - 1,
-                    +v.slice(6, 8),
-                    +v.slice(8, 10),
-                    +v.slice(10, 12),
-                    +v.slice(12, 14),
-                  ),
-                ) * 1000n,
-              ),
-            );
-          default:
-            return app.appendVarchar(v);
-        }
-      });
+      for (const [i, kind] of kinds.entries()) {
+        appendField(kind, rec[i] ?? '');
+      }
       app.appendInteger(fileId + 1);
       app.appendBigInt(BigInt(line));
       app.endRow();
