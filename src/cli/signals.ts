@@ -220,7 +220,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
             opts.breakdown === 'root'
               ? rootSql(q, d)
               : opts.breakdown === 'issue-area'
-                ? issueAreaSql(q, d, loadCameo().issueAreas)
+                ? issueAreaSql(q, d, loadCameo().issueAreas, loadCameo().subAreas)
                 : seriesSql(q, d),
           );
           return;

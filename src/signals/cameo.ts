@@ -14,6 +14,8 @@ export interface CameoCode {
 export interface IssueAreaRule {
   cameo: string;
   issueArea: string;
+  /** A sub-area of `issueArea` (data/korea-japan/issue-areas.yaml), where the code names one. */
+  subArea?: string;
   why: string;
 }
 
@@ -49,9 +51,9 @@ export function parseEventCodes(text: string): CameoCode[] {
 
 /** Parses data/cameo/issue-areas.tsv. */
 export function parseIssueAreaRules(text: string): IssueAreaRule[] {
-  return tsvRows(text, 'cameo\tissue_area\twhy').map(([cameo, issueArea, why], i) => {
+  return tsvRows(text, 'cameo\tissue_area\tsub_area\twhy').map(([cameo, issueArea, subArea, why], i) => {
     if (!cameo || !issueArea) throw new Error(`issue-areas.tsv:${i + 2}: malformed row`);
-    return { cameo, issueArea, why: why ?? '' };
+    return { cameo, issueArea, ...(subArea ? { subArea } : {}), why: why ?? '' };
   });
 }
 
@@ -64,11 +66,28 @@ export function issueAreaByCode(
   codes: readonly CameoCode[],
   rules: readonly IssueAreaRule[],
 ): Map<string, string> {
+  return new Map([...ruleByCode(codes, rules)].map(([code, r]) => [code, r.issueArea]));
+}
+
+/** The sub-area of every event code whose winning rule names one. */
+export function subAreaByCode(
+  codes: readonly CameoCode[],
+  rules: readonly IssueAreaRule[],
+): Map<string, string> {
+  return new Map(
+    [...ruleByCode(codes, rules)].flatMap(([code, r]) => (r.subArea ? [[code, r.subArea] as const] : [])),
+  );
+}
+
+function ruleByCode(
+  codes: readonly CameoCode[],
+  rules: readonly IssueAreaRule[],
+): Map<string, IssueAreaRule> {
   const sorted = [...rules].sort((a, b) => b.cameo.length - a.cameo.length);
-  const out = new Map<string, string>();
+  const out = new Map<string, IssueAreaRule>();
   for (const { code } of codes) {
     const rule = sorted.find((r) => code.startsWith(r.cameo));
-    if (rule) out.set(code, rule.issueArea);
+    if (rule) out.set(code, rule);
   }
   return out;
 }
@@ -77,6 +96,7 @@ export interface CameoTables {
   codes: CameoCode[];
   rules: IssueAreaRule[];
   issueAreas: Map<string, string>;
+  subAreas: Map<string, string>;
 }
 
 let cached: CameoTables | undefined;
@@ -86,7 +106,12 @@ export function loadCameo(dir = CAMEO_DIR): CameoTables {
   if (cached && dir === CAMEO_DIR) return cached;
   const codes = parseEventCodes(readFileSync(`${dir}/eventcodes.tsv`, 'utf8'));
   const rules = parseIssueAreaRules(readFileSync(`${dir}/issue-areas.tsv`, 'utf8'));
-  const tables = { codes, rules, issueAreas: issueAreaByCode(codes, rules) };
+  const tables = {
+    codes,
+    rules,
+    issueAreas: issueAreaByCode(codes, rules),
+    subAreas: subAreaByCode(codes, rules),
+  };
   if (dir === CAMEO_DIR) cached = tables;
   return tables;
 }

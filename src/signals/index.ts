@@ -7,6 +7,7 @@ export {
   parseEventCodes,
   parseIssueAreaRules,
   QUAD_CLASSES,
+  subAreaByCode,
 } from './cameo.ts';
 export { type Column, EVENTS_V1, EVENTS_V2, type FileKind, FORMATS, MENTIONS_V2 } from './columns.ts';
 export { detectKind } from './detect.ts';

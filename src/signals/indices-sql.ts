@@ -148,24 +148,33 @@ export function rootSql(q: DyadQuery, d: Dialect): string {
 }
 
 /**
- * One row per period and issue area (`unassigned` when the mapping has no row for the code). On
+ * One row per period, issue area and sub-area (`unassigned` / null when the mapping has none). On
  * BigQuery the mapping travels inside the query, since it is ours and not GDELT's.
  */
-export function issueAreaSql(q: DyadQuery, d: Dialect, mapping: ReadonlyMap<string, string>): string {
+export function issueAreaSql(
+  q: DyadQuery,
+  d: Dialect,
+  mapping: ReadonlyMap<string, string>,
+  subAreas: ReadonlyMap<string, string> = new Map(),
+): string {
   const period = d.trunc(q.by, d.date(q.date));
+  const sub = (code: string) => (subAreas.has(code) ? `'${subAreas.get(code)}'` : 'CAST(NULL AS STRING)');
   const map =
     d.name === 'duckdb'
       ? 'cameo_issue_areas'
-      : `(SELECT code, issue_area FROM UNNEST([${[...mapping]
-          .map(([code, area]) => `STRUCT('${code}' AS code, '${area}' AS issue_area)`)
+      : `(SELECT code, issue_area, sub_area FROM UNNEST([${[...mapping]
+          .map(
+            ([code, area]) => `STRUCT('${code}' AS code, '${area}' AS issue_area, ${sub(code)} AS sub_area)`,
+          )
           .join(', ')}]))`;
   return `SELECT ${d.isoDate(period)} AS period, COALESCE(m.issue_area, 'unassigned') AS issue_area,
+    m.sub_area AS sub_area,
     ${measures()}
   FROM ${d.eventsTable} e
   LEFT JOIN ${map} m ON m.code = e.EventCode
   WHERE ${dyadWhere(q, d)}
-  GROUP BY period, issue_area
-  ORDER BY period, issue_area`;
+  GROUP BY period, issue_area, sub_area
+  ORDER BY period, issue_area, sub_area`;
 }
 
 /** The dyad's most frequent event codes over the whole range. */

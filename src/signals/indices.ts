@@ -37,6 +37,8 @@ export interface RootPoint extends IndexPoint {
 
 export interface IssueAreaPoint extends IndexPoint {
   issue_area: string;
+  /** A sub-area of the issue area, where the CAMEO code names one; otherwise null. */
+  sub_area: string | null;
 }
 
 const num = (v: Row[string] | undefined) => (v === null || v === undefined ? null : Number(v));
@@ -73,9 +75,15 @@ export async function dyadByRoot(w: Warehouse, q: DyadQuery): Promise<RootPoint[
 }
 
 export async function dyadByIssueArea(w: Warehouse, q: DyadQuery): Promise<IssueAreaPoint[]> {
-  return (await w.all(issueAreaSql(q, DUCKDB, loadCameo().issueAreas))).map((r) => {
+  const { issueAreas, subAreas } = loadCameo();
+  return (await w.all(issueAreaSql(q, DUCKDB, issueAreas, subAreas))).map((r) => {
     const { period, ...rest } = point(r);
-    return { period, issue_area: String(r.issue_area), ...rest };
+    return {
+      period,
+      issue_area: String(r.issue_area),
+      sub_area: (r.sub_area as string | null) ?? null,
+      ...rest,
+    };
   });
 }
 

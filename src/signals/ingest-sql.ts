@@ -58,6 +58,7 @@ export const WAREHOUSE_DDL: readonly string[] = [
     code VARCHAR PRIMARY KEY, root VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein DOUBLE NOT NULL,
     label VARCHAR NOT NULL)`,
   'CREATE TABLE IF NOT EXISTS cameo_issue_areas (code VARCHAR PRIMARY KEY, issue_area VARCHAR NOT NULL)',
+  'ALTER TABLE cameo_issue_areas ADD COLUMN IF NOT EXISTS sub_area VARCHAR',
 ];
 
 const field = (i: number) => `f[${i + 1}]`;

@@ -174,9 +174,8 @@ export class Warehouse {
 }
 
 async function seedCameo(duck: Duck): Promise<void> {
-  const { codes, issueAreas } = loadCameo();
-  const [{ n }] = (await duck.all('SELECT count(*) AS n FROM cameo_codes')) as [{ n: number }];
-  if (n === codes.length) return;
+  const { codes, issueAreas, subAreas } = loadCameo();
+  // Tiny tables, rewritten on every writable open so a changed mapping in data/cameo takes effect.
   await duck.run('BEGIN TRANSACTION');
   await duck.run('DELETE FROM cameo_codes');
   await duck.run('DELETE FROM cameo_issue_areas');
@@ -189,8 +188,11 @@ async function seedCameo(duck: Duck): Promise<void> {
       .join(', ')}`,
   );
   await duck.run(
-    `INSERT INTO cameo_issue_areas VALUES ${[...issueAreas]
-      .map(([code, area]) => `(${sqlString(code)}, ${sqlString(area)})`)
+    `INSERT INTO cameo_issue_areas (code, issue_area, sub_area) VALUES ${[...issueAreas]
+      .map(([code, area]) => {
+        const sub = subAreas.get(code);
+        return `(${sqlString(code)}, ${sqlString(area)}, ${sub ? sqlString(sub) : 'NULL'})`;
+      })
       .join(', ')}`,
   );
   await duck.run('COMMIT');

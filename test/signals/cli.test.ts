@@ -96,7 +96,7 @@ describe('entente signals', () => {
     expect(csv[0]?.startsWith('period,events,mentions,')).toBe(true);
     expect(csv).toHaveLength(3);
     const t = (await run('index', '--dyad', 'KOR-JPN', '--breakdown', 'issue-area')).out;
-    expect(t.split('\n')[0]).toMatch(/^\s*period\s+issue_area\s+events/);
+    expect(t.split('\n')[0]).toMatch(/^\s*period\s+issue_area\s+sub_area\s+events/);
     const sql = (await run('index', '--dyad', 'KOR-JPN', '--sql', 'bigquery')).out;
     expect(sql).toContain('`gdelt-bq.gdeltv2.events`');
   });

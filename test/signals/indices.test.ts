@@ -184,13 +184,17 @@ describe('dyad indices', () => {
     }
     expect(roots.reduce((s, r) => s + r.events, 0)).toBe(29);
     const areas = await dyadByIssueArea(w, q);
-    const map = loadCameo().issueAreas;
+    const { issueAreas: map, subAreas } = loadCameo();
     for (const a of areas) {
       const want = hand.filter(
-        (e) => monthOf(e) === a.period && (map.get(e.code) ?? 'unassigned') === a.issue_area,
+        (e) =>
+          monthOf(e) === a.period &&
+          (map.get(e.code) ?? 'unassigned') === a.issue_area &&
+          (subAreas.get(e.code) ?? null) === a.sub_area,
       );
       expect(a.events).toBe(want.length);
     }
+    expect(areas.some((a) => a.sub_area === 'diplomatic-relations')).toBe(true);
     expect(areas.reduce((s, a) => s + a.events, 0)).toBe(29);
   });
 
@@ -253,8 +257,12 @@ describe('the same index for BigQuery', () => {
   });
 
   it('carries the issue-area mapping inside the query', () => {
-    const s = issueAreaSql(q, BIGQUERY, loadCameo().issueAreas);
-    expect(s).toContain("STRUCT('163' AS code, 'economic-security-technology' AS issue_area)");
-    expect(s).toContain("STRUCT('190' AS code, 'security-geopolitics' AS issue_area)");
+    const s = issueAreaSql(q, BIGQUERY, loadCameo().issueAreas, loadCameo().subAreas);
+    expect(s).toContain(
+      "STRUCT('163' AS code, 'economic-security-technology' AS issue_area, 'trade-and-finance' AS sub_area)",
+    );
+    expect(s).toContain(
+      "STRUCT('190' AS code, 'security-geopolitics' AS issue_area, CAST(NULL AS STRING) AS sub_area)",
+    );
   });
 });

@@ -37,7 +37,7 @@ const Measures = {
 const IndexPointView = z.object(Measures).meta({ id: 'SignalIndexPoint' });
 const RootPointView = z.object({ ...Measures, root: z.string() }).meta({ id: 'SignalRootPoint' });
 const IssueAreaPointView = z
-  .object({ ...Measures, issue_area: z.string() })
+  .object({ ...Measures, issue_area: z.string(), sub_area: z.string().nullable() })
   .meta({ id: 'SignalIssueAreaPoint' });
 const TopEventView = z
   .object({
