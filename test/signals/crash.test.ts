@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../src/signals/index.ts';
 import { fixture, tempDir } from './helpers.ts';
@@ -12,6 +12,8 @@ function runChild(db: string, files: string[], kill?: { file: string; afterMs: n
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, ...files], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A killed ingest cannot remove its scratch folder; keep those inside the test's own folder.
+      env: { ...process.env, TMPDIR: dirname(db) },
     });
     let out = '';
     let err = '';
