@@ -5,8 +5,9 @@ import { appWith } from '../helpers/app.ts';
 import { BUNDLED } from '../helpers/datasets.ts';
 
 let db: Db;
+let app: Awaited<ReturnType<typeof appWith>>['app'];
 beforeAll(async () => {
-  ({ db } = await appWith(BUNDLED));
+  ({ db, app } = await appWith(BUNDLED));
   await refreshSearchIndex(db);
 });
 afterAll(() => db.close());
@@ -47,5 +48,17 @@ describe('search over the bundled record', () => {
     }
     expect(missed).toEqual([]);
     expect(asked).toBeGreaterThan(500);
+  });
+
+  it('links every result to a page that exists', async () => {
+    const docs = await db.query<{ kind: Kind; id: string; url: string }>(
+      'SELECT kind, id, url FROM search_documents',
+    );
+    const broken: string[] = [];
+    for (const d of docs) {
+      const res = await app.request(d.url);
+      if (res.status !== 200) broken.push(`${d.kind}:${d.id} ${d.url} → ${res.status}`);
+    }
+    expect(broken).toEqual([]);
   });
 });
