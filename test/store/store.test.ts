@@ -92,6 +92,17 @@ for (const driver of DRIVERS) {
       expect((await readDataset(db)).surveys[0]!.results).toEqual([]);
     });
 
+    it('re-imports a survey series whose waves were renamed or removed', async () => {
+      await importDataset(db, mustLoad(MINI));
+      const d = mustLoad(MINI);
+      const survey = d.surveys[0]!;
+      survey.waves[0]!.id = '2023-japan';
+      survey.results[0]!.wave = '2023-japan';
+      const report = await importDataset(db, d);
+      expect(report.tables.surveyWaves).toMatchObject({ inserted: 1, removed: 1 });
+      expect((await readDataset(db)).surveys[0]!.results.map((r) => r.wave)).toEqual(['2023-japan']);
+    });
+
     it('leaves the store untouched when an import fails half-way', async () => {
       await importDataset(db, mustLoad(MINI));
       const before = datasetFiles(await readDataset(db));

@@ -40,7 +40,9 @@ CREATE TABLE survey_waves (
 );
 
 -- (question, wave, answer) is unique within a series; the dataset validator checks it, so that
--- reordering results in a file never trips a constraint half-way through an import.
+-- reordering results in a file never trips a constraint half-way through an import. For the same
+-- reason the references to questions and waves are checked at commit: an import removes a wave
+-- before it rewrites the results that pointed at it.
 CREATE TABLE survey_results (
   series_id text NOT NULL REFERENCES survey_series (id) ON DELETE CASCADE,
   position integer NOT NULL,
@@ -50,6 +52,6 @@ CREATE TABLE survey_results (
   share numeric NOT NULL CHECK (share >= 0 AND share <= 100),
   source jsonb NOT NULL,
   PRIMARY KEY (series_id, position),
-  FOREIGN KEY (series_id, question_id) REFERENCES survey_questions (series_id, id),
-  FOREIGN KEY (series_id, wave_id) REFERENCES survey_waves (series_id, id)
+  FOREIGN KEY (series_id, question_id) REFERENCES survey_questions (series_id, id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (series_id, wave_id) REFERENCES survey_waves (series_id, id) DEFERRABLE INITIALLY DEFERRED
 );
