@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { MessageKey } from '../core/i18n/index.ts';
 import type { Source } from '../core/index.ts';
 import { useI18n } from './i18n.ts';
 
@@ -109,4 +110,20 @@ export function DateText(props: { date: string; end?: string | null; note?: stri
       {props.note && <span class="date-note"> ({props.note})</span>}
     </>
   );
+}
+
+/**
+ * A message whose placeholders hold elements (a link, a time, emphasis): the translation decides
+ * where they go, so word order stays the language's own.
+ */
+export function Msg(props: {
+  k: MessageKey;
+  vars?: Record<string, string | number>;
+  nodes: Record<string, Child>;
+}) {
+  const { t } = useI18n();
+  const names = Object.keys(props.nodes);
+  const marks = Object.fromEntries(names.map((n, i) => [n, `\u0000${i}\u0000`]));
+  const parts = t(props.k, { ...props.vars, ...marks }).split('\u0000');
+  return <>{parts.map((part, i) => (i % 2 === 1 ? props.nodes[names[Number(part)]!] : part))}</>;
 }

@@ -10,16 +10,7 @@ export interface PageMeta {
   /** Extra elements for <head>: citation meta tags, JSON-LD, alternate links. */
   head?: Child;
   /** The navigation entry to mark as current. */
-  section?:
-    | 'home'
-    | 'papers'
-    | 'recommendations'
-    | 'milestones'
-    | 'parties'
-    | 'tracker'
-    | 'opinion'
-    | 'search'
-    | 'api';
+  section?: (typeof NAV)[number][0] | 'search';
 }
 
 const NAV = [
@@ -30,6 +21,7 @@ const NAV = [
   ['parties', '/parties', 'nav.parties'],
   ['tracker', '/tracker', 'nav.tracker'],
   ['opinion', '/opinion', 'nav.opinion'],
+  ['signals', '/signals', 'nav.signals'],
   ['api', '/api', 'nav.api'],
 ] as const satisfies readonly (readonly [string, string, MessageKey])[];
 

@@ -63,7 +63,17 @@ describe('the dyad page', () => {
   it('lists the top event types with CAMEO labels', async () => {
     const page = await (await app.request('/signals/KOR-JPN')).text();
     expect(page).toContain('Top event types');
-    expect(page).toMatch(/<td>\d{2,4}<\/td><td>[A-Z][^<]+<\/td>/);
+    expect(page).toMatch(/<td>\d{2,4}<\/td><td lang="en">[A-Z][^<]+<\/td>/);
+  });
+
+  it('speaks the reader’s language, keeping CAMEO labels in English', async () => {
+    const ko = await (await app.request('/signals/KOR-JPN?lang=ko')).text();
+    expect(ko).toContain('<html lang="ko">');
+    expect(ko).toContain('<h1>신호: KOR–JPN</h1>');
+    expect(ko).toContain('주요 사건 유형');
+    expect(ko).not.toContain('Top event types');
+    const ja = await (await app.request('/signals/KOR-JPN?lang=ja')).text();
+    expect(ja).toContain('<h1>シグナル: KOR–JPN</h1>');
   });
 
   it('lists a day’s most-mentioned events with their source URLs', async () => {

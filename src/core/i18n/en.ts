@@ -515,6 +515,45 @@ export const en = {
   'accounts.error.role': 'role: must be one of {roles}',
   'accounts.error.csrf':
     'This form could not be accepted: it is out of date or did not come from this site. Go back, reload the page and try again.',
+  // Signals pages
+  'nav.signals': 'Signals',
+  'signals.title': 'Signals: {pair}',
+  'signals.heading': 'Signals',
+  'signals.description':
+    'GDELT events between {a} and {b}: cooperation and conflict per {by}, with the tracker’s milestones.',
+  'signals.lead':
+    'Events reported between {a} and {b} {direction}, from GDELT, grouped by event date per {by}. Cooperation is CAMEO QuadClass 1–2, conflict 3–4.',
+  'signals.directed': '(from {a} to {b} only)',
+  'signals.undirected': '(both directions)',
+  'signals.data': 'Data:',
+  'signals.form.party': 'Party',
+  'signals.form.and': 'and',
+  'signals.form.per': 'per',
+  'signals.form.only': 'only {a} → {b}',
+  'signals.form.show': 'Show',
+  'signals.by.day': 'day',
+  'signals.by.week': 'week',
+  'signals.by.month': 'month',
+  'signals.empty': 'No events of this pair are in the warehouse.',
+  'signals.chartLabel': 'Cooperation and conflict events between {a} and {b} per {by}',
+  'signals.caption':
+    '{n} events. Green: cooperation; red: conflict; dashed rules: milestones of the tracker.',
+  'signals.table': 'The index as a table',
+  'signals.col.events': 'events',
+  'signals.col.cooperation': 'cooperation',
+  'signals.col.conflict': 'conflict',
+  'signals.col.goldstein': 'Goldstein (mention-weighted)',
+  'signals.col.tone': 'tone',
+  'signals.col.type': 'event type',
+  'signals.col.mentions': 'mentions',
+  'signals.top': 'Top event types',
+  'signals.day': 'Most-mentioned events of a day',
+  'signals.form.day': 'Day',
+  'signals.dayEmpty': 'No events of this pair on {day}.',
+  'signals.event': '{label} ({code}), {mentions} mentions, Goldstein {goldstein}.',
+  'signals.source': 'source',
+  'signals.none':
+    'No GDELT events have been loaded yet. An administrator can fetch them with {fetch} or load files with {ingest}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

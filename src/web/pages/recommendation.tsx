@@ -1,7 +1,7 @@
 import type { IssueAreaRow } from '../../core/index.ts';
 import type { PaperRow } from '../../publications/index.ts';
 import type { RecommendationRow } from '../../tracker/index.ts';
-import { Localized, Parties } from '../components.tsx';
+import { Localized, Msg, Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { paperLabel } from './paper.tsx';
@@ -19,7 +19,6 @@ export function RecommendationPage(props: {
     return a ? <Localized en={a.name_en} ko={a.name_ko} ja={a.name_ja} /> : id;
   };
   const where = r.paragraph === 'summary' ? t('rec.fromSummary') : t('rec.fromParagraph', { n: r.paragraph });
-  const [before, after] = t('rec.verbatim', { where, paper: '\u0000' }).split('\u0000');
   return (
     <Layout title={r.title} section="recommendations" description={r.summary}>
       <article class="recommendation">
@@ -63,9 +62,11 @@ export function RecommendationPage(props: {
               {r.quote}
             </blockquote>
             <figcaption>
-              {before}
-              <a href={`/papers/${paper.id}`}>{paperLabel(paper)}</a>
-              {after}
+              <Msg
+                k="rec.verbatim"
+                vars={{ where }}
+                nodes={{ paper: <a href={`/papers/${paper.id}`}>{paperLabel(paper)}</a> }}
+              />
               {paper.authors.length > 0 && (
                 <> {t('rec.by', { authors: paper.authors.map((a) => a.name).join(', ') })}</>
               )}
