@@ -18,6 +18,10 @@ const types = {
 /** Connects to a PostgreSQL server. */
 export async function openPostgres(connectionString: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString, types, max: 10 });
+  // An idle connection that the server closes (a restart, an administrator, a dropped test database)
+  // is an 'error' event on the pool; without a listener Node would end the process. The pool has
+  // already discarded that connection and opens a new one for the next query, so nothing is lost.
+  pool.on('error', () => {});
   // Fail at start, with the server's own message, rather than at the first page view.
   const client = await pool.connect();
   client.release();
