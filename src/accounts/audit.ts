@@ -1,5 +1,4 @@
 import type { Queryable } from '../core/db.ts';
-import { iso } from './iso.ts';
 import type { Actor } from './roles.ts';
 
 /** One write as the audit log records it. */
@@ -49,7 +48,7 @@ export function listAudit(
   f: { entity?: string; entityId?: string; limit?: number } = {},
 ): Promise<AuditRow[]> {
   return q.query<AuditRow>(
-    `SELECT id, ${iso('at')}, actor_id, actor, action, entity, entity_id, before, after FROM audit_log
+    `SELECT id, at, actor_id, actor, action, entity, entity_id, before, after FROM audit_log
       WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
       ORDER BY id DESC LIMIT $3`,
     [f.entity ?? null, f.entityId ?? null, f.limit ?? 200],

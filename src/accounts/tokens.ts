@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Queryable } from '../core/db.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { recordAudit } from './audit.ts';
-import { iso } from './iso.ts';
 import type { Actor } from './roles.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 import type { SessionUser } from './sessions.ts';
@@ -42,7 +41,7 @@ export async function createToken(
 
 export const listTokens = (q: Queryable, userId: number) =>
   q.query<TokenRow>(
-    `SELECT id, name, ${iso('created_at')}, ${iso('last_used_at')}, ${iso('revoked_at')} FROM api_tokens WHERE user_id = $1 ORDER BY id`,
+    `SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id`,
     [userId],
   );
 

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Queryable } from '../core/db.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { recordAudit } from './audit.ts';
-import { iso } from './iso.ts';
 import { hashPassword, PASSWORD_MIN } from './passwords.ts';
 import { type Actor, Role } from './roles.ts';
 
@@ -28,7 +27,7 @@ export interface UserRow {
   version: number;
 }
 
-const COLUMNS = `id, username, display_name, role, disabled, ${iso('created_at')}, version`;
+const COLUMNS = `id, username, display_name, role, disabled, created_at, version`;
 
 /** Adds a user; the username must be free. */
 export async function addUser(q: Queryable, actor: Actor, input: NewUser): Promise<UserRow> {
