@@ -1,7 +1,6 @@
 import type { Role } from '../../accounts/index.ts';
-import type { I18n, MessageKey } from '../../core/i18n/index.ts';
+import type { I18n } from '../../core/i18n/index.ts';
 import { Format } from '../../core/index.ts';
-import { useI18n } from '../i18n.ts';
 
 export { Msg } from '../components.tsx';
 
