@@ -32,7 +32,7 @@ import type { CliContext } from '../src/cli/context.ts';
 import { signalsCommand } from '../src/cli/signals.ts';
 import { readConfig } from '../src/core/index.ts';
 import { type Column, dyadQuery, dyadSeries, EVENTS_V2, Warehouse } from '../src/signals/index.ts';
-import { WAREHOUSE_DDL } from '../src/signals/ingest-sql.ts';
+import { SQL_TYPE, WAREHOUSE_DDL } from '../src/signals/ingest-sql.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = path.join(ROOT, 'test/fixtures/gdelt/events-v2');
@@ -69,29 +69,12 @@ function inputFiles(dir: string) {
 const totalBytes = (files: string[]) => files.reduce((s, f) => s + statSync(f).size, 0);
 
 // --- (a) DuckDB's reader, typed columns, into a table: the floor any DuckDB ingest stands on.
-const DUCK_TYPE: Record<Column['kind'], string> = {
-  id: 'BIGINT',
-  int: 'INTEGER',
-  double: 'DOUBLE',
-  date: 'DATE',
-  month: 'INTEGER',
-  year: 'INTEGER',
-  timestamp: 'TIMESTAMP',
-  dateadded_v1: 'TIMESTAMP',
-  cameo_event: 'VARCHAR',
-  cameo_root: 'VARCHAR',
-  cameo_base: 'VARCHAR',
-  quad: 'TINYINT',
-  goldstein: 'DOUBLE',
-  bool01: 'BOOLEAN',
-  text: 'VARCHAR',
-};
 
 async function childA(dir: string, db: string) {
   const files = inputFiles(dir);
   const inst = await DuckDBInstance.create(db, { memory_limit: MEMORY_LIMIT });
   const c = await inst.connect();
-  const cols = EVENTS_V2.map((col) => `'${col.name}': '${DUCK_TYPE[col.kind]}'`).join(', ');
+  const cols = EVENTS_V2.map((col) => `'${col.name}': '${SQL_TYPE[col.kind]}'`).join(', ');
   const t0 = performance.now();
   await c.run(`CREATE TABLE events AS SELECT * FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}],
     delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${cols}},

@@ -16,7 +16,8 @@ export const REJECT_REASONS = {
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
 
-const SQL_TYPE: Record<FieldKind, string> = {
+/** The warehouse's SQL type of each kind of GDELT field. */
+export const SQL_TYPE: Record<FieldKind, string> = {
   id: 'BIGINT',
   int: 'INTEGER',
   double: 'DOUBLE',
