@@ -26,11 +26,8 @@ import {
   RecommendationView,
 } from '../../tracker/index.ts';
 import { problem, problemResponse } from './problem.ts';
+import { jsonResponse } from './responses.ts';
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const IdParam = z.object({ id: z.string().min(1) });
 const CodeParam = z.object({ code: z.string().min(1).describe('Party code, e.g. KOR') });
 
@@ -44,7 +41,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       path: '/programs',
       tags: ['Publications'],
       summary: 'Research programs',
-      responses: { 200: json(z.array(ProgramView), 'All programs') },
+      responses: { 200: jsonResponse(z.array(ProgramView), 'All programs') },
     }),
     async (c) => c.json(await listPrograms(db), 200),
   );
@@ -54,7 +51,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       path: '/series',
       tags: ['Publications'],
       summary: 'Series of papers',
-      responses: { 200: json(z.array(SeriesView), 'All series with their paper counts') },
+      responses: { 200: jsonResponse(z.array(SeriesView), 'All series with their paper counts') },
     }),
     async (c) => c.json(await listSeries(db), 200),
   );
@@ -70,7 +67,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
           author: z.string().optional().describe('Author id'),
         }),
       },
-      responses: { 200: json(z.array(PaperView), 'Papers in series order') },
+      responses: { 200: jsonResponse(z.array(PaperView), 'Papers in series order') },
     }),
     async (c) => c.json(await listPapers(db, c.req.valid('query')), 200),
   );
@@ -81,7 +78,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       tags: ['Publications'],
       summary: 'One paper',
       request: { params: IdParam },
-      responses: { 200: json(PaperView, 'The paper'), 404: notFound },
+      responses: { 200: jsonResponse(PaperView, 'The paper'), 404: notFound },
     }),
     async (c) => {
       const paper = await getPaper(db, c.req.valid('param').id);
@@ -124,7 +121,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       summary: 'Recommendations, filtered',
       request: { query: RecommendationQuery },
       responses: {
-        200: json(z.array(RecommendationView), 'Matching recommendations'),
+        200: jsonResponse(z.array(RecommendationView), 'Matching recommendations'),
         400: problemResponse('Invalid filter'),
       },
     }),
@@ -137,7 +134,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       tags: ['Tracker'],
       summary: 'One recommendation',
       request: { params: IdParam },
-      responses: { 200: json(RecommendationView, 'The recommendation'), 404: notFound },
+      responses: { 200: jsonResponse(RecommendationView, 'The recommendation'), 404: notFound },
     }),
     async (c) => {
       const rec = await getRecommendation(db, c.req.valid('param').id);
@@ -156,7 +153,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
           milestone: z.string().optional().describe('Milestone id'),
         }),
       },
-      responses: { 200: json(z.array(CommitmentView), 'Commitments in date order') },
+      responses: { 200: jsonResponse(z.array(CommitmentView), 'Commitments in date order') },
     }),
     async (c) => c.json(await listCommitments(db, c.req.valid('query')), 200),
   );
@@ -167,7 +164,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       tags: ['Tracker'],
       summary: 'Milestones of the relationship',
       request: { query: z.object({ party: z.string().optional().describe('Party code') }) },
-      responses: { 200: json(z.array(MilestoneView), 'Milestones in date order') },
+      responses: { 200: jsonResponse(z.array(MilestoneView), 'Milestones in date order') },
     }),
     async (c) => c.json(await listMilestones(db, c.req.valid('query')), 200),
   );
@@ -178,7 +175,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       tags: ['Tracker'],
       summary: 'One milestone',
       request: { params: IdParam },
-      responses: { 200: json(MilestoneView, 'The milestone'), 404: notFound },
+      responses: { 200: jsonResponse(MilestoneView, 'The milestone'), 404: notFound },
     }),
     async (c) => {
       const m = await getMilestone(db, c.req.valid('param').id);
@@ -191,7 +188,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       path: '/parties',
       tags: ['Vocabulary'],
       summary: 'Parties',
-      responses: { 200: json(z.array(PartyView), 'All parties') },
+      responses: { 200: jsonResponse(z.array(PartyView), 'All parties') },
     }),
     async (c) => c.json(await listParties(db), 200),
   );
@@ -202,7 +199,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       tags: ['Vocabulary'],
       summary: 'One party',
       request: { params: CodeParam },
-      responses: { 200: json(PartyView, 'The party'), 404: notFound },
+      responses: { 200: jsonResponse(PartyView, 'The party'), 404: notFound },
     }),
     async (c) => {
       const p = await getParty(db, c.req.valid('param').code.toUpperCase());
@@ -215,7 +212,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       path: '/issue-areas',
       tags: ['Vocabulary'],
       summary: 'Issue areas, depth first',
-      responses: { 200: json(z.array(IssueAreaView), 'All issue areas') },
+      responses: { 200: jsonResponse(z.array(IssueAreaView), 'All issue areas') },
     }),
     async (c) => c.json(await listIssueAreas(db), 200),
   );

@@ -9,6 +9,7 @@ import {
   SurveySeriesView,
 } from '../../opinion/index.ts';
 import { problem, problemResponse } from '../api/problem.ts';
+import { jsonResponse } from '../api/responses.ts';
 
 const IdParam = z.object({ id: z.string().min(1).describe('Survey series id, e.g. eai-genron-joint-poll') });
 const notFound = problemResponse('No survey series has this id');
@@ -23,10 +24,7 @@ export function opinionApi(db: Db) {
         tags: ['Opinion'],
         summary: 'Survey series',
         responses: {
-          200: {
-            description: 'All survey series',
-            content: { 'application/json': { schema: z.array(SurveySeriesSummary) } },
-          },
+          200: jsonResponse(z.array(SurveySeriesSummary), 'All survey series'),
         },
       }),
       async (c) => c.json(await listSurveySeries(db), 200),
@@ -41,7 +39,7 @@ export function opinionApi(db: Db) {
           'Each result has its 95 % Wilson interval from the wave’s sample size divided by its design effect (simple random sampling when the design effect is 1); null when the sample size is not known.',
         request: { params: IdParam },
         responses: {
-          200: { description: 'The series', content: { 'application/json': { schema: SurveySeriesView } } },
+          200: jsonResponse(SurveySeriesView, 'The series'),
           404: notFound,
         },
       }),

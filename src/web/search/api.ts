@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../core/index.ts';
 import { KINDS, search } from '../../search/index.ts';
+import { jsonResponse } from '../api/responses.ts';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -61,7 +62,7 @@ export function searchApi(db: Db) {
           'Every word must match. Words are compared after Unicode compatibility folding, case folding and the Unicode confusable skeleton, so a query typed on a Latin, Hangul or Kana keyboard finds text spelled with look-alike letters; Chinese, Japanese and Korean text is matched by character bigrams.',
         request: { query: Query },
         responses: {
-          200: { description: 'Ranked results', content: { 'application/json': { schema: SearchResponse } } },
+          200: jsonResponse(SearchResponse, 'Ranked results'),
         },
       }),
       async (c) => {

@@ -10,13 +10,9 @@ import {
 } from '../../signals/index.ts';
 import type { ApiPlugin } from '../api/index.tsx';
 import { problem, problemResponse } from '../api/problem.ts';
+import { jsonResponse } from '../api/responses.ts';
 import { readDyad } from './params.ts';
 import type { WarehouseSource } from './source.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const Measures = {
   period: z.string().describe('First day of the period (weeks start on Monday), YYYY-MM-DD'),
@@ -113,7 +109,10 @@ export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
         path: '/signals/status',
         tags,
         summary: 'What the signals warehouse holds',
-        responses: { 200: json(StatusView, 'Files, rows, dates and quarantine counts'), 404: noWarehouse },
+        responses: {
+          200: jsonResponse(StatusView, 'Files, rows, dates and quarantine counts'),
+          404: noWarehouse,
+        },
       }),
       async (c) => {
         const r = await withWarehouse((w) => w.status());
@@ -134,7 +133,7 @@ export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
           tags,
           summary,
           request: { params: DyadParam, query: IndexQuery },
-          responses: { 200: json(schema, summary), 400: bad, 404: noWarehouse },
+          responses: { 200: jsonResponse(schema, summary), 400: bad, 404: noWarehouse },
         }),
         async (c) => {
           const q = readDyad(c.req.valid('param').dyad, c.req.valid('query'));
@@ -193,7 +192,7 @@ export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
           }),
         },
         responses: {
-          200: json(z.array(DayEventView), 'Events, most mentioned first'),
+          200: jsonResponse(z.array(DayEventView), 'Events, most mentioned first'),
           400: bad,
           404: noWarehouse,
         },

@@ -29,6 +29,7 @@ import {
 } from '../../tracker/index.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { problem, problemResponse } from '../api/problem.ts';
+import { jsonResponse } from '../api/responses.ts';
 
 const AssessmentView = z
   .object({
@@ -75,10 +76,6 @@ const ScoreView = z.object({
   unassessed: z.array(z.string()),
 });
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const body = <S extends z.ZodType>(schema: S) => ({
   required: true,
   content: { 'application/json': { schema } },
@@ -167,7 +164,7 @@ export function trackerApi(db: Db, auth: Auth) {
             area: z.string().optional().describe('Issue area or sub-area id'),
           }),
         },
-        responses: { 200: json(z.array(AssessmentView), 'Published assessments') },
+        responses: { 200: jsonResponse(z.array(AssessmentView), 'Published assessments') },
       }),
       async (c) => c.json(await listPublished(db, c.req.valid('query')), 200),
     );
@@ -179,7 +176,7 @@ export function trackerApi(db: Db, auth: Auth) {
         summary: "A tracked item's assessments: published ones, and drafts for contributors and editors",
         request: { params: IdParam },
         security,
-        responses: { 200: json(z.array(AssessmentView), 'Newest judgement first') },
+        responses: { 200: jsonResponse(z.array(AssessmentView), 'Newest judgement first') },
       }),
       async (c) => {
         const rows = await listAssessments(db, { item: c.req.valid('param').id });
@@ -195,7 +192,7 @@ export function trackerApi(db: Db, auth: Auth) {
         summary: 'One assessment',
         request: { params: IdParam },
         responses: {
-          200: json(AssessmentView, 'The assessment'),
+          200: jsonResponse(AssessmentView, 'The assessment'),
           404: problemResponse('No such assessment'),
         },
       }),
@@ -220,7 +217,7 @@ export function trackerApi(db: Db, auth: Auth) {
           }),
         },
         responses: {
-          200: json(
+          200: jsonResponse(
             z.array(
               z.object({ group: z.string(), implementation: ScoreView, compliance: ScoreView.optional() }),
             ),
@@ -242,7 +239,7 @@ export function trackerApi(db: Db, auth: Auth) {
         path: '/links',
         tags: ['Tracker'],
         summary: 'Recommendations matched by commitments or actions',
-        responses: { 200: json(z.array(LinkView), 'All links') },
+        responses: { 200: jsonResponse(z.array(LinkView), 'All links') },
       }),
       async (c) => c.json(await listLinks(db), 200),
     );
@@ -255,7 +252,7 @@ export function trackerApi(db: Db, auth: Auth) {
         summary: 'Draft an assessment (contributor, editor)',
         security,
         request: { params: IdParam, body: body(Judgement) },
-        responses: { 201: json(AssessmentView, 'The draft'), ...writeErrors },
+        responses: { 201: jsonResponse(AssessmentView, 'The draft'), ...writeErrors },
       }),
       async (c) =>
         run(c, () => draftAssessment(db, actor(c), c.req.valid('param').id, c.req.valid('json')), 201),
@@ -268,7 +265,7 @@ export function trackerApi(db: Db, auth: Auth) {
         summary: 'Change a draft (its contributor, editors); 409 when the version is stale',
         security,
         request: { params: IdParam, body: body(Judgement.extend(Version.shape)) },
-        responses: { 200: json(AssessmentView, 'The changed draft'), ...writeErrors },
+        responses: { 200: jsonResponse(AssessmentView, 'The changed draft'), ...writeErrors },
       }),
       async (c) => {
         const { version, ...j } = c.req.valid('json');
@@ -288,7 +285,7 @@ export function trackerApi(db: Db, auth: Auth) {
           summary: `${step[0]!.toUpperCase()}${step.slice(1)} an assessment (${who})`,
           security,
           request: { params: IdParam, body: body(Version) },
-          responses: { 200: json(AssessmentView, 'The assessment after the step'), ...writeErrors },
+          responses: { 200: jsonResponse(AssessmentView, 'The assessment after the step'), ...writeErrors },
         }),
         async (c) => run(c, () => fn(db, actor(c), c.req.valid('param').id, c.req.valid('json').version)),
       );
@@ -306,7 +303,7 @@ export function trackerApi(db: Db, auth: Auth) {
             Judgement.extend({ correction_reason: z.string().min(1).describe('Why it is corrected') }),
           ),
         },
-        responses: { 201: json(AssessmentView, 'The correction, as a draft'), ...writeErrors },
+        responses: { 201: jsonResponse(AssessmentView, 'The correction, as a draft'), ...writeErrors },
       }),
       async (c) => {
         const { correction_reason, ...j } = c.req.valid('json');
@@ -325,7 +322,7 @@ export function trackerApi(db: Db, auth: Auth) {
         summary: 'Link a recommendation to a matching commitment or milestone (editor)',
         security,
         request: { body: body(ItemLink) },
-        responses: { 201: json(LinkView, 'The link'), ...writeErrors },
+        responses: { 201: jsonResponse(LinkView, 'The link'), ...writeErrors },
       }),
       async (c) => run(c, () => linkItems(db, actor(c), c.req.valid('json')), 201),
     );
@@ -337,7 +334,7 @@ export function trackerApi(db: Db, auth: Auth) {
         summary: 'Remove a link (editor)',
         security,
         request: { params: IdParam, query: z.object({ version: z.coerce.number().int().positive() }) },
-        responses: { 200: json(z.object({ removed: z.string() }), 'Removed'), ...writeErrors },
+        responses: { 200: jsonResponse(z.object({ removed: z.string() }), 'Removed'), ...writeErrors },
       }),
       async (c) => {
         const id = c.req.valid('param').id;
