@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.ts';
-import { buildProgram } from '../../src/cli/program.ts';
-import { CliError, openStore, readConfig } from '../../src/core/index.ts';
+import { CliError } from '../../src/core/index.ts';
+import { type CliSession, cliSession } from '../helpers/cli.ts';
 import { BUNDLED, copyDataset, edit, MINI } from '../helpers/datasets.ts';
 
 const run = promisify(execFile);
@@ -15,26 +13,12 @@ const BIN = path.resolve('bin/entente.js');
 let dataDir: string;
 let out: string[];
 let err: string[];
-let ctx: CliContext;
+let entente: CliSession['entente'];
+let cleanup: CliSession['cleanup'];
 beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'entente-cli-'));
-  out = [];
-  err = [];
-  const config = readConfig({ ENTENTE_DATA: dataDir });
-  ctx = {
-    config,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    interactive: false,
-    openStore: () => openStore(config),
-  };
+  ({ dataDir, out, err, entente, cleanup } = cliSession('entente-cli-'));
 });
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-const entente = (...args: string[]) =>
-  buildProgram(ctx)
-    .exitOverride()
-    .parseAsync(['node', 'entente', ...args]);
+afterEach(() => cleanup());
 
 describe('entente (in process)', () => {
   it('validate accepts a valid folder', async () => {
@@ -86,7 +70,7 @@ describe('entente (in process)', () => {
     await entente('import', MINI);
     expect(out.at(-1)).toBe(`${MINI}: imported (21 rows written)`);
     expect(err.at(-1)).toBe('Importing: 21/21');
-    out = [];
+    out.length = 0;
     await entente('import', MINI);
     expect(out).toEqual([`${MINI}: the store already holds this dataset; nothing changed`]);
   });
@@ -102,7 +86,7 @@ describe('entente (in process)', () => {
     ]) {
       expect(readFileSync(path.join(exported, f), 'utf8')).toBe(readFileSync(path.join(MINI, f), 'utf8'));
     }
-    out = [];
+    out.length = 0;
     await entente('import', exported);
     expect(out).toEqual([`${exported}: the store already holds this dataset; nothing changed`]);
   });

@@ -1,39 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.ts';
-import { buildProgram } from '../../src/cli/program.ts';
-import { CliError, openStore, readConfig } from '../../src/core/index.ts';
+import { CliError } from '../../src/core/index.ts';
 import { getSurveySeries } from '../../src/opinion/index.ts';
+import { type CliSession, cliSession } from '../helpers/cli.ts';
 import { MINI } from '../helpers/datasets.ts';
 
 let dataDir: string;
 let out: string[];
 let err: string[];
-let ctx: CliContext;
+let entente: CliSession['entente'];
+let openStore: CliSession['openStore'];
+let cleanup: CliSession['cleanup'];
 beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'entente-opinion-'));
-  out = [];
-  err = [];
-  const config = readConfig({ ENTENTE_DATA: dataDir });
-  ctx = {
-    config,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    interactive: false,
-    openStore: () => openStore(config),
-  };
+  ({ dataDir, out, err, entente, openStore, cleanup } = cliSession('entente-opinion-'));
   await entente('import', MINI);
-  out = [];
-  err = [];
+  out.length = 0;
+  err.length = 0;
 });
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-const entente = (...args: string[]) =>
-  buildProgram(ctx)
-    .exitOverride()
-    .parseAsync(['node', 'entente', ...args]);
+afterEach(() => cleanup());
 
 function csv(lines: string[]): string {
   const file = path.join(dataDir, 'results.csv');
@@ -49,7 +34,7 @@ const GOOD = [
 ];
 
 async function stored() {
-  const db = await ctx.openStore();
+  const db = await openStore();
   try {
     return (await getSurveySeries(db, 'eai-genron-joint-poll'))!.results;
   } finally {
@@ -129,7 +114,7 @@ describe('entente opinion import', () => {
 
 describe('entente import and the search index', () => {
   it('indexes what it imported before it returns', async () => {
-    const db = await ctx.openStore();
+    const db = await openStore();
     try {
       const [pending] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM search_pending');
       const [docs] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM search_documents');
