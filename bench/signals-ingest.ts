@@ -75,6 +75,8 @@ async function childA(dir: string, db: string) {
   const inst = await DuckDBInstance.create(db, { memory_limit: MEMORY_LIMIT });
   const c = await inst.connect();
   const cols = EVENTS_V2.map((col) => `'${col.name}': '${SQL_TYPE[col.kind]}'`).join(', ');
+  // A bulk load needs no order; DuckDB then writes from both threads (about twice as fast here).
+  await c.run('SET preserve_insertion_order = false');
   const t0 = performance.now();
   await c.run(`CREATE TABLE events AS SELECT * FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}],
     delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${cols}},
