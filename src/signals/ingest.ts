@@ -6,6 +6,7 @@ import { detectKind } from './detect.ts';
 import type { Duck } from './duck.ts';
 import { checkedSelect, quoteIdent, sqlString, targetColumns } from './ingest-sql.ts';
 import { type Scan, scanFile, writeCleanCopy } from './prescan.ts';
+import { rollupFile } from './rollup.ts';
 import { extractZip } from './zip.ts';
 
 /** The outcome of ingesting one file. */
@@ -165,6 +166,7 @@ export async function ingestFile(
       }
       if (format.table === 'events') {
         const dupes = await quarantineDuplicates(duck, id, source);
+        await rollupFile(duck, id);
         accepted -= dupes;
         rejected += dupes;
       }

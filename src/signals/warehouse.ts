@@ -5,6 +5,7 @@ import type { FileKind } from './columns.ts';
 import { Duck, type DuckOptions, type Row } from './duck.ts';
 import { type IngestResult, ingestFile } from './ingest.ts';
 import { REJECT_REASONS, type RejectReason, sqlString, WAREHOUSE_DDL } from './ingest-sql.ts';
+import { ensureRollup, hasRollup } from './rollup.ts';
 
 /** A summary of what the warehouse holds. */
 export interface WarehouseStatus {
@@ -65,17 +66,30 @@ export function rejectionMessage(
  * files, the quarantine and the CAMEO tables.
  */
 export class Warehouse {
-  private constructor(readonly duck: Duck) {}
+  private constructor(
+    readonly duck: Duck,
+    /**
+     * Whether the daily rollup (rollup.ts) is there for the indices to read. Always after a writable
+     * open; a read-only open of a warehouse made before the rollup existed cannot add it, and its
+     * indices read the event rows instead (slower, same figures) until a writable open builds it.
+     */
+    readonly hasRollup: boolean,
+  ) {}
 
   /** Opens (creating if needed) the warehouse at `path`; `:memory:` for a throwaway one. */
   static async open(path: string, opts: DuckOptions = {}): Promise<Warehouse> {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
     const duck = await Duck.open(path, opts);
-    if (!opts.readOnly) {
+    if (opts.readOnly) return new Warehouse(duck, await hasRollup(duck));
+    try {
       for (const ddl of WAREHOUSE_DDL) await duck.run(ddl);
+      await ensureRollup(duck);
       await seedCameo(duck);
+    } catch (e) {
+      duck.close();
+      throw e;
     }
-    return new Warehouse(duck);
+    return new Warehouse(duck, true);
   }
 
   /** Ingests one file; see {@link ingestFile}. */

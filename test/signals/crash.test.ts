@@ -42,9 +42,10 @@ async function snapshot(db: string) {
     return {
       files: await w.all('SELECT * EXCLUDE (ingested_at, seconds) FROM files ORDER BY file_id'),
       // A digest of every row (each holds its file and line): cheaper than comparing 70,000 objects.
+      // The rollup's rows hold their file and exact (DECIMAL) sums, so they digest the same way.
       ...Object.fromEntries(
         await Promise.all(
-          ['events', 'mentions', 'quarantine'].map(async (t) => [
+          ['events', 'mentions', 'quarantine', 'dyad_days'].map(async (t) => [
             t,
             await w.all(
               `SELECT count(*) AS n, CAST(sum(CAST(hash(t) AS HUGEINT)) AS VARCHAR) AS digest FROM ${t} t`,
@@ -86,6 +87,8 @@ describe('a crash in the middle of an ingest', () => {
     expected = await snapshot(db);
     expect(expected.files).toHaveLength(5);
     expect(expected.events).toEqual([{ n: 1215 + 28 + 20 * 3566 + (1629 - 28), digest: expect.any(String) }]);
+    expect(expected.dyad_days).toEqual([{ n: expect.any(Number), digest: expect.any(String) }]);
+    expect(expected.dyad_days?.[0]?.n).toBeGreaterThan(1000);
   }, 120_000);
   afterAll(() => tmp.cleanup());
 

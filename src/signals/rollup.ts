@@ -1,0 +1,102 @@
+/**
+ * The daily rollup of the events (`dyad_days`): what the DuckDB indices read instead of scanning every
+ * event row. One row per ingested file, event day, added day, country pair, CAMEO code and QuadClass,
+ * holding the sums every index measure is computed from. Only events with both country codes: no dyad
+ * query can match the others.
+ *
+ * Goldstein and tone are summed as DECIMAL, not DOUBLE: a floating-point sum depends on the order of
+ * its terms, and DuckDB adds rows in whatever order its threads deliver them. Each value is rounded
+ * once to 18 decimals, then added exactly, so a file's rows are the same on every run (a rerun after
+ * a crash, a backfill) and an index the same on every query.
+ */
+import type { Duck } from './duck.ts';
+
+export const ROLLUP_TABLE = 'dyad_days';
+
+/**
+ * 18 decimals: finer than the ~15 significant digits GDELT prints of a tone; 20 integer digits: room
+ * for Σ(Goldstein × NumMentions) over 10⁹ events of a billion mentions each.
+ */
+const EXACT = 'DECIMAL(38, 18)';
+
+export const ROLLUP_DDL = `CREATE TABLE IF NOT EXISTS ${ROLLUP_TABLE} (
+  file_id INTEGER NOT NULL,
+  event_date DATE,
+  added_date DATE,
+  actor1_country VARCHAR NOT NULL,
+  actor2_country VARCHAR NOT NULL,
+  event_code VARCHAR,
+  root_code VARCHAR,
+  quad_class TINYINT,
+  events BIGINT NOT NULL,
+  mentions BIGINT,
+  goldstein_sum ${EXACT},
+  goldstein_mentions ${EXACT},
+  tone_sum ${EXACT},
+  tone_count BIGINT NOT NULL)`;
+
+/** The grouping keys, in the order of the table's first eight columns. */
+const KEYS = [
+  'file_id',
+  'SQLDATE',
+  'CAST(DATEADDED AS DATE)',
+  'Actor1CountryCode',
+  'Actor2CountryCode',
+  'EventCode',
+  'EventRootCode',
+  'QuadClass',
+].join(', ');
+
+/** Inserts the rollup rows of the events matching `where`. SUM keeps SQL's NULL for a group without values. */
+function rollupInsert(where: string): string {
+  return `INSERT INTO ${ROLLUP_TABLE} (file_id, event_date, added_date, actor1_country, actor2_country,
+    event_code, root_code, quad_class, events, mentions, goldstein_sum, goldstein_mentions, tone_sum, tone_count)
+  SELECT ${KEYS},
+    count(*),
+    sum(NumMentions),
+    sum(CAST(GoldsteinScale AS ${EXACT})),
+    sum(CAST(GoldsteinScale AS ${EXACT}) * NumMentions),
+    sum(CAST(AvgTone AS ${EXACT})),
+    count(AvgTone)
+  FROM events
+  WHERE ${where} AND Actor1CountryCode IS NOT NULL AND Actor2CountryCode IS NOT NULL
+  GROUP BY ${KEYS}`;
+}
+
+/**
+ * Adds the rollup rows of one file's events. Runs inside the file's transaction, after duplicates
+ * left `events`, so the rollup holds exactly the committed rows. Returns how many rows it added.
+ */
+export function rollupFile(duck: Duck, fileId: number): Promise<number> {
+  return duck.run(rollupInsert(`file_id = ${Math.trunc(fileId)}`));
+}
+
+/**
+ * Creates the rollup if the warehouse has none, filled from the events already there (a warehouse
+ * made before the rollup existed). Table and rows come in one transaction, so a warehouse that has
+ * the table has its rows: a crash here leaves no table and the next writable open starts over.
+ */
+export async function ensureRollup(duck: Duck): Promise<void> {
+  if (await hasRollup(duck)) return;
+  await duck.run('BEGIN TRANSACTION');
+  try {
+    await duck.run(ROLLUP_DDL);
+    await duck.run(rollupInsert('true'));
+    await duck.run('COMMIT');
+  } catch (e) {
+    await duck.run('ROLLBACK').catch(() => {});
+    throw new Error(
+      `could not build the ${ROLLUP_TABLE} rollup from the events already in the warehouse: ${(e as Error).message}. ` +
+        'Nothing was changed; free memory or disk space and open the warehouse again.',
+    );
+  }
+}
+
+/** Whether the warehouse has the rollup (a read-only open of an older warehouse may not). */
+export async function hasRollup(duck: Duck): Promise<boolean> {
+  const rows = await duck.all(
+    `SELECT 1 FROM duckdb_tables()
+     WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${ROLLUP_TABLE}'`,
+  );
+  return rows.length > 0;
+}
