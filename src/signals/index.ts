@@ -40,6 +40,7 @@ export {
   type Dialect,
   type DialectName,
   DUCKDB,
+  DUCKDB_EVENTS,
   type DyadQuery,
   dayEventsSql,
   dyadQuery,

@@ -1,7 +1,9 @@
 import { loadCameo } from './cameo.ts';
 import type { Row } from './duck.ts';
 import {
+  type Dialect,
   DUCKDB,
+  DUCKDB_EVENTS,
   type DyadQuery,
   dayEventsSql,
   issueAreaSql,
@@ -62,21 +64,32 @@ function point(r: Row): IndexPoint {
   };
 }
 
+/**
+ * The SQL the indices run on `w`: the rollup when the warehouse has it, else the event rows (a
+ * read-only warehouse made before the rollup existed). Each index takes a dialect as its last
+ * argument too: {@link DUCKDB_EVENTS} computes it from the rows, which is how the tests check the rollup.
+ */
+const dialectOf = (w: Warehouse): Dialect => (w.hasRollup ? DUCKDB : DUCKDB_EVENTS);
+
 /** The dyad's index, one point per period with events (periods without events are absent). */
-export async function dyadSeries(w: Warehouse, q: DyadQuery): Promise<IndexPoint[]> {
-  return (await w.all(seriesSql(q, DUCKDB))).map(point);
+export async function dyadSeries(w: Warehouse, q: DyadQuery, d = dialectOf(w)): Promise<IndexPoint[]> {
+  return (await w.all(seriesSql(q, d))).map(point);
 }
 
-export async function dyadByRoot(w: Warehouse, q: DyadQuery): Promise<RootPoint[]> {
-  return (await w.all(rootSql(q, DUCKDB))).map((r) => {
+export async function dyadByRoot(w: Warehouse, q: DyadQuery, d = dialectOf(w)): Promise<RootPoint[]> {
+  return (await w.all(rootSql(q, d))).map((r) => {
     const { period, ...rest } = point(r);
     return { period, root: String(r.root), ...rest };
   });
 }
 
-export async function dyadByIssueArea(w: Warehouse, q: DyadQuery): Promise<IssueAreaPoint[]> {
+export async function dyadByIssueArea(
+  w: Warehouse,
+  q: DyadQuery,
+  d = dialectOf(w),
+): Promise<IssueAreaPoint[]> {
   const { issueAreas, subAreas } = loadCameo();
-  return (await w.all(issueAreaSql(q, DUCKDB, issueAreas, subAreas))).map((r) => {
+  return (await w.all(issueAreaSql(q, d, issueAreas, subAreas))).map((r) => {
     const { period, ...rest } = point(r);
     return {
       period,
@@ -95,9 +108,14 @@ export interface TopEvent {
   goldstein: number;
 }
 
-export async function topEventTypes(w: Warehouse, q: DyadQuery, limit = 10): Promise<TopEvent[]> {
+export async function topEventTypes(
+  w: Warehouse,
+  q: DyadQuery,
+  limit = 10,
+  d = dialectOf(w),
+): Promise<TopEvent[]> {
   const labels = new Map(loadCameo().codes.map((c) => [c.code, c.label]));
-  return (await w.all(topEventsSql(q, DUCKDB, limit))).map((r) => ({
+  return (await w.all(topEventsSql(q, d, limit))).map((r) => ({
     code: String(r.code),
     label: labels.get(String(r.code)) ?? '',
     events: Number(r.events),
@@ -123,6 +141,7 @@ export interface DayEvent {
 
 export async function dayEvents(w: Warehouse, q: DyadQuery, day: string, limit = 20): Promise<DayEvent[]> {
   const labels = new Map(loadCameo().codes.map((c) => [c.code, c.label]));
+  // Only the rows have the URLs: dayEventsSql reads them even with a dialect that has a rollup.
   return (await w.all(dayEventsSql(q, DUCKDB, day, limit))).map((r) => ({
     id: Number(r.id),
     actor1: (r.actor1 as string | null) ?? null,
