@@ -160,7 +160,6 @@ function rowSource(d: Dialect): Source {
  * refuses a row without it), so its mean divides by the events.
  */
 function rollupSource(table: string): Source {
-  const double = (x: string) => `CAST(${x} AS DOUBLE)`;
   return {
     table,
     actor1: 'actor1_country',
@@ -176,14 +175,14 @@ function rollupSource(table: string): Source {
       return [
         'CAST(SUM(events) AS BIGINT) AS events',
         'SUM(mentions) AS mentions',
-        `${double('SUM(goldstein_mentions)')} / NULLIF(SUM(mentions), 0) AS goldstein_weighted`,
-        `${double('SUM(goldstein_sum)')} AS goldstein_sum`,
-        `${double('SUM(tone_sum)')} / NULLIF(SUM(tone_count), 0) AS tone_mean`,
+        'SUM(goldstein_mentions) / NULLIF(SUM(mentions), 0) AS goldstein_weighted',
+        'SUM(goldstein_sum) AS goldstein_sum',
+        'SUM(tone_sum) / NULLIF(SUM(tone_count), 0) AS tone_mean',
         ...quad,
       ].join(',\n    ');
     },
     top: () =>
-      `CAST(SUM(events) AS BIGINT) AS events, SUM(mentions) AS mentions,\n    ${double('SUM(goldstein_sum)')} / SUM(events) AS goldstein`,
+      'CAST(SUM(events) AS BIGINT) AS events, SUM(mentions) AS mentions,\n    SUM(goldstein_sum) / SUM(events) AS goldstein',
   };
 }
 

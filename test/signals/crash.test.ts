@@ -42,7 +42,7 @@ async function snapshot(db: string) {
     return {
       files: await w.all('SELECT * EXCLUDE (ingested_at, seconds) FROM files ORDER BY file_id'),
       // A digest of every row (each holds its file and line): cheaper than comparing 70,000 objects.
-      // The rollup's rows hold their file and exact (DECIMAL) sums, so they digest the same way.
+      // The rollup's rows hold their file, and sums rounded from exact ones: they digest the same way.
       ...Object.fromEntries(
         await Promise.all(
           ['events', 'mentions', 'quarantine', 'dyad_days'].map(async (t) => [
