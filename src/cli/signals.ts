@@ -14,13 +14,11 @@ import {
   type FetchProgress,
   type FileKind,
   fetchGdelt,
-  IngestError,
   issueAreaSql,
   loadCameo,
   rootSql,
   seriesSql,
   Warehouse,
-  ZipError,
 } from '../signals/index.ts';
 import { type CliContext, defaultContext } from './context.ts';
 
@@ -147,26 +145,30 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         let accepted = 0;
         let rejected = 0;
         const failed: string[] = [];
-        for (const [i, f] of files.entries()) {
-          try {
-            const r = await w.ingest(f, { kind: opts.kind });
-            accepted += r.status === 'ingested' ? r.accepted : 0;
-            rejected += r.status === 'ingested' ? r.rejected : 0;
-            rows += r.lines;
-            const note =
-              r.status === 'skipped'
-                ? 'already ingested, skipped'
-                : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}`;
-            if (!bar) ctx.err(`${f}: ${note}`);
-          } catch (e) {
-            if (!(e instanceof IngestError || e instanceof ZipError)) throw e;
-            failed.push(f);
-            ctx.err(`${f}: not ingested: ${e.message}`);
-          }
-          bytes += sizes[i] as number;
-          const secs = (performance.now() - started) / 1000;
-          bar?.update(i + 1, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
-        }
+        let done = 0;
+        await w.ingestMany(
+          files,
+          (r) => {
+            if ('error' in r) {
+              failed.push(r.path);
+              ctx.err(`${r.path}: not ingested: ${r.error.message}`);
+            } else {
+              accepted += r.status === 'ingested' ? r.accepted : 0;
+              rejected += r.status === 'ingested' ? r.rejected : 0;
+              rows += r.lines;
+              const note =
+                r.status === 'skipped'
+                  ? 'already ingested, skipped'
+                  : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}`;
+              if (!bar) ctx.err(`${r.path}: ${note}`);
+            }
+            bytes += sizes[done] as number;
+            done++;
+            const secs = (performance.now() - started) / 1000;
+            bar?.update(done, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
+          },
+          { kind: opts.kind },
+        );
         bar?.stop();
         ctx.out(
           `${files.length - failed.length} of ${files.length} files; ${accepted} rows accepted, ${rejected} rejected.`,

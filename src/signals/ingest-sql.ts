@@ -156,7 +156,7 @@ function typedValue(kind: FieldKind, v: string): string {
 }
 
 /**
- * The SELECT that turns raw lines (`line`, `l`) into typed rows plus a `problem` column:
+ * The SELECT that turns raw lines (`file_id`, `line`, `l`) into typed rows plus a `problem` column:
  * `reason|field` for the first failed check, NULL for a good row. Checks run only on rows with
  * the right field count, so a short row reports its width, not a cascade of missing fields.
  */
@@ -181,14 +181,29 @@ export function checkedSelect(format: FormatSpec, targetColumns: readonly Column
     return `CAST(${read} AS ${SQL_TYPE[c.kind]}) AS ${quoteIdent(c.name)}`;
   });
   const names = targetColumns.map((c) => quoteIdent(c.name)).join(', ');
-  return `SELECT line, ${names},
+  return `SELECT file_id, line, ${names},
     CASE ${whens.join('\n      ')} END AS problem,
     l
-  FROM (SELECT line, l, f, ${values.join(', ')}
-    FROM (SELECT line, coalesce(l, '') AS l, string_split(coalesce(l, ''), chr(9)) AS f FROM ${source}))`;
+  FROM (SELECT file_id, line, l, f, ${values.join(', ')}
+    FROM (SELECT file_id, line, coalesce(l, '') AS l, string_split(coalesce(l, ''), chr(9)) AS f FROM ${source}))`;
 }
 
 /** Column list of the warehouse table a format loads into. */
 export function targetColumns(format: FormatSpec): readonly Column[] {
   return format.table === 'events' ? EVENT_TABLE_COLUMNS : MENTIONS_V2;
+}
+
+/**
+ * Which file of a batch a row of the batch's line table belongs to, as a balanced tree of comparisons
+ * on its row number `r` (log₂ of the file count per row, where a join or a CASE list would cost more).
+ * `starts[k]` is the row number of file k's first line; the result is k.
+ * @example fileIndexSql('r', [0, 100, 250]) // CASE WHEN r < 100 THEN 0 ELSE CASE WHEN r < 250 THEN 1 ELSE 2 END END
+ */
+export function fileIndexSql(r: string, starts: readonly number[]): string {
+  const tree = (lo: number, hi: number): string => {
+    if (lo === hi) return String(lo);
+    const mid = Math.ceil((lo + hi) / 2);
+    return `CASE WHEN ${r} < ${starts[mid]} THEN ${tree(lo, mid - 1)} ELSE ${tree(mid, hi)} END`;
+  };
+  return tree(0, starts.length - 1);
 }

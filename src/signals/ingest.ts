@@ -1,13 +1,11 @@
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import { type FileKind, FORMATS } from './columns.ts';
-import { detectKind } from './detect.ts';
 import type { Duck } from './duck.ts';
-import { checkedSelect, quoteIdent, sqlString, targetColumns } from './ingest-sql.ts';
-import { type Scan, scanFile, writeCleanCopy } from './prescan.ts';
-import { rollupFile } from './rollup.ts';
-import { extractZip } from './zip.ts';
+import { checkedSelect, fileIndexSql, quoteIdent, sqlString, targetColumns } from './ingest-sql.ts';
+import { IngestError, type PreparedFile, prepareFile } from './prepare.ts';
+import { rollupFiles } from './rollup.ts';
+import { ZipError } from './zip.ts';
+
+export { IngestError } from './prepare.ts';
 
 /** The outcome of ingesting one file. */
 export interface IngestResult {
@@ -22,218 +20,356 @@ export interface IngestResult {
   lines: number;
   accepted: number;
   rejected: number;
+  /** Preparing the file plus its share (by lines) of its batch's load. */
   seconds: number;
 }
 
-export class IngestError extends Error {
-  override name = 'IngestError';
+/** A file that could not be ingested (unreadable zip, unknown format, …); nothing of it was stored. */
+export interface IngestFailure {
+  path: string;
+  error: IngestError | ZipError;
 }
 
-async function firstLines(path: string, n: number): Promise<string[]> {
-  const fh = await open(path, 'r');
+export interface IngestOptions {
+  kind?: FileKind;
+  now?: () => Date;
+  /**
+   * A batch closes when its files reach this many bytes. DuckDB writes a large insert straight into
+   * compressed row groups but rewrites the partial ones a small insert leaves at the next checkpoint:
+   * on 2 CPUs, inserts of 250,000 rows cost twice the CPU of inserts of a million.
+   * @default 384 MB (about 900,000 GDELT 2.0 events)
+   */
+  batchBytes?: number;
+  /** @default 1024 */
+  batchFiles?: number;
+}
+
+const DEFAULT_BATCH_BYTES = 384 * 1024 * 1024;
+const DEFAULT_BATCH_FILES = 1024;
+
+const readLines = (paths: readonly string[]) =>
+  `read_csv([${paths.map(sqlString).join(', ')}], columns = {'l': 'VARCHAR'}, delim = chr(1), quote = '',
+    escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = 8388608,
+    buffer_size = 16777216)`;
+
+const isFileError = (e: unknown): e is IngestError | ZipError =>
+  e instanceof IngestError || e instanceof ZipError;
+
+/**
+ * Ingests files in order. Consecutive files of one format are loaded together, in one transaction
+ * and one INSERT per batch: each file's rows, quarantined rows and manifest entry appear with the
+ * rest of its batch or not at all, so a crash leaves no part of any file and a rerun completes it.
+ * Node prepares the next batch (unzip, MD5, line checks) while DuckDB loads the current one.
+ * `onResult` hears of every file, in order, once its batch is committed (or it failed).
+ */
+export async function ingestFiles(
+  duck: Duck,
+  paths: readonly string[],
+  opts: IngestOptions,
+  onResult: (r: IngestResult | IngestFailure) => void,
+): Promise<void> {
+  const maxBytes = opts.batchBytes ?? DEFAULT_BATCH_BYTES;
+  const maxFiles = opts.batchFiles ?? DEFAULT_BATCH_FILES;
+  let batch: PreparedFile[] = [];
+  let bytes = 0;
+  let loading: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const files = batch;
+    batch = [];
+    bytes = 0;
+    await loading;
+    loading = loadWithFallback(duck, files, opts).then((results) => {
+      for (const r of results) onResult(r);
+    });
+  };
   try {
-    const buf = Buffer.alloc(256 * 1024);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead).toString('utf8').split('\n').slice(0, n);
+    for (const path of paths) {
+      let prepared: PreparedFile;
+      try {
+        prepared = await prepareFile(path, { kind: opts.kind });
+      } catch (e) {
+        if (!isFileError(e)) throw e;
+        // Results are reported in file order: the files before this one go first.
+        await flush();
+        await loading;
+        onResult({ path, error: e });
+        continue;
+      }
+      const first = batch[0];
+      if (first && (first.kind !== prepared.kind || prepared.kind === undefined)) await flush();
+      batch.push(prepared);
+      bytes += prepared.size;
+      if (bytes >= maxBytes || batch.length >= maxFiles || prepared.kind === undefined) await flush();
+    }
+    await flush();
+    await loading;
   } finally {
-    await fh.close();
+    await Promise.all(batch.map((f) => f.dispose()));
   }
 }
 
-const readLines = (path: string) =>
-  `read_csv(${sqlString(path)}, columns = {'l': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
-    header = false, auto_detect = false, new_line = '\\n', max_line_size = 8388608)`;
+/** Ingests one file (a batch of one); throws an {@link IngestError} or `ZipError` for a bad file. */
+export async function ingestFile(duck: Duck, path: string, opts: IngestOptions = {}): Promise<IngestResult> {
+  let result: IngestResult | IngestFailure | undefined;
+  await ingestFiles(duck, [path], opts, (r) => {
+    result = r;
+  });
+  if (!result) throw new IngestError(`${path}: nothing was reported for this file`);
+  if ('error' in result) throw result.error;
+  return result;
+}
 
 /**
- * Loads one GDELT file (plain or zipped) into the warehouse in a single transaction: its rows, its
- * quarantined rows and its manifest entry appear together or not at all.
+ * Loads a batch; if the batch fails as a whole, loads its files one by one so that only the file at
+ * fault is refused. Disposes of the batch's scratch copies.
  */
-export async function ingestFile(
+async function loadWithFallback(
   duck: Duck,
-  path: string,
-  opts: { kind?: FileKind; now?: () => Date } = {},
-): Promise<IngestResult> {
-  const started = performance.now();
-  const name = basename(path);
-  const zipped = name.toLowerCase().endsWith('.zip');
-  const work = await mkdtemp(join(tmpdir(), 'entente-ingest-'));
+  files: PreparedFile[],
+  opts: IngestOptions,
+): Promise<(IngestResult | IngestFailure)[]> {
   try {
-    // The manifest identifies the file as published (the zip, whose MD5 GDELT lists).
-    let dataPath = path;
-    let outer: Scan | undefined;
-    if (zipped) {
-      dataPath = join(work, 'member.csv');
-      [outer] = await Promise.all([scanFile(path), extractZip(path, dataPath)]);
+    if (files.length === 0) return [];
+    try {
+      return await loadBatch(duck, files, opts);
+    } catch (e) {
+      if (!isFileError(e)) throw e;
+      if (files.length === 1) return [{ path: (files[0] as PreparedFile).path, error: e }];
+      const out: (IngestResult | IngestFailure)[] = [];
+      for (const f of files) {
+        try {
+          out.push(...(await loadBatch(duck, [f], opts)));
+        } catch (one) {
+          if (!isFileError(one)) throw one;
+          out.push({ path: f.path, error: one });
+        }
+      }
+      return out;
     }
-    // DuckDB keeps insertion order, so a parallel copy of the lines numbers them by rowid; a
-    // row_number() window would force one thread through every later step. The copy is made before
-    // the transaction (rows added inside one get rowids far above 0; the copy is scratch anyway).
-    const copyLines = (from: string) =>
-      duck.run(`CREATE OR REPLACE TEMP TABLE raw_lines AS SELECT l FROM ${readLines(from)}`);
-    // Unless the manifest already has a file of this name and size (a rerun), DuckDB copies the lines
-    // while Node hashes and checks the bytes: the two reads overlap.
-    const { size: statSize } = await stat(path);
-    const seen = await duck.all('SELECT 1 FROM files WHERE name = $name AND size = $size', {
-      name,
-      size: statSize,
-    });
-    const early =
-      seen.length === 0
-        ? copyLines(dataPath).then(
-            () => undefined,
-            (e: Error) => e,
-          )
-        : undefined;
-    const scan: Scan = await scanFile(dataPath);
-    const earlyError = await early;
-    const size = outer?.size ?? scan.size;
-    const md5 = outer?.md5 ?? scan.md5;
+  } finally {
+    await Promise.all(files.map((f) => f.dispose()));
+  }
+}
 
-    const known = await duck.all(
-      'SELECT file_id, name, kind, lines, rows_accepted, rows_rejected FROM files WHERE md5 = $md5',
-      { md5 },
-    );
-    if (known[0]) {
-      const k = known[0];
-      return {
-        path,
-        name,
+async function skippedOrNew(duck: Duck, files: PreparedFile[]) {
+  const known = new Map(
+    (
+      await duck.all(
+        `SELECT file_id, md5, kind, lines, rows_accepted, rows_rejected FROM files WHERE md5 IN (${files
+          .map((f) => sqlString(f.md5))
+          .join(', ')})`,
+      )
+    ).map((k) => [String(k.md5), k]),
+  );
+  const results = new Map<PreparedFile, IngestResult>();
+  const fresh: PreparedFile[] = [];
+  const seen = new Map<string, PreparedFile>();
+  for (const f of files) {
+    const k = known.get(f.md5);
+    const twin = seen.get(f.md5);
+    if (k) {
+      results.set(f, {
+        path: f.path,
+        name: f.name,
         kind: k.kind as FileKind,
         status: 'skipped',
         fileId: Number(k.file_id),
-        size,
-        md5,
+        size: f.size,
+        md5: f.md5,
         lines: Number(k.lines),
         accepted: Number(k.rows_accepted),
         rejected: Number(k.rows_rejected),
-        seconds: (performance.now() - started) / 1000,
-      };
+        seconds: f.seconds,
+      });
+    } else if (twin) {
+      // The same bytes twice in one batch: the later copy is skipped once the first is in.
+      results.set(f, { ...placeholder(twin), path: f.path, name: f.name, status: 'skipped' });
+    } else {
+      if (!f.kind) throw new IngestError(`${f.path}: cannot tell the GDELT format (name or field count)`);
+      seen.set(f.md5, f);
+      fresh.push(f);
     }
+  }
+  return { results, fresh, seen };
+}
 
-    const kind = opts.kind ?? detectKind(zipped ? name.slice(0, -4) : name, await firstLines(dataPath, 20));
-    if (!kind) throw new IngestError(`${path}: cannot tell the GDELT format (name or field count)`);
-    const format = FORMATS[kind];
+const placeholder = (f: PreparedFile): IngestResult => ({
+  path: f.path,
+  name: f.name,
+  kind: f.kind as FileKind,
+  status: 'ingested',
+  fileId: 0,
+  size: f.size,
+  md5: f.md5,
+  lines: f.lines,
+  accepted: 0,
+  rejected: 0,
+  seconds: f.seconds,
+});
 
-    if (scan.problems.length > 0 || scan.crlf) {
-      // DuckDB cannot read these bytes line for line (or read them early): use a cleaned copy.
-      const clean = join(work, 'clean.csv');
-      await writeCleanCopy(dataPath, clean, scan.problems);
-      dataPath = clean;
-      await copyLines(dataPath);
-    } else if (!early || earlyError) {
-      await copyLines(dataPath);
+/** One batch of files of one format → one transaction. */
+async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions): Promise<IngestResult[]> {
+  const started = performance.now();
+  const { results, fresh, seen } = await skippedOrNew(duck, files);
+  const ordered = () => files.map((f) => results.get(f) as IngestResult);
+  if (fresh.length === 0) return ordered();
+  const format = FORMATS[(fresh[0] as PreparedFile).kind as FileKind];
+  const target = targetColumns(format);
+  const names = target.map((c) => quoteIdent(c.name)).join(', ');
+
+  // DuckDB keeps insertion order, so a parallel copy of the batch's lines numbers them by rowid: file k
+  // holds rows starts[k] … starts[k+1]−1. A row_number() window would force one thread through every
+  // later step. The copy is made before the transaction (rows added inside one get rowids far above
+  // 0; the copy is scratch anyway).
+  const starts: number[] = [];
+  let total = 0;
+  for (const f of fresh) {
+    starts.push(total);
+    total += f.lines;
+  }
+  try {
+    await duck.run(
+      `CREATE OR REPLACE TEMP TABLE raw_lines AS SELECT l FROM ${readLines(fresh.map((f) => f.dataPath))}`,
+    );
+    const [{ n }] = (await duck.all('SELECT count(*) AS n FROM raw_lines')) as [{ n: number }];
+    if (n !== total) {
+      throw new IngestError(
+        `${fresh.map((f) => f.path).join(', ')}: DuckDB read ${n} lines where Node counted ${total}; refusing to load`,
+      );
     }
-
-    const target = targetColumns(format);
-    const names = target.map((c) => quoteIdent(c.name)).join(', ');
     await duck.run('BEGIN TRANSACTION');
     try {
       const [{ id }] = (await duck.all('SELECT coalesce(max(file_id), 0) + 1 AS id FROM files')) as [
         { id: number },
       ];
-      let source = '(SELECT rowid + 1 AS line, l FROM raw_lines)';
-      if (scan.problems.length > 0) {
+      const lastId = id + fresh.length - 1;
+      const k = fileIndexSql('r', starts);
+      let source = `(SELECT ${id} + k AS file_id, r - [${starts.join(', ')}][k + 1] + 1 AS line, l
+        FROM (SELECT r, ${k} AS k, l FROM (SELECT rowid AS r, l FROM raw_lines)))`;
+      const problems = fresh.flatMap((f, i) =>
+        f.problems.map((p) => `(${id + i}, ${p.line}, ${sqlString(p.reason)}, ${sqlString(p.raw)})`),
+      );
+      if (problems.length > 0) {
         await duck.run(
-          'CREATE OR REPLACE TEMP TABLE pre_rejected (line BIGINT, reason VARCHAR, raw VARCHAR)',
+          'CREATE OR REPLACE TEMP TABLE pre_rejected (file_id INTEGER, line BIGINT, reason VARCHAR, raw VARCHAR)',
         );
-        const values = scan.problems.map((p) => `(${p.line}, ${sqlString(p.reason)}, ${sqlString(p.raw)})`);
-        for (let i = 0; i < values.length; i += 1000) {
-          await duck.run(`INSERT INTO pre_rejected VALUES ${values.slice(i, i + 1000).join(', ')}`);
+        for (let i = 0; i < problems.length; i += 1000) {
+          await duck.run(`INSERT INTO pre_rejected VALUES ${problems.slice(i, i + 1000).join(', ')}`);
         }
-        source = `(SELECT * FROM ${source} WHERE line NOT IN (SELECT line FROM pre_rejected))`;
+        source = `(SELECT s.* FROM ${source} s ANTI JOIN pre_rejected p ON p.file_id = s.file_id AND p.line = s.line)`;
         await duck.run(
-          `INSERT INTO quarantine SELECT ${id}, line, reason, NULL, NULL, raw FROM pre_rejected`,
+          'INSERT INTO quarantine SELECT file_id, line, reason, NULL, NULL, raw FROM pre_rejected',
         );
       }
       const checked = checkedSelect(format, target, source);
-      // One pass loads the good rows. A second pass, only for a file with bad rows, collects them:
-      // a clean file (nearly all of GDELT) is read once.
-      // Rows carry their line number, so the insert may run in any order.
+      // One pass loads the good rows. A second pass, only for a batch with bad rows, collects them:
+      // clean files (nearly all of GDELT) are read once. Rows carry their file and line, so the
+      // insert may run in any order.
       await duck.run('SET preserve_insertion_order = false');
-      let accepted = await duck.run(
-        `INSERT INTO ${format.table} (${names}, file_id, line) SELECT ${names}, ${id}, line FROM (${checked}) WHERE problem IS NULL`,
+      const accepted = await duck.run(
+        `INSERT INTO ${format.table} (${names}, file_id, line) SELECT ${names}, file_id, line FROM (${checked}) WHERE problem IS NULL`,
       );
       await duck.run('RESET preserve_insertion_order');
-      let rejected = scan.problems.length;
-      if (accepted + rejected < scan.lines) {
+      if (accepted + problems.length < total) {
         const fieldNames = `[${format.columns.map((c) => sqlString(c.name)).join(', ')}]`;
-        rejected += await duck.run(`INSERT INTO quarantine
-          SELECT ${id}, line, split_part(problem, '|', 1), NULLIF(split_part(problem, '|', 2), ''),
+        await duck.run(`INSERT INTO quarantine
+          SELECT file_id, line, split_part(problem, '|', 1), NULLIF(split_part(problem, '|', 2), ''),
             CASE WHEN split_part(problem, '|', 1) = 'column_count' THEN CAST(len(string_split(l, chr(9))) AS VARCHAR)
                  ELSE string_split(l, chr(9))[list_position(${fieldNames}, split_part(problem, '|', 2))] END,
             l
           FROM (${checked}) WHERE problem IS NOT NULL`);
       }
       if (format.table === 'events') {
-        const dupes = await quarantineDuplicates(duck, id, source);
-        await rollupFile(duck, id);
-        accepted -= dupes;
-        rejected += dupes;
+        await quarantineDuplicates(duck, id, lastId, source);
+        await rollupFiles(duck, id, lastId);
       }
-      // Nothing may vanish between the file and the warehouse: every line is a row or a rejection.
-      if (accepted + rejected !== scan.lines) {
-        throw new IngestError(
-          `${path}: ${scan.lines} lines but ${accepted} accepted + ${rejected} rejected; refusing to commit`,
+
+      const count = async (table: string) =>
+        new Map(
+          (
+            await duck.all(
+              `SELECT file_id, count(*) AS n FROM ${table} WHERE file_id BETWEEN ${id} AND ${lastId} GROUP BY file_id`,
+            )
+          ).map((r) => [Number(r.file_id), Number(r.n)]),
         );
-      }
-      const seconds = (performance.now() - started) / 1000;
-      const now = (opts.now ?? (() => new Date()))();
-      await duck.run(
-        `INSERT INTO files VALUES ($id, $name, $kind, $size, $md5, $lines, $accepted, $rejected, CAST($at AS TIMESTAMP), $seconds)`,
-        {
-          id,
-          name,
-          kind,
-          size,
-          md5,
-          lines: scan.lines,
-          accepted,
-          rejected,
-          at: now.toISOString().replace('T', ' ').replace('Z', ''),
+      const [acceptedBy, rejectedBy] = await Promise.all([count(format.table), count('quarantine')]);
+      const loadSeconds = (performance.now() - started) / 1000;
+      const at = (opts.now ?? (() => new Date()))().toISOString().replace('T', ' ').replace('Z', '');
+      for (const [i, f] of fresh.entries()) {
+        const fileId = id + i;
+        const a = acceptedBy.get(fileId) ?? 0;
+        const r = rejectedBy.get(fileId) ?? 0;
+        // Nothing may vanish between a file and the warehouse: every line is a row or a rejection.
+        if (a + r !== f.lines) {
+          throw new IngestError(
+            `${f.path}: ${f.lines} lines but ${a} accepted + ${r} rejected; refusing to commit`,
+          );
+        }
+        const seconds = f.seconds + (total > 0 ? (loadSeconds * f.lines) / total : 0);
+        await duck.run(
+          `INSERT INTO files VALUES ($id, $name, $kind, $size, $md5, $lines, $accepted, $rejected, CAST($at AS TIMESTAMP), $seconds)`,
+          {
+            id: fileId,
+            name: f.name,
+            kind: f.kind as FileKind,
+            size: f.size,
+            md5: f.md5,
+            lines: f.lines,
+            accepted: a,
+            rejected: r,
+            at,
+            seconds,
+          },
+        );
+        results.set(f, {
+          ...placeholder(f),
+          fileId,
+          accepted: a,
+          rejected: r,
           seconds,
-        },
-      );
+        });
+      }
       await duck.run('COMMIT');
-      return {
-        path,
-        name,
-        kind,
-        status: 'ingested',
-        fileId: id,
-        size,
-        md5,
-        lines: scan.lines,
-        accepted,
-        rejected,
-        seconds,
-      };
     } catch (e) {
       await duck.run('ROLLBACK').catch(() => {});
       throw e;
     }
   } finally {
     await duck.run('DROP TABLE IF EXISTS raw_lines').catch(() => {});
-    await rm(work, { recursive: true, force: true });
   }
+  // A later twin in the batch reports the file it repeats.
+  for (const f of files) {
+    const r = results.get(f) as IngestResult;
+    if (r.status === 'skipped' && r.fileId === 0) {
+      const first = results.get(seen.get(f.md5) as PreparedFile) as IngestResult;
+      results.set(f, { ...first, path: f.path, name: f.name, status: 'skipped' });
+    }
+  }
+  return ordered();
 }
 
 /**
- * GDELT repeats some events across (and rarely within) files. The first occurrence wins; every later
- * one moves from the new file's rows to the quarantine as `duplicate_event`, so it is still counted
- * and visible. Runs inside the file's transaction; returns how many rows moved.
+ * GDELT repeats some events across (and rarely within) files. The first occurrence wins (earlier
+ * file, then earlier line); every later one moves from the batch's rows to the quarantine as
+ * `duplicate_event`, so it is still counted and visible. Runs inside the batch's transaction.
  */
-async function quarantineDuplicates(duck: Duck, fileId: number, source: string): Promise<number> {
+async function quarantineDuplicates(
+  duck: Duck,
+  firstId: number,
+  lastId: number,
+  source: string,
+): Promise<void> {
   await duck.run(`CREATE OR REPLACE TEMP TABLE dupes AS
-    WITH fresh AS (SELECT GLOBALEVENTID AS id, line FROM events WHERE file_id = ${fileId}),
+    WITH fresh AS (SELECT GLOBALEVENTID AS id, file_id, line FROM events WHERE file_id BETWEEN ${firstId} AND ${lastId}),
     r AS (SELECT min(id) AS lo, max(id) AS hi FROM fresh),
     earlier AS (
       SELECT DISTINCT e.GLOBALEVENTID AS id FROM events e, r
-      WHERE e.file_id <> ${fileId} AND e.GLOBALEVENTID BETWEEN r.lo AND r.hi
+      WHERE e.file_id < ${firstId} AND e.GLOBALEVENTID BETWEEN r.lo AND r.hi
         AND e.GLOBALEVENTID IN (SELECT id FROM fresh))
-    SELECT f.line, f.id FROM fresh f WHERE f.id IN (SELECT id FROM earlier)
+    SELECT f.file_id, f.line, f.id FROM fresh f WHERE f.id IN (SELECT id FROM earlier)
     UNION ALL
-    SELECT line, id FROM (
-      SELECT line, id, row_number() OVER (PARTITION BY id ORDER BY line) AS k FROM fresh
+    SELECT file_id, line, id FROM (
+      SELECT file_id, line, id, row_number() OVER (PARTITION BY id ORDER BY file_id, line) AS k FROM fresh
       WHERE id IN (SELECT id FROM fresh GROUP BY id HAVING count(*) > 1)
         AND id NOT IN (SELECT id FROM earlier))
     WHERE k > 1`);
@@ -241,10 +377,10 @@ async function quarantineDuplicates(duck: Duck, fileId: number, source: string):
   if (n > 0) {
     // The loaded rows are typed; read the duplicates' lines again so the quarantine holds them verbatim.
     await duck.run(`INSERT INTO quarantine
-      SELECT ${fileId}, d.line, 'duplicate_event', 'GLOBALEVENTID', CAST(d.id AS VARCHAR), s.l
-      FROM dupes d JOIN ${source} s ON s.line = d.line`);
-    await duck.run(`DELETE FROM events WHERE file_id = ${fileId} AND line IN (SELECT line FROM dupes)`);
+      SELECT d.file_id, d.line, 'duplicate_event', 'GLOBALEVENTID', CAST(d.id AS VARCHAR), s.l
+      FROM dupes d JOIN ${source} s ON s.file_id = d.file_id AND s.line = d.line`);
+    await duck.run(`DELETE FROM events USING dupes d
+      WHERE events.file_id BETWEEN ${firstId} AND ${lastId} AND events.file_id = d.file_id AND events.line = d.line`);
   }
   await duck.run('DROP TABLE dupes');
-  return n;
 }

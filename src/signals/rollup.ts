@@ -66,11 +66,12 @@ function rollupInsert(where: string): string {
 }
 
 /**
- * Adds the rollup rows of one file's events. Runs inside the file's transaction, after duplicates
- * left `events`, so the rollup holds exactly the committed rows. Returns how many rows it added.
+ * Adds the rollup rows of the events of files `firstId` … `lastId` (one ingest batch). Runs inside
+ * the batch's transaction, after duplicates left `events`, so the rollup holds exactly the committed
+ * rows. Rows stay per file. Returns how many rows it added.
  */
-export function rollupFile(duck: Duck, fileId: number): Promise<number> {
-  return duck.run(rollupInsert(`file_id = ${Math.trunc(fileId)}`));
+export function rollupFiles(duck: Duck, firstId: number, lastId = firstId): Promise<number> {
+  return duck.run(rollupInsert(`file_id BETWEEN ${Math.trunc(firstId)} AND ${Math.trunc(lastId)}`));
 }
 
 /**

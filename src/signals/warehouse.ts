@@ -3,7 +3,13 @@ import { dirname } from 'node:path';
 import { loadCameo } from './cameo.ts';
 import type { FileKind } from './columns.ts';
 import { Duck, type DuckOptions, type Row } from './duck.ts';
-import { type IngestResult, ingestFile } from './ingest.ts';
+import {
+  type IngestFailure,
+  type IngestOptions,
+  type IngestResult,
+  ingestFile,
+  ingestFiles,
+} from './ingest.ts';
 import { REJECT_REASONS, type RejectReason, sqlString, WAREHOUSE_DDL } from './ingest-sql.ts';
 import { ensureRollup, hasRollup } from './rollup.ts';
 
@@ -93,8 +99,17 @@ export class Warehouse {
   }
 
   /** Ingests one file; see {@link ingestFile}. */
-  ingest(path: string, opts: { kind?: FileKind; now?: () => Date } = {}): Promise<IngestResult> {
+  ingest(path: string, opts: IngestOptions = {}): Promise<IngestResult> {
     return ingestFile(this.duck, path, opts);
+  }
+
+  /** Ingests files in batches; see {@link ingestFiles}. */
+  ingestMany(
+    paths: readonly string[],
+    onResult: (r: IngestResult | IngestFailure) => void,
+    opts: IngestOptions = {},
+  ): Promise<void> {
+    return ingestFiles(this.duck, paths, opts, onResult);
   }
 
   async status(): Promise<WarehouseStatus> {
