@@ -104,6 +104,8 @@ export async function ingestFiles(
     await flush();
     await loading;
   } finally {
+    // On an error, let a batch still loading finish (or fail) before the caller may close DuckDB.
+    await loading.catch(() => {});
     await Promise.all(batch.map((f) => f.dispose()));
   }
 }
