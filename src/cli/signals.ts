@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -51,13 +52,25 @@ async function withWarehouse<T>(
   fn: (w: Warehouse) => Promise<T>,
   readOnly = false,
 ): Promise<T> {
+  const path = ctx.config.signalsPath;
+  if (readOnly && path !== ':memory:' && !existsSync(path)) {
+    throw new CliError(
+      `there is no signals warehouse at ${path} yet: load GDELT files with \`entente signals ingest <files>\` or \`entente signals fetch\` (ENTENTE_SIGNALS sets where it lives)`,
+    );
+  }
   let w: Warehouse;
   try {
-    w = await Warehouse.open(ctx.config.signalsPath, { readOnly });
+    w = await Warehouse.open(path, { readOnly });
   } catch (e) {
-    throw new CliError(
-      `cannot open the signals warehouse ${ctx.config.signalsPath}: ${(e as Error).message}`,
-    );
+    const message = (e as Error).message;
+    // DuckDB lets one process write a database file; `entente serve` keeps it open for reading.
+    const held = /Could not set lock[\s\S]*?\(PID (\d+)\)/.exec(message);
+    if (held) {
+      throw new CliError(
+        `the signals warehouse ${path} is open in another process (PID ${held[1]}; \`entente serve\` keeps it open). Stop that process to ${readOnly ? 'read' : 'change'} it, or set ENTENTE_SIGNALS to another file.`,
+      );
+    }
+    throw new CliError(`cannot open the signals warehouse ${path}: ${message}`);
   }
   try {
     return await fn(w);
@@ -248,25 +261,30 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
     .description('What the warehouse holds: files, rows, date range, quarantine counts by reason')
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }) => {
-      await withWarehouse(ctx, async (w) => {
-        const s = await w.status();
-        if (opts.json) return ctx.out(JSON.stringify(s, null, 2));
-        ctx.out(`warehouse   ${ctx.config.signalsPath}`);
-        ctx.out(
-          `files       ${s.files}${
-            Object.keys(s.filesByKind).length
-              ? ` (${Object.entries(s.filesByKind)
-                  .map(([k, n]) => `${k}: ${n}`)
-                  .join(', ')})`
-              : ''
-          }`,
-        );
-        ctx.out(`events      ${s.events}`);
-        ctx.out(`mentions    ${s.mentions}`);
-        ctx.out(`dates       ${s.firstDate ?? '-'} … ${s.lastDate ?? '-'}`);
-        ctx.out(`quarantine  ${s.rowsRejected}`);
-        for (const [reason, n] of Object.entries(s.rejectedByReason)) ctx.out(`  ${reason.padEnd(18)} ${n}`);
-      });
+      await withWarehouse(
+        ctx,
+        async (w) => {
+          const s = await w.status();
+          if (opts.json) return ctx.out(JSON.stringify(s, null, 2));
+          ctx.out(`warehouse   ${ctx.config.signalsPath}`);
+          ctx.out(
+            `files       ${s.files}${
+              Object.keys(s.filesByKind).length
+                ? ` (${Object.entries(s.filesByKind)
+                    .map(([k, n]) => `${k}: ${n}`)
+                    .join(', ')})`
+                : ''
+            }`,
+          );
+          ctx.out(`events      ${s.events}`);
+          ctx.out(`mentions    ${s.mentions}`);
+          ctx.out(`dates       ${s.firstDate ?? '-'} … ${s.lastDate ?? '-'}`);
+          ctx.out(`quarantine  ${s.rowsRejected}`);
+          for (const [reason, n] of Object.entries(s.rejectedByReason))
+            ctx.out(`  ${reason.padEnd(18)} ${n}`);
+        },
+        true,
+      );
     });
 
   signals
@@ -279,12 +297,16 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1)
         throw new CliError(`--limit must be a positive integer, got "${opts.limit}"`);
-      await withWarehouse(ctx, async (w) => {
-        const rows = await w.quarantine({ file: opts.file, limit });
-        if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
-        for (const r of rows) ctx.out(`${r.file}:${r.line}: ${r.reason}: ${r.message}`);
-        if (rows.length === 0) ctx.out('The quarantine is empty.');
-      });
+      await withWarehouse(
+        ctx,
+        async (w) => {
+          const rows = await w.quarantine({ file: opts.file, limit });
+          if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
+          for (const r of rows) ctx.out(`${r.file}:${r.line}: ${r.reason}: ${r.message}`);
+          if (rows.length === 0) ctx.out('The quarantine is empty.');
+        },
+        true,
+      );
     });
 
   signals
@@ -292,9 +314,13 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
     .description('Write events, mentions, the manifest and the quarantine as Parquet files')
     .requiredOption('--parquet <dir>', 'folder to write into')
     .action(async (opts: { parquet: string }) => {
-      await withWarehouse(ctx, async (w) => {
-        for (const f of await w.exportParquet(opts.parquet)) ctx.out(f);
-      });
+      await withWarehouse(
+        ctx,
+        async (w) => {
+          for (const f of await w.exportParquet(opts.parquet)) ctx.out(f);
+        },
+        true,
+      );
     });
 
   signals

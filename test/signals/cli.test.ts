@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.ts';
 import { signalsCommand } from '../../src/cli/signals.ts';
 import { CliError, readConfig } from '../../src/core/index.ts';
+import { Warehouse } from '../../src/signals/index.ts';
 import { fixture, tempDir } from './helpers.ts';
 
 const tmp = tempDir();
@@ -129,6 +131,35 @@ describe('entente signals', () => {
       'quarantine.parquet',
     ]);
     for (const f of r.out.split('\n')) expect(existsSync(f)).toBe(true);
+  });
+
+  it('reading commands say how to make a warehouse when there is none', async () => {
+    const empty = join(tmp.dir, 'empty');
+    for (const args of [['status'], ['quarantine'], ['export', '--parquet', join(empty, 'p')]]) {
+      await expect(runIn(empty, ...args)).rejects.toThrow(/no signals warehouse at .* yet: load GDELT files/);
+    }
+    expect(existsSync(join(empty, 'signals.duckdb'))).toBe(false);
+  });
+
+  it('status reads a warehouse that a server holds open; ingest says who holds it', async () => {
+    // The server's read-only hold is a lock of this process; another process must respect it.
+    const held = await Warehouse.open(join(tmp.dir, 'signals.duckdb'), { readOnly: true });
+    try {
+      const cli = (...args: string[]) =>
+        spawnSync(process.execPath, ['bin/entente.js', 'signals', ...args], {
+          env: { ...process.env, ENTENTE_DATA: tmp.dir, ENTENTE_SIGNALS: '' },
+          encoding: 'utf8',
+        });
+      const status = cli('status', '--json');
+      expect(status.stderr).toBe('');
+      expect(JSON.parse(status.stdout).files).toBeGreaterThan(0);
+      const ingest = cli('ingest', fixture('events-v2/20241210143000.export.CSV'));
+      expect(ingest.status).not.toBe(0);
+      expect(ingest.stderr).toContain(`is open in another process (PID ${process.pid};`);
+      expect(ingest.stderr).toContain('Stop that process to change it, or set ENTENTE_SIGNALS');
+    } finally {
+      held.close();
+    }
   });
 
   it('has help for every subcommand', () => {
