@@ -7,10 +7,19 @@ import { fixture, tempDir } from './helpers.ts';
 
 const CHILD = new URL('./ingest-child.ts', import.meta.url).pathname;
 
-/** Runs the child; when `killAfterMs` is given, SIGKILLs it that long after it starts `killInFile`. */
-function runChild(db: string, files: string[], kill?: { file: string; afterMs: number }): Promise<string> {
+/**
+ * Runs the child; when `kill` is given, SIGKILLs it `afterMs` after it announces the start of
+ * `kill.file`. With `batchBytes`, the child ingests all files through one `ingestMany` in batches.
+ */
+function runChild(
+  db: string,
+  files: string[],
+  kill?: { file: string; afterMs: number },
+  batchBytes?: number,
+): Promise<string> {
+  const batch = batchBytes === undefined ? [] : ['--batch-bytes', String(batchBytes)];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, ...files], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...batch, db, ...files], {
       stdio: ['ignore', 'pipe', 'pipe'],
       // A killed ingest cannot remove its scratch folder; keep those inside the test's own folder.
       env: { ...process.env, TMPDIR: dirname(db) },
@@ -108,6 +117,39 @@ describe('a crash in the middle of an ingest', () => {
       expect(await snapshot(db)).toEqual(expected);
       // The point of the test is a kill inside the large file; fail loudly if the machine was too fast.
       expect(killedInBigFile || afterMs >= 1200).toBe(true);
+    },
+    120_000,
+  );
+
+  // The same files through ingestMany: the first four (events, ~31 MB) form one batch, one
+  // transaction; the mentions file another. A kill anywhere in the first batch must leave none of its
+  // four files, and the rerun (in batches too) must end where the one-file-at-a-time reference did.
+  const BATCH_BYTES = 64 * 1024 * 1024;
+  it.each([
+    ['while its files are read and loaded', 100],
+    ['in the middle of its load', 700],
+  ])(
+    'killed in a batch of four files %s, a rerun in batches gives the same warehouse',
+    async (_label, afterMs) => {
+      const db = join(tmp.dir, `killed-batch-${afterMs}.duckdb`);
+      const first = files[0] as string;
+      const out = await runChild(db, files, { file: first, afterMs }, BATCH_BYTES);
+      // Results arrive when the whole batch is committed: no `done` means the kill hit the batch.
+      const killedInBatch = !out.includes('done ');
+      // All of the batch or none of it: no file, row or rejection of a half-loaded batch survives.
+      const left = await snapshot(db);
+      const none = { n: 0, digest: null };
+      if (left.files.length === 0) {
+        expect([left.events, left.quarantine, left.dyad_days]).toEqual([[none], [none], [none]]);
+      } else {
+        expect(left.files).toEqual(expected.files.slice(0, 4));
+        expect([left.events, left.quarantine]).toEqual([expected.events, expected.quarantine]);
+      }
+      const rerun = await runChild(db, files, undefined, BATCH_BYTES);
+      expect(rerun).toContain('finished');
+      expect(rerun.match(/^done /gm)).toHaveLength(files.length);
+      expect(await snapshot(db)).toEqual(expected);
+      expect(killedInBatch).toBe(true);
     },
     120_000,
   );
