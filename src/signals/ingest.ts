@@ -81,6 +81,9 @@ export async function ingestFiles(
     loading = loadWithFallback(duck, files, opts).then((results) => {
       for (const r of results) onResult(r);
     });
+    // Node goes on preparing while this loads: mark the failure as seen so it waits for the next
+    // `await loading` instead of ending the process as an unhandled rejection.
+    loading.catch(() => {});
   };
   try {
     for (const path of paths) {
@@ -230,9 +233,18 @@ async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions)
     total += f.lines;
   }
   try {
-    await duck.run(
-      `CREATE OR REPLACE TEMP TABLE raw_lines AS SELECT l FROM ${readLines(fresh.map((f) => f.dataPath))}`,
-    );
+    await duck
+      .run(
+        `CREATE OR REPLACE TEMP TABLE raw_lines AS SELECT l FROM ${readLines(fresh.map((f) => f.dataPath))}`,
+      )
+      .catch((e: Error) => {
+        // This statement reads nothing but the batch's files: an error here (a line over 8 MB, say)
+        // is the files' fault, and the batch is retried file by file. A lack of memory or disk is not.
+        if (/^(Out of Memory|IO) Error/.test(e.message)) throw e;
+        throw new IngestError(
+          `${fresh.map((f) => f.path).join(', ')}: DuckDB cannot read the lines: ${e.message}`,
+        );
+      });
     const [{ n }] = (await duck.all('SELECT count(*) AS n FROM raw_lines')) as [{ n: number }];
     if (n !== total) {
       throw new IngestError(
@@ -337,6 +349,8 @@ async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions)
       throw e;
     }
   } finally {
+    // After a ROLLBACK too: a connection left unordered would number the next batch's lines wrongly.
+    await duck.run('RESET preserve_insertion_order').catch(() => {});
     await duck.run('DROP TABLE IF EXISTS raw_lines').catch(() => {});
   }
   // A later twin in the batch reports the file it repeats.

@@ -526,13 +526,29 @@ describe('an error that is not a file’s, while the next batch is being prepare
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
-  // BUG (ingest.ts, ingestFiles): a batch's load runs while Node prepares the next batch, and nothing
-  // listens to that load until the next batch is flushed. If the load fails with an error other than
-  // an IngestError/ZipError (here DuckDB's "Maximum line size … exceeded" on a 9 MB line; out of memory
-  // or a full disk would do the same), the rejection is unhandled: Node ends the process with a raw
-  // stack trace, and the caller's try/catch (the CLI's error report, its closing of the warehouse)
-  // never runs. Expected: ingestMany rejects with that error.
-  it('BUG: ingestMany rejects (it does not crash the process with an unhandled rejection)', () => {
+  // A batch's load runs while Node prepares the next batch. An error of that load (here the child's
+  // own callback throwing on the file DuckDB refuses for its 9 MB line) must reject ingestMany, not
+  // end the process as an unhandled rejection that skips the caller's error report and close.
+  it('a file DuckDB cannot read (a 9 MB line) is refused alone; the rest of its batch goes in', async () => {
+    const clean = readFileSync(CLEAN, 'utf8').split('\n');
+    const long = join(tmp.dir, 'long-alone.20250104170000.export.CSV');
+    writeFileSync(long, `${clean.slice(0, 2).join('\n')}\n${'x'.repeat(9_000_000)}\n`);
+    const w = await Warehouse.open(join(tmp.dir, 'alone.duckdb'));
+    try {
+      const out = await ingestMany(w, [CLEAN, long, CLEAN2]);
+      expect(out.map((r) => r.path)).toEqual([CLEAN, long, CLEAN2]);
+      expect(ok(out[0]).accepted).toBe(795);
+      expect('error' in (out[1] as Outcome) && (out[1] as IngestFailure).error).toBeInstanceOf(IngestError);
+      expect((out[1] as IngestFailure).error.message).toMatch(/Maximum line size/);
+      expect(ok(out[2]).accepted).toBe(1215);
+      const [{ n }] = (await w.all('SELECT count(*) AS n FROM files')) as [{ n: number }];
+      expect(n).toBe(2);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('ingestMany rejects (it does not crash the process with an unhandled rejection)', () => {
     const clean = readFileSync(CLEAN, 'utf8').split('\n');
     const long = join(tmp.dir, 'long-line.20250104170000.export.CSV');
     writeFileSync(long, `${clean.slice(0, 2).join('\n')}\n${'x'.repeat(9_000_000)}\n`);
@@ -562,13 +578,11 @@ describe('a load that fails inside its transaction', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
-  // BUG (ingest.ts, loadBatch): the load turns DuckDB's preserve_insertion_order off for its INSERT
-  // and back on after it, but not when the INSERT fails (out of memory, here forced by a 24 MB limit).
-  // The connection keeps the setting off; on it, the next load's temp table of lines loses their
-  // order, and every row of a file read by several threads is stored at a wrong line (a batch's files
-  // get mixed too). A caller that goes on after a failed file (the fetcher does) stores wrong lines
-  // without any error. Expected: the next ingest keeps each row at its line.
-  it('BUG: after a load fails in its INSERT (out of memory), the next ingest still keeps each row at its line', async () => {
+  // The load turns DuckDB's preserve_insertion_order off for its INSERT. When the INSERT fails (out of
+  // memory, here forced by a 24 MB limit) the setting must still come back: on an unordered
+  // connection the next load's temp table of lines loses its order, and rows land at wrong lines
+  // without any error (the fetcher goes on after a failed file).
+  it('after a load fails in its INSERT (out of memory), the next ingest still keeps each row at its line', async () => {
     const rows = readFileSync(fixture('events-v2/padho__20161013151500.export.CSV'), 'utf8')
       .trimEnd()
       .split('\n');
