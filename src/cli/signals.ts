@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { CliError } from '../core/index.ts';
 import {
+  DEFAULT_BATCH_BYTES,
   DIALECTS,
   type DyadQuery,
   dyadByIssueArea,
@@ -146,7 +147,14 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         'mentions-v2',
       ]),
     )
-    .action(async (paths: string[], opts: { kind?: FileKind }) => {
+    .option(
+      '--batch-mb <n>',
+      'load consecutive files together, one transaction per this many MB: larger is faster, smaller uses less memory',
+      String(DEFAULT_BATCH_BYTES / 2 ** 20),
+    )
+    .action(async (paths: string[], opts: { kind?: FileKind; batchMb: string }) => {
+      const batchMb = Number(opts.batchMb);
+      if (!(batchMb > 0)) throw new CliError(`--batch-mb must be a positive number, got "${opts.batchMb}"`);
       const files = await expand(paths);
       if (files.length === 0) throw new CliError('no GDELT files found in the given paths');
       const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
@@ -180,7 +188,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
             const secs = (performance.now() - started) / 1000;
             bar?.update(done, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
           },
-          { kind: opts.kind },
+          { kind: opts.kind, batchBytes: batchMb * 1024 * 1024 },
         );
         bar?.stop();
         ctx.out(

@@ -50,7 +50,13 @@ export {
   seriesSql,
   topEventsSql,
 } from './indices-sql.ts';
-export { IngestError, type IngestFailure, type IngestOptions, type IngestResult } from './ingest.ts';
+export {
+  DEFAULT_BATCH_BYTES,
+  IngestError,
+  type IngestFailure,
+  type IngestOptions,
+  type IngestResult,
+} from './ingest.ts';
 export { REJECT_REASONS, type RejectReason } from './ingest-sql.ts';
 export {
   filesInRange,

@@ -44,7 +44,7 @@ export interface IngestOptions {
   batchFiles?: number;
 }
 
-const DEFAULT_BATCH_BYTES = 384 * 1024 * 1024;
+export const DEFAULT_BATCH_BYTES = 384 * 1024 * 1024;
 const DEFAULT_BATCH_FILES = 1024;
 
 const readLines = (paths: readonly string[]) =>

@@ -133,6 +133,16 @@ describe('entente signals', () => {
     for (const f of r.out.split('\n')) expect(existsSync(f)).toBe(true);
   });
 
+  it('ingest refuses a batch size that is not a positive number', async () => {
+    for (const bad of ['0', '-5', 'lots']) {
+      await expect(
+        run('ingest', '--batch-mb', bad, fixture('events-v2/20250103111500.export.CSV')),
+      ).rejects.toThrow(`--batch-mb must be a positive number, got "${bad}"`);
+    }
+    const r = await run('ingest', '--batch-mb', '0.5', fixture('events-v2/20250103111500.export.CSV'));
+    expect(r.out).toBe('1 of 1 files; 0 rows accepted, 0 rejected.');
+  });
+
   it('reading commands say how to make a warehouse when there is none', async () => {
     const empty = join(tmp.dir, 'empty');
     for (const args of [['status'], ['quarantine'], ['export', '--parquet', join(empty, 'p')]]) {
