@@ -156,6 +156,10 @@ async function loadWithFallback(
   }
 }
 
+/**
+ * Splits a batch into the files to load and those to skip: bytes already in the manifest (same MD5),
+ * or repeated earlier in the batch (their result is completed once the first copy has its id).
+ */
 async function skippedOrNew(duck: Duck, files: PreparedFile[]) {
   const known = new Map(
     (
