@@ -398,7 +398,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
               streams: opts.streams.split(','),
               concurrency,
               onProgress,
-              ingest: opts.ingest ? async (path) => (await w.ingest(path)).accepted : undefined,
+              ingest: opts.ingest ? (items) => w.ingestOutcomes(items.map((i) => i.path)) : undefined,
             });
           } catch (e) {
             throw new CliError(`fetch failed: ${(e as Error).message}`);

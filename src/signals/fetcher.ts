@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { IngestOutcome } from './ingest.ts';
 import {
   filesInRange,
   type ListedFile,
@@ -48,8 +49,12 @@ export interface FetchOptions {
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (p: FetchProgress) => void;
-  /** Called once per verified file, one at a time, in download order; returns rows added. */
-  ingest?: (path: string, file: ListedFile) => Promise<number>;
+  /**
+   * Loads verified files, one call at a time, in download order. Files that finish downloading while
+   * a call runs wait and go together into the next call (a batch, as `Warehouse.ingestMany` loads
+   * them); returns per file the rows added or why it was refused, in the order given.
+   */
+  ingest?: (files: { path: string; file: ListedFile }[]) => Promise<IngestOutcome[]>;
 }
 
 export interface FetchedFile {
@@ -202,8 +207,33 @@ export async function fetchGdelt(opts: FetchOptions): Promise<FetchResult> {
     opts.onProgress?.({ ...progress, event, file, message });
   report('listed');
 
-  // Ingest one file at a time (one writer to the warehouse), in the order downloads finish.
-  let ingestQueue: Promise<void> = Promise.resolve();
+  // One writer to the warehouse: one ingest call at a time, in the order downloads finish. While a
+  // call runs, finished downloads wait and then go in together (a group commit: no added delay, and
+  // the batch grows exactly when ingest is the slower side).
+  let waiting: FetchedFile[] = [];
+  let draining: Promise<void> | undefined;
+  const drain = async (ingest: NonNullable<FetchOptions['ingest']>) => {
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      let outcomes: IngestOutcome[];
+      try {
+        outcomes = await ingest(group.map((r) => ({ path: r.path, file: r.file })));
+      } catch (e) {
+        outcomes = group.map(() => ({ error: (e as Error).message }));
+      }
+      for (const [i, r] of group.entries()) {
+        const o = outcomes[i] ?? { error: 'the ingest reported nothing for this file' };
+        if ('error' in o) r.ingestError = o.error;
+        else {
+          r.rows = o.rows;
+          progress.rows += o.rows;
+          report('ingested', r.file.name);
+        }
+      }
+    }
+    draining = undefined;
+  };
   const results: FetchedFile[] = files.map((file) => ({
     file,
     path: join(opts.dir, file.name),
@@ -251,16 +281,8 @@ export async function fetchGdelt(opts: FetchOptions): Promise<FetchResult> {
     progress.filesDone++;
     report(r.status === 'failed' ? 'failed' : r.status, file.name, r.error);
     if (r.status !== 'failed' && opts.ingest) {
-      const ingest = opts.ingest;
-      ingestQueue = ingestQueue.then(async () => {
-        try {
-          r.rows = await ingest(r.path, file);
-          progress.rows += r.rows;
-          report('ingested', file.name);
-        } catch (e) {
-          r.ingestError = (e as Error).message;
-        }
-      });
+      waiting.push(r);
+      draining ??= drain(opts.ingest);
     }
   };
 
@@ -272,6 +294,6 @@ export async function fetchGdelt(opts: FetchOptions): Promise<FetchResult> {
     },
   );
   await Promise.all(workers);
-  await ingestQueue;
+  await draining;
   return { files: results, listProblems: list.problems };
 }

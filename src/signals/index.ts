@@ -55,6 +55,7 @@ export {
   IngestError,
   type IngestFailure,
   type IngestOptions,
+  type IngestOutcome,
   type IngestResult,
 } from './ingest.ts';
 export { REJECT_REASONS, type RejectReason } from './ingest-sql.ts';

@@ -30,6 +30,9 @@ export interface IngestFailure {
   error: IngestError | ZipError;
 }
 
+/** What happened to one file, in two words: the rows it added, or why it was refused. */
+export type IngestOutcome = { rows: number } | { error: string };
+
 export interface IngestOptions {
   kind?: FileKind;
   now?: () => Date;

@@ -6,6 +6,7 @@ import { Duck, type DuckOptions, type Row } from './duck.ts';
 import {
   type IngestFailure,
   type IngestOptions,
+  type IngestOutcome,
   type IngestResult,
   ingestFile,
   ingestFiles,
@@ -101,6 +102,15 @@ export class Warehouse {
   /** Ingests one file; see {@link ingestFile}. */
   ingest(path: string, opts: IngestOptions = {}): Promise<IngestResult> {
     return ingestFile(this.duck, path, opts);
+  }
+
+  /** Ingests files in batches and says per file, in order, what it added or why it was refused. */
+  async ingestOutcomes(paths: readonly string[], opts: IngestOptions = {}): Promise<IngestOutcome[]> {
+    const by = new Map<string, IngestOutcome>();
+    await ingestFiles(this.duck, paths, opts, (r) =>
+      by.set(r.path, 'error' in r ? { error: r.error.message } : { rows: r.accepted }),
+    );
+    return paths.map((p) => by.get(p) ?? { error: 'the ingest reported nothing for this file' });
   }
 
   /** Ingests files in batches; see {@link ingestFiles}. */

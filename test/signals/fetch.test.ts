@@ -127,7 +127,7 @@ describe('fetching GDELT files from a (local) server', () => {
         sleeps.push(ms);
       },
       onProgress: (p) => events.push(p),
-      ingest: async (path) => (await w.ingest(path)).accepted,
+      ingest: (items) => w.ingestOutcomes(items.map((i) => i.path)),
       ...extra,
     });
     return { result, events, sleeps };
@@ -172,6 +172,62 @@ describe('fetching GDELT files from a (local) server', () => {
     expect(s.files).toBe(4);
     for (const f of [FILES.good, FILES.truncated, FILES.corrupt]) {
       expect(readFileSync(join(dir, f.name)).equals(f.body)).toBe(true);
+    }
+  });
+
+  it('while an ingest runs, finished downloads wait and go in together, each file with its own outcome', async () => {
+    const groups: string[][] = [];
+    const { result } = run(join(tmp.dir, 'grouped'), {
+      concurrency: 4,
+      ingest: async (items) => {
+        groups.push(items.map((i) => i.file.name));
+        // A slow warehouse: the other downloads finish meanwhile.
+        await new Promise((r) => setTimeout(r, 400));
+        return w.ingestOutcomes(items.map((i) => i.path));
+      },
+    });
+    const r = await result;
+    expect(groups.flat().sort()).toEqual(
+      [FILES.good.name, FILES.truncated.name, FILES.corrupt.name, FILES.slow.name].sort(),
+    );
+    expect(groups.length).toBeLessThan(4);
+    expect(Math.max(...groups.map((g) => g.length))).toBeGreaterThan(1);
+    const rows = Object.fromEntries(r.files.map((f) => [f.file.name, f.rows]));
+    expect(rows).toMatchObject({
+      [FILES.good.name]: 1215,
+      [FILES.truncated.name]: 795,
+      [FILES.corrupt.name]: 1845,
+      [FILES.slow.name]: 1629,
+    });
+    expect((await w.status()).events).toBe(1215 + 795 + 1845 + 1629);
+  });
+
+  it('a refused file keeps its reason, the others of the call their rows; a call that throws marks its whole group', async () => {
+    const { result } = run(join(tmp.dir, 'refused'), {
+      concurrency: 4,
+      ingest: async (items) => {
+        const outcomes = await w.ingestOutcomes(items.map((i) => i.path));
+        return items.map((i, k) =>
+          i.file.name === FILES.good.name ? { error: 'refused here' } : outcomes[k]!,
+        );
+      },
+    });
+    const r = await result;
+    const good = r.files.find((f) => f.file.name === FILES.good.name);
+    expect(good?.ingestError).toBe('refused here');
+    expect(good?.rows).toBeUndefined();
+    expect(r.files.filter((f) => f.rows !== undefined)).toHaveLength(3);
+
+    const thrown = await run(join(tmp.dir, 'thrown'), {
+      ingest: async () => {
+        throw new Error('disk full');
+      },
+    }).result;
+    const downloaded = thrown.files.filter((f) => f.status !== 'failed');
+    expect(downloaded).toHaveLength(4);
+    for (const f of downloaded) {
+      expect(f.ingestError).toBe('disk full');
+      expect(f.rows).toBeUndefined();
     }
   });
 
