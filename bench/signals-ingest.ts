@@ -119,6 +119,7 @@ async function childB(dir: string, db: string, maxRows: number) {
           return app.appendTinyInt(Number(v));
         case 'double':
         case 'goldstein':
+        case 'tone':
           return app.appendDouble(Number(v));
         case 'bool01':
           return app.appendBoolean(v === '1');

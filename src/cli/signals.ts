@@ -68,7 +68,7 @@ async function withWarehouse<T>(
     const held = /Could not set lock[\s\S]*?\(PID (\d+)\)/.exec(message);
     if (held) {
       throw new CliError(
-        `the signals warehouse ${path} is open in another process (PID ${held[1]}; \`entente serve\` keeps it open). Stop that process to ${readOnly ? 'read' : 'change'} it, or set ENTENTE_SIGNALS to another file.`,
+        `the signals warehouse ${path} is open in another process (PID ${held[1]}: \`entente serve\`, or another \`entente signals\` command). Stop that process to ${readOnly ? 'read' : 'change'} it, or set ENTENTE_SIGNALS to another file.`,
       );
     }
     throw new CliError(`cannot open the signals warehouse ${path}: ${message}`);

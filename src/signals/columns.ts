@@ -18,6 +18,7 @@ export type FieldKind =
   | 'cameo_base'
   | 'quad'
   | 'goldstein'
+  | 'tone' // −100 … +100, as GDELT's codebook defines AvgTone and MentionDocTone
   | 'bool01'
   | 'text';
 
@@ -71,7 +72,7 @@ const eventHead: Column[] = [
   { name: 'NumMentions', kind: 'int' },
   { name: 'NumSources', kind: 'int' },
   { name: 'NumArticles', kind: 'int' },
-  { name: 'AvgTone', kind: 'double' },
+  { name: 'AvgTone', kind: 'tone' },
 ];
 
 const geos = (withAdm2: boolean) => ['Actor1Geo', 'Actor2Geo', 'ActionGeo'].flatMap((g) => geo(g, withAdm2));
@@ -107,7 +108,7 @@ export const MENTIONS_V2: readonly Column[] = [
   { name: 'InRawText', kind: 'int' },
   { name: 'Confidence', kind: 'int' },
   { name: 'MentionDocLen', kind: 'int' },
-  { name: 'MentionDocTone', kind: 'double' },
+  { name: 'MentionDocTone', kind: 'tone' },
   { name: 'MentionDocTranslationInfo', kind: 'text' },
   { name: 'Extras', kind: 'text' },
 ];

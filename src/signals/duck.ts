@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 /** Plain JSON-friendly values: BIGINT as number, DATE/TIMESTAMP as ISO strings. */
@@ -19,6 +20,11 @@ export interface DuckOptions {
    * @default '300MB'
    */
   memoryLimit?: string;
+  /**
+   * DuckDB's threads. Each holds buffers of its own, so within the memory limit more threads run out
+   * of memory on a large batch (8 threads did on 230 MB of GDELT 2.0 files) where 4 do not.
+   * @default the number of CPUs, at most 4
+   */
   threads?: number;
   readOnly?: boolean;
 }
@@ -32,7 +38,7 @@ export class Duck {
 
   static async open(path: string, opts: DuckOptions = {}): Promise<Duck> {
     const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '300MB' };
-    if (opts.threads) config.threads = String(opts.threads);
+    config.threads = String(opts.threads ?? Math.min(availableParallelism(), 4));
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(path, config);
     return new Duck(instance, await instance.connect());

@@ -213,6 +213,8 @@ export async function fetchGdelt(opts: FetchOptions): Promise<FetchResult> {
   let waiting: FetchedFile[] = [];
   let draining: Promise<void> | undefined;
   const drain = async (ingest: NonNullable<FetchOptions['ingest']>) => {
+    // Yield first, so `draining` is set before anything here can finish (a callback may throw at once).
+    await null;
     while (waiting.length > 0) {
       const group = waiting;
       waiting = [];
@@ -228,10 +230,11 @@ export async function fetchGdelt(opts: FetchOptions): Promise<FetchResult> {
         else {
           r.rows = o.rows;
           progress.rows += o.rows;
-          report('ingested', r.file.name);
         }
       }
+      for (const r of group) if (r.rows !== undefined) report('ingested', r.file.name);
     }
+    // In the same turn as the last look at `waiting`: a file queued after it starts a new drain.
     draining = undefined;
   };
   const results: FetchedFile[] = files.map((file) => ({

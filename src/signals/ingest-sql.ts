@@ -31,6 +31,7 @@ export const SQL_TYPE: Record<FieldKind, string> = {
   cameo_base: 'VARCHAR',
   quad: 'TINYINT',
   goldstein: 'DOUBLE',
+  tone: 'DOUBLE',
   bool01: 'BOOLEAN',
   text: 'VARCHAR',
 };
@@ -100,6 +101,11 @@ function checksFor(
         { reason: 'bad_number', sql: `NOT coalesce(isfinite(${t}), false)` },
         { reason: 'out_of_range', sql: `NOT ${t} BETWEEN -10 AND 10` },
       ];
+    case 'tone':
+      return [
+        { reason: 'bad_number', sql: `${present} AND NOT coalesce(isfinite(${t}), false)` },
+        { reason: 'out_of_range', sql: `${present} AND NOT ${t} BETWEEN -100 AND 100` },
+      ];
     case 'quad':
       return [{ reason: 'out_of_range', sql: `${v} NOT IN ('1', '2', '3', '4')` }];
     case 'bool01':
@@ -139,6 +145,7 @@ function typedValue(kind: FieldKind, v: string): string {
       return `TRY_CAST(${nonEmpty} AS INTEGER)`;
     case 'double':
     case 'goldstein':
+    case 'tone':
       return `TRY_CAST(${nonEmpty} AS DOUBLE)`;
     case 'quad':
       return `TRY_CAST(${v} AS TINYINT)`;

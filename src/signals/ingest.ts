@@ -12,7 +12,10 @@ export interface IngestResult {
   path: string;
   name: string;
   kind: FileKind;
-  /** `skipped`: a file with the same MD5 is already in the manifest (nothing added). */
+  /**
+   * `skipped`: a file with the same MD5 is already in the manifest, or earlier in the same call
+   * (nothing added; `fileId` and counts are those of the first copy).
+   */
   status: 'ingested' | 'skipped';
   fileId: number;
   size: number;
@@ -55,6 +58,20 @@ const readLines = (paths: readonly string[]) =>
     escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = 8388608,
     buffer_size = 16777216)`;
 
+/**
+ * DuckDB's errors while loading a batch are taken as the fault of its files (a line over 8 MB, a
+ * value that breaks a conversion, a file gone since it was prepared), so the batch is retried file
+ * by file and only the bad file is refused. A lack of memory or disk, and errors of ours, are not.
+ */
+function asFileFault(e: unknown, files: PreparedFile[], prefix = ''): unknown {
+  if (!(e instanceof Error) || isFileError(e) || outOfMemory(e)) return e;
+  const { message } = e as Error;
+  if (!/^[A-Z][A-Za-z ]* Error: /.test(message) || /^IO Error: (?!No files found)/.test(message)) return e;
+  return new IngestError(`${files.map((f) => f.path).join(', ')}: ${prefix}${message}`);
+}
+
+const outOfMemory = (e: unknown) => e instanceof Error && /^Out of Memory Error/.test(e.message);
+
 const isFileError = (e: unknown): e is IngestError | ZipError =>
   e instanceof IngestError || e instanceof ZipError;
 
@@ -80,7 +97,13 @@ export async function ingestFiles(
     const files = batch;
     batch = [];
     bytes = 0;
-    await loading;
+    try {
+      await loading;
+    } catch (e) {
+      // The batch before failed: this one will not load; its scratch copies must not stay behind.
+      await Promise.all(files.map((f) => f.dispose()));
+      throw e;
+    }
     loading = loadWithFallback(duck, files, opts).then((results) => {
       for (const r of results) onResult(r);
     });
@@ -128,32 +151,31 @@ export async function ingestFile(duck: Duck, path: string, opts: IngestOptions =
 }
 
 /**
- * Loads a batch; if the batch fails as a whole, loads its files one by one so that only the file at
- * fault is refused. Disposes of the batch's scratch copies.
+ * Loads a batch. If it runs out of memory, loads each half in turn; if a file is at fault, loads the
+ * files one by one so that only that file is refused. Disposes of the batch's scratch copies.
  */
 async function loadWithFallback(
   duck: Duck,
   files: PreparedFile[],
   opts: IngestOptions,
 ): Promise<(IngestResult | IngestFailure)[]> {
-  try {
-    if (files.length === 0) return [];
+  const load = async (part: PreparedFile[]): Promise<(IngestResult | IngestFailure)[]> => {
     try {
-      return await loadBatch(duck, files, opts);
+      return await loadBatch(duck, part, opts);
     } catch (e) {
-      if (!isFileError(e)) throw e;
-      if (files.length === 1) return [{ path: (files[0] as PreparedFile).path, error: e }];
-      const out: (IngestResult | IngestFailure)[] = [];
-      for (const f of files) {
-        try {
-          out.push(...(await loadBatch(duck, [f], opts)));
-        } catch (one) {
-          if (!isFileError(one)) throw one;
-          out.push({ path: f.path, error: one });
-        }
+      if (outOfMemory(e) && part.length > 1) {
+        const half = Math.ceil(part.length / 2);
+        return [...(await load(part.slice(0, half))), ...(await load(part.slice(half)))];
       }
+      if (!isFileError(e)) throw e;
+      if (part.length === 1) return [{ path: (part[0] as PreparedFile).path, error: e }];
+      const out: (IngestResult | IngestFailure)[] = [];
+      for (const f of part) out.push(...(await load([f])));
       return out;
     }
+  };
+  try {
+    return files.length === 0 ? [] : await load(files);
   } finally {
     await Promise.all(files.map((f) => f.dispose()));
   }
@@ -245,12 +267,7 @@ async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions)
         `CREATE OR REPLACE TEMP TABLE raw_lines AS SELECT l FROM ${readLines(fresh.map((f) => f.dataPath))}`,
       )
       .catch((e: Error) => {
-        // This statement reads nothing but the batch's files: an error here (a line over 8 MB, say)
-        // is the files' fault, and the batch is retried file by file. A lack of memory or disk is not.
-        if (/^(Out of Memory|IO) Error/.test(e.message)) throw e;
-        throw new IngestError(
-          `${fresh.map((f) => f.path).join(', ')}: DuckDB cannot read the lines: ${e.message}`,
-        );
+        throw asFileFault(e, fresh, 'DuckDB cannot read the lines: ');
       });
     const [{ n }] = (await duck.all('SELECT count(*) AS n FROM raw_lines')) as [{ n: number }];
     if (n !== total) {
@@ -268,7 +285,11 @@ async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions)
       let source = `(SELECT ${id} + k AS file_id, r - [${starts.join(', ')}][k + 1] + 1 AS line, l
         FROM (SELECT r, ${k} AS k, l FROM (SELECT rowid AS r, l FROM raw_lines)))`;
       const problems = fresh.flatMap((f, i) =>
-        f.problems.map((p) => `(${id + i}, ${p.line}, ${sqlString(p.reason)}, ${sqlString(p.raw)})`),
+        // A NUL cannot sit in SQL text; the quarantine shows it as ␀ (U+2400).
+        f.problems.map(
+          (p) =>
+            `(${id + i}, ${p.line}, ${sqlString(p.reason)}, ${sqlString(p.raw.replaceAll('\0', '\u2400'))})`,
+        ),
       );
       if (problems.length > 0) {
         await duck.run(
@@ -353,7 +374,7 @@ async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions)
       await duck.run('COMMIT');
     } catch (e) {
       await duck.run('ROLLBACK').catch(() => {});
-      throw e;
+      throw asFileFault(e, fresh);
     }
   } finally {
     // After a ROLLBACK too: a connection left unordered would number the next batch's lines wrongly.

@@ -1,6 +1,6 @@
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { FileKind } from './columns.ts';
 import { detectKind } from './detect.ts';
 import { type LineProblem, type Scan, scanFile, writeCleanCopy } from './prescan.ts';
@@ -69,6 +69,12 @@ export async function prepareFile(path: string, opts: { kind?: FileKind } = {}):
       const clean = join(work, 'clean.csv');
       await writeCleanCopy(dataPath, clean, scan.problems);
       dataPath = clean;
+    } else if (/[*?[\]{}]/.test(dataPath)) {
+      // DuckDB's read_csv takes these characters as a glob pattern (`x[1].csv` would read `x1.csv`):
+      // it reads such a file through a link with a plain name.
+      const link = join(work, 'data.csv');
+      await symlink(resolve(dataPath), link);
+      dataPath = link;
     }
     return {
       path,

@@ -13,6 +13,7 @@ function value(c: Column, raw: string): string | number | boolean | null {
     case 'quad':
     case 'double':
     case 'goldstein':
+    case 'tone':
       return Number(raw);
     case 'bool01':
       return raw === '1';

@@ -90,7 +90,7 @@ export async function ensureRollup(duck: Duck): Promise<void> {
     await duck.run('ROLLBACK').catch(() => {});
     throw new Error(
       `could not build the ${ROLLUP_TABLE} rollup from the events already in the warehouse: ${(e as Error).message}. ` +
-        'Nothing was changed; free memory or disk space and open the warehouse again.',
+        'Nothing was changed; the error says why (too little memory or disk, or a value out of range).',
     );
   }
 }

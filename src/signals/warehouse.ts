@@ -107,10 +107,16 @@ export class Warehouse {
   /** Ingests files in batches and says per file, in order, what it added or why it was refused. */
   async ingestOutcomes(paths: readonly string[], opts: IngestOptions = {}): Promise<IngestOutcome[]> {
     const by = new Map<string, IngestOutcome>();
-    await ingestFiles(this.duck, paths, opts, (r) =>
-      by.set(r.path, 'error' in r ? { error: r.error.message } : { rows: r.accepted }),
-    );
-    return paths.map((p) => by.get(p) ?? { error: 'the ingest reported nothing for this file' });
+    let stopped = 'the ingest reported nothing for this file';
+    try {
+      await ingestFiles(this.duck, paths, opts, (r) =>
+        by.set(r.path, 'error' in r ? { error: r.error.message } : { rows: r.accepted }),
+      );
+    } catch (e) {
+      // Files committed before the error keep their outcome; only the rest carry it.
+      stopped = (e as Error).message;
+    }
+    return paths.map((p) => by.get(p) ?? { error: stopped });
   }
 
   /** Ingests files in batches; see {@link ingestFiles}. */

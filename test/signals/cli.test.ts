@@ -165,7 +165,7 @@ describe('entente signals', () => {
       expect(JSON.parse(status.stdout).files).toBeGreaterThan(0);
       const ingest = cli('ingest', fixture('events-v2/20241210143000.export.CSV'));
       expect(ingest.status).not.toBe(0);
-      expect(ingest.stderr).toContain(`is open in another process (PID ${process.pid};`);
+      expect(ingest.stderr).toContain(`is open in another process (PID ${process.pid}:`);
       expect(ingest.stderr).toContain('Stop that process to change it, or set ENTENTE_SIGNALS');
     } finally {
       held.close();
