@@ -229,6 +229,16 @@ describe('fetching GDELT files from a (local) server', () => {
       expect(f.ingestError).toBe('disk full');
       expect(f.rows).toBeUndefined();
     }
+
+    // A callback that throws before it awaits anything must not leave later files waiting forever.
+    const sync = await run(join(tmp.dir, 'sync'), {
+      ingest: () => {
+        throw new Error('at once');
+      },
+    }).result;
+    const got = sync.files.filter((f) => f.status !== 'failed');
+    expect(got).toHaveLength(4);
+    for (const f of got) expect(f.ingestError).toBe('at once');
   });
 
   it('gives up on a file whose checksum never matches, after the retries, with backoff doubling', async () => {
