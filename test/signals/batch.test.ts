@@ -526,9 +526,6 @@ describe('an error that is not a file’s, while the next batch is being prepare
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
-  // A batch's load runs while Node prepares the next batch. An error of that load (here the child's
-  // own callback throwing on the file DuckDB refuses for its 9 MB line) must reject ingestMany, not
-  // end the process as an unhandled rejection that skips the caller's error report and close.
   it('a file DuckDB cannot read (a 9 MB line) is refused alone; the rest of its batch goes in', async () => {
     const clean = readFileSync(CLEAN, 'utf8').split('\n');
     const long = join(tmp.dir, 'long-alone.20250104170000.export.CSV');
@@ -548,6 +545,9 @@ describe('an error that is not a file’s, while the next batch is being prepare
     }
   });
 
+  // A batch's load runs while Node prepares the next batch. An error of that load (here the child's
+  // own callback throwing on the file DuckDB refuses for its 9 MB line) must reject ingestMany, not
+  // end the process as an unhandled rejection that skips the caller's error report and close.
   it('ingestMany rejects (it does not crash the process with an unhandled rejection)', () => {
     const clean = readFileSync(CLEAN, 'utf8').split('\n');
     const long = join(tmp.dir, 'long-line.20250104170000.export.CSV');
