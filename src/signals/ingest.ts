@@ -40,9 +40,9 @@ export interface IngestOptions {
   kind?: FileKind;
   now?: () => Date;
   /**
-   * A batch closes when its files reach this many bytes. DuckDB writes a large insert straight into
-   * compressed row groups but rewrites the partial ones a small insert leaves at the next checkpoint:
-   * on 2 CPUs, inserts of 250,000 rows cost twice the CPU of inserts of a million.
+   * A batch closes when its files reach this many bytes (unzipped). DuckDB writes a large insert
+   * straight into compressed row groups but rewrites the partial ones a small insert leaves at the
+   * next checkpoint: on 2 CPUs, inserts of 250,000 rows cost twice the CPU of inserts of a million.
    * @default 384 MB (about 900,000 GDELT 2.0 events)
    */
   batchBytes?: number;
@@ -127,7 +127,7 @@ export async function ingestFiles(
       const first = batch[0];
       if (first && (first.kind !== prepared.kind || prepared.kind === undefined)) await flush();
       batch.push(prepared);
-      bytes += prepared.size;
+      bytes += prepared.dataBytes;
       if (bytes >= maxBytes || batch.length >= maxFiles || prepared.kind === undefined) await flush();
     }
     await flush();

@@ -24,6 +24,8 @@ export interface PreparedFile {
   /** Size and MD5 of the file as published (the zip, whose MD5 GDELT lists). */
   size: number;
   md5: string;
+  /** Bytes DuckDB reads (a zip's member unzipped): what a batch's size counts. */
+  dataBytes: number;
   /** Physical lines of the data; the cleaned copy keeps the same numbering. */
   lines: number;
   /** Lines refused before DuckDB (bad bytes, truncated last line); they go straight to the quarantine. */
@@ -83,6 +85,7 @@ export async function prepareFile(path: string, opts: { kind?: FileKind } = {}):
       dataPath,
       size: outer?.size ?? scan.size,
       md5: outer?.md5 ?? scan.md5,
+      dataBytes: scan.size,
       lines: scan.lines,
       problems: scan.problems,
       seconds: (performance.now() - started) / 1000,
