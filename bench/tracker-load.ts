@@ -11,14 +11,13 @@
  * publish a batch of assessments; every page recomputes scores from all published assessments, so
  * writes make reads heavier as the run goes on, as they would over months.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { type Actor, addUser, createToken } from '../src/accounts/index.ts';
-import { type Db, migrate, openPglite, openPostgres } from '../src/core/index.ts';
+import type { Db } from '../src/core/index.ts';
 import { importDataset, loadDataset } from '../src/dataset/index.ts';
 import { createApp } from '../src/web/index.ts';
 import { listen } from '../test/helpers/browser.ts';
+import { available, DRIVERS } from '../test/helpers/stores.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -30,7 +29,6 @@ const { values: opts } = parseArgs({
 const SECONDS = Number(opts.seconds);
 const READERS = Number(opts.readers);
 const EDITORS = Number(opts.editors);
-const PG_URL = process.env.ENTENTE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const PAGES = [
   '/tracker',
@@ -54,33 +52,7 @@ const pct = (xs: number[], p: number) =>
     : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-async function scratchPostgres(): Promise<{ db: Db; drop: () => Promise<void> } | undefined> {
-  const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.href);
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 async function run(driver: string, db: Db) {
-  await migrate(db);
   const loaded = loadDataset(new URL('../data/korea-japan', import.meta.url).pathname);
   await importDataset(db, loaded.dataset!);
   const cli: Actor = { id: null, name: 'bench', role: 'admin' };
@@ -171,20 +143,17 @@ async function run(driver: string, db: Db) {
 }
 
 const results = [];
-const lite = await openPglite();
-try {
-  results.push(await run('pglite', lite));
-} finally {
-  await lite.close();
-}
-const server = await scratchPostgres();
-if (server) {
-  try {
-    results.push(await run('postgres', server.db));
-  } finally {
-    await server.drop();
+// The stores the test suite uses: a migrated PGlite, and a scratch database on the PostgreSQL server.
+for (const driver of DRIVERS) {
+  if (!(await available(driver))) {
+    process.stderr.write(`PostgreSQL is unreachable; only PGlite was measured.\n`);
+    continue;
   }
-} else {
-  process.stderr.write(`PostgreSQL at ${PG_URL} is unreachable; only PGlite was measured.\n`);
+  const { db, drop } = await driver.open();
+  try {
+    results.push(await run(driver.name === 'pg' ? 'postgres' : 'pglite', db));
+  } finally {
+    await drop();
+  }
 }
 console.table(results);
