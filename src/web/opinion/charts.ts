@@ -34,6 +34,25 @@ const yearTicks = (years: number[]) => {
 };
 
 /** Dashed vertical rules where a segment starts after a break, with a short label. */
+interface WithInterval {
+  year: number;
+  interval: { low: number; high: number } | null;
+}
+
+/**
+ * Each point's 95 % interval: a shaded band, drawn apart for each value of `z`, and a rule at the
+ * point, which shows the interval of a point that stands alone. `color` is a field or a colour.
+ */
+function intervalMarks<T extends WithInterval>(points: T[], z: (p: T) => string | undefined, color: string) {
+  const known = points.filter((p) => p.interval !== null);
+  const low = (p: T) => p.interval!.low;
+  const high = (p: T) => p.interval!.high;
+  return [
+    Plot.areaY(known, { x: 'year', y1: low, y2: high, z, fill: color, fillOpacity: 0.15 }),
+    Plot.ruleX(known, { x: 'year', y1: low, y2: high, stroke: color, strokeOpacity: 0.6 }),
+  ];
+}
+
 function breakMarks(years: number[], text: ChartText, top: number) {
   const unique = [...new Set(years)].sort((a, b) => a - b);
   return [
@@ -58,7 +77,6 @@ export function trendChart(
     },
 ): string {
   const years = points.map((p) => p.year);
-  const withInterval = points.filter((p) => p.interval !== null);
   const breakYears = points.filter((p) => p.breaks.length > 0).map((p) => p.year);
   // A band, like a line, stops where its interval is not known (a wave without a sample size).
   const band = new Map<TrendPoint, string>();
@@ -77,21 +95,7 @@ export function trendChart(
     color: { domain: opts.publics, range: opts.publics.map((c) => publicStyle(c).color) },
     symbol: { domain: opts.publics, range: opts.publics.map((c) => publicStyle(c).symbol) },
     marks: [
-      Plot.areaY(withInterval, {
-        x: 'year',
-        y1: (p: TrendPoint) => p.interval!.low,
-        y2: (p: TrendPoint) => p.interval!.high,
-        z: (p: TrendPoint) => band.get(p),
-        fill: 'public',
-        fillOpacity: 0.15,
-      }),
-      Plot.ruleX(withInterval, {
-        x: 'year',
-        y1: (p: TrendPoint) => p.interval!.low,
-        y2: (p: TrendPoint) => p.interval!.high,
-        stroke: 'public',
-        strokeOpacity: 0.6,
-      }),
+      ...intervalMarks(points, (p) => band.get(p), 'public'),
       ...breakMarks(breakYears, opts, 100),
       Plot.lineY(points, { x: 'year', y: 'share', z: lineKey, stroke: 'public', strokeWidth: 2 }),
       Plot.dot(points, {
@@ -117,7 +121,6 @@ export function gapChart(
   opts: ChartText & ChartSize & { describe: (p: GapPoint) => string },
 ): string {
   const years = points.map((p) => p.year);
-  const withInterval = points.filter((p) => p.interval !== null);
   const breakYears = points
     .filter((p, i) => i > 0 && p.segment !== points[i - 1]!.segment)
     .map((p) => p.year);
@@ -135,21 +138,7 @@ export function gapChart(
     y: { label: opts.y, domain: [-top, top], grid: true },
     marks: [
       Plot.ruleY([0], { stroke: '#222' }),
-      Plot.areaY(withInterval, {
-        x: 'year',
-        y1: (p: GapPoint) => p.interval!.low,
-        y2: (p: GapPoint) => p.interval!.high,
-        z: lineKey,
-        fill: '#5b3f8c',
-        fillOpacity: 0.15,
-      }),
-      Plot.ruleX(withInterval, {
-        x: 'year',
-        y1: (p: GapPoint) => p.interval!.low,
-        y2: (p: GapPoint) => p.interval!.high,
-        stroke: '#5b3f8c',
-        strokeOpacity: 0.6,
-      }),
+      ...intervalMarks(points, lineKey, '#5b3f8c'),
       ...breakMarks(breakYears, opts, top),
       Plot.lineY(points, { x: 'year', y: 'gap', z: lineKey, stroke: '#5b3f8c', strokeWidth: 2 }),
       Plot.dot(points, { x: 'year', y: 'gap', fill: '#5b3f8c', r: 4, stroke: 'white', title: opts.describe }),
