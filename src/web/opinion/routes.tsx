@@ -12,12 +12,26 @@ const ANSWER = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function opinionRoutes(db: Db) {
   const app = new Hono();
 
+  /** The series of the path, or the 404 a reader should see. */
+  const seriesOr404 = async (id: string) => {
+    const series = await getSurveySeries(db, id);
+    if (!series) throw new HTTPException(404, { message: `Survey series "${id}" is not in the record.` });
+    return series;
+  };
+  /** The series with the parties that name its publics, after checking the `answer` parameter. */
+  const seriesWithParties = async (id: string, answer: string | undefined) => {
+    if (answer !== undefined && !ANSWER.test(answer))
+      throw new HTTPException(400, {
+        message: 'Query parameter "answer": must be an answer id such as "good".',
+      });
+    const [series, parties] = await Promise.all([seriesOr404(id), listParties(db)]);
+    return { series, parties };
+  };
+
   app.get('/opinion', async (c) => c.html(<OpinionListPage series={await listSurveySeries(db)} />));
 
   app.get('/opinion/:id/results.csv', async (c) => {
-    const series = await getSurveySeries(db, c.req.param('id'));
-    if (!series)
-      throw new HTTPException(404, { message: `Survey series "${c.req.param('id')}" is not in the record.` });
+    const series = await seriesOr404(c.req.param('id'));
     return c.body(resultsCsv(series, c.req.url), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${series.id}-results.csv"`,
@@ -29,13 +43,7 @@ export function opinionRoutes(db: Db) {
     const { question, answer, chart = 'trend' } = c.req.query();
     if (chart !== 'trend' && chart !== 'gap')
       throw new HTTPException(400, { message: 'Query parameter "chart": must be "trend" or "gap".' });
-    if (answer !== undefined && !ANSWER.test(answer))
-      throw new HTTPException(400, {
-        message: 'Query parameter "answer": must be an answer id such as "good".',
-      });
-    const [series, parties] = await Promise.all([getSurveySeries(db, c.req.param('id')), listParties(db)]);
-    if (!series)
-      throw new HTTPException(404, { message: `Survey series "${c.req.param('id')}" is not in the record.` });
+    const { series, parties } = await seriesWithParties(c.req.param('id'), answer);
     const group = questionGroups(series).find((g) => g.some((q) => q.id === question));
     if (!group)
       throw new HTTPException(404, {
@@ -59,13 +67,7 @@ export function opinionRoutes(db: Db) {
 
   app.get('/opinion/:id', async (c) => {
     const answer = c.req.query('answer') || undefined;
-    if (answer !== undefined && !ANSWER.test(answer))
-      throw new HTTPException(400, {
-        message: 'Query parameter "answer": must be an answer id such as "good".',
-      });
-    const [series, parties] = await Promise.all([getSurveySeries(db, c.req.param('id')), listParties(db)]);
-    if (!series)
-      throw new HTTPException(404, { message: `Survey series "${c.req.param('id')}" is not in the record.` });
+    const { series, parties } = await seriesWithParties(c.req.param('id'), answer);
     return c.html(<SeriesPage series={series} parties={parties} answer={answer} />);
   });
 
