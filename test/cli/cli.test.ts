@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,6 +105,11 @@ describe('entente (the real command)', () => {
     expect(stdout).toContain('DATABASE_URL');
     const { stdout: importHelp } = await run('node', [BIN, 'import', '--help']);
     expect(importHelp).toContain('Usage: entente import [options] <dir>');
+  });
+
+  it('runs from any folder, not only the project root (its pages are JSX)', async () => {
+    const { stdout } = await run('node', [BIN, 'validate', MINI], { cwd: tmpdir() });
+    expect(stdout.trim()).toBe(`${MINI}: 8 files, no problems`);
   });
 
   it('exits 1 with the problems on stderr when validation fails', async () => {
