@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CliError } from '../core/index.ts';
 import {
   DEFAULT_BATCH_BYTES,
+  DEFAULT_MEMORY_MB,
   DIALECTS,
   type DyadQuery,
   dyadByIssueArea,
@@ -16,6 +17,7 @@ import {
   type FetchProgress,
   type FileKind,
   fetchGdelt,
+  IngestStopped,
   issueAreaSql,
   loadCameo,
   rootSql,
@@ -52,6 +54,7 @@ async function withWarehouse<T>(
   ctx: CliContext,
   fn: (w: Warehouse) => Promise<T>,
   readOnly = false,
+  memoryMb?: number,
 ): Promise<T> {
   const path = ctx.config.signalsPath;
   if (readOnly && path !== ':memory:' && !existsSync(path)) {
@@ -61,7 +64,7 @@ async function withWarehouse<T>(
   }
   let w: Warehouse;
   try {
-    w = await Warehouse.open(path, { readOnly });
+    w = await Warehouse.open(path, { readOnly, memoryLimit: memoryMb ? `${memoryMb}MB` : undefined });
   } catch (e) {
     const message = (e as Error).message;
     // DuckDB lets one process write a database file; `entente serve` keeps it open for reading.
@@ -75,12 +78,34 @@ async function withWarehouse<T>(
   }
   try {
     return await fn(w);
+  } catch (e) {
+    // What the user can do is in its message: no stack trace.
+    if (e instanceof IngestStopped) throw new CliError(e.message);
+    throw e;
   } finally {
     w.close();
   }
 }
 
+const memoryOption = () =>
+  new Option('--memory-mb <n>', "DuckDB's memory limit; it spills to disk beyond it").default(
+    String(DEFAULT_MEMORY_MB),
+  );
+
+function memoryMb(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 16)
+    throw new CliError(`--memory-mb must be an integer of at least 16, got "${value}"`);
+  return n;
+}
+
 const mb = (bytes: number) => bytes / 1e6;
+
+const FALLBACK_NOTE = {
+  none: '',
+  out_of_memory: '; its batch ran out of memory and was loaded in halves',
+  file_fault: '; loaded on its own after another file of its batch was refused',
+} as const;
 
 /** A bar with files, rows and throughput on a terminal; a line per file elsewhere. */
 function ingestBar(ctx: CliContext, total: number) {
@@ -152,51 +177,65 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
       'load consecutive files together, one transaction per this many MB: larger is faster, smaller uses less memory',
       String(DEFAULT_BATCH_BYTES / 2 ** 20),
     )
-    .action(async (paths: string[], opts: { kind?: FileKind; batchMb: string }) => {
+    .addOption(memoryOption())
+    .action(async (paths: string[], opts: { kind?: FileKind; batchMb: string; memoryMb: string }) => {
       const batchMb = Number(opts.batchMb);
       if (!(batchMb > 0)) throw new CliError(`--batch-mb must be a positive number, got "${opts.batchMb}"`);
+      const memory = memoryMb(opts.memoryMb);
       const files = await expand(paths);
       if (files.length === 0) throw new CliError('no GDELT files found in the given paths');
       const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
-      await withWarehouse(ctx, async (w) => {
-        const bar = ingestBar(ctx, files.length);
-        const started = performance.now();
-        let rows = 0;
-        let bytes = 0;
-        let accepted = 0;
-        let rejected = 0;
-        const failed: string[] = [];
-        let done = 0;
-        await w.ingestMany(
-          files,
-          (r) => {
-            if ('error' in r) {
-              failed.push(r.path);
-              ctx.err(`${r.path}: not ingested: ${r.error.message}`);
-            } else {
-              accepted += r.status === 'ingested' ? r.accepted : 0;
-              rejected += r.status === 'ingested' ? r.rejected : 0;
-              rows += r.lines;
-              const note =
-                r.status === 'skipped'
-                  ? 'already ingested, skipped'
-                  : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}`;
-              if (!bar) ctx.err(`${r.path}: ${note}`);
-            }
-            bytes += sizes[done] as number;
-            done++;
-            const secs = (performance.now() - started) / 1000;
-            bar?.update(done, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
-          },
-          { kind: opts.kind, batchBytes: batchMb * 1024 * 1024 },
-        );
-        bar?.stop();
-        ctx.out(
-          `${files.length - failed.length} of ${files.length} files; ${accepted} rows accepted, ${rejected} rejected.`,
-        );
-        if (failed.length > 0)
-          throw new CliError(`${failed.length} file(s) could not be ingested (see above)`);
-      });
+      await withWarehouse(
+        ctx,
+        async (w) => {
+          const bar = ingestBar(ctx, files.length);
+          const started = performance.now();
+          let rows = 0;
+          let bytes = 0;
+          let accepted = 0;
+          let rejected = 0;
+          const failed: string[] = [];
+          let done = 0;
+          let memoryRetries = 0;
+          await w.ingestMany(
+            files,
+            (r) => {
+              if ('error' in r) {
+                failed.push(r.path);
+                ctx.err(`${r.path}: not ingested: ${r.error.message}`);
+              } else {
+                if (r.fallback === 'out_of_memory') memoryRetries++;
+                accepted += r.status === 'ingested' ? r.accepted : 0;
+                rejected += r.status === 'ingested' ? r.rejected : 0;
+                rows += r.lines;
+                const note =
+                  r.status === 'skipped'
+                    ? 'already ingested, skipped'
+                    : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}${FALLBACK_NOTE[r.fallback ?? 'none']}`;
+                if (!bar) ctx.err(`${r.path}: ${note}`);
+              }
+              bytes += sizes[done] as number;
+              done++;
+              const secs = (performance.now() - started) / 1000;
+              bar?.update(done, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
+            },
+            { kind: opts.kind, batchBytes: batchMb * 1024 * 1024 },
+          );
+          if (memoryRetries > 0 && bar) {
+            ctx.err(
+              `${memoryRetries} file(s) were loaded in smaller batches after DuckDB ran out of memory: a lower --batch-mb or a higher --memory-mb avoids the retry.`,
+            );
+          }
+          bar?.stop();
+          ctx.out(
+            `${files.length - failed.length} of ${files.length} files; ${accepted} rows accepted, ${rejected} rejected.`,
+          );
+          if (failed.length > 0)
+            throw new CliError(`${failed.length} file(s) could not be ingested (see above)`);
+        },
+        false,
+        memory,
+      );
     });
 
   signals
@@ -344,6 +383,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
     .option('--streams <list>', 'GDELT 2.0 streams, comma-separated', 'export')
     .option('--concurrency <n>', 'parallel downloads', '4')
     .option('--no-ingest', 'download and verify only')
+    .addOption(memoryOption())
     .action(
       async (opts: {
         from: string;
@@ -354,7 +394,9 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         streams: string;
         concurrency: string;
         ingest: boolean;
+        memoryMb: string;
       }) => {
+        const memory = memoryMb(opts.memoryMb);
         for (const d of [opts.from, opts.to]) {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new CliError(`dates must be YYYY-MM-DD, got "${d}"`);
         }
@@ -364,56 +406,63 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         }
         const version = Number(opts.version) as 1 | 2;
         const dir = opts.dir ?? join(ctx.config.dataDir, 'gdelt', `v${version}`);
-        await withWarehouse(ctx, async (w) => {
-          const bar = ctx.interactive
-            ? new cliProgress.SingleBar(
-                {
-                  format:
-                    'fetch [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}',
-                  stream: process.stderr,
-                  etaBuffer: 50,
-                },
-                cliProgress.Presets.shades_classic,
-              )
-            : undefined;
-          const started = performance.now();
-          const onProgress = (p: FetchProgress) => {
-            const mbps = (mb(p.bytesDone) / Math.max((performance.now() - started) / 1000, 0.001)).toFixed(1);
-            if (p.event === 'listed') bar?.start(p.filesTotal, 0, { rows: 0, mbps });
-            else bar?.update(p.filesDone, { rows: p.rows, mbps });
-            if (!bar && p.event !== 'bytes') {
-              ctx.err(
-                `${p.event}${p.file ? ` ${p.file}` : ''}: ${p.filesDone}/${p.filesTotal} files, ${p.rows} rows${p.message ? ` (${p.message})` : ''}`,
+        await withWarehouse(
+          ctx,
+          async (w) => {
+            const bar = ctx.interactive
+              ? new cliProgress.SingleBar(
+                  {
+                    format:
+                      'fetch [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}',
+                    stream: process.stderr,
+                    etaBuffer: 50,
+                  },
+                  cliProgress.Presets.shades_classic,
+                )
+              : undefined;
+            const started = performance.now();
+            const onProgress = (p: FetchProgress) => {
+              const mbps = (mb(p.bytesDone) / Math.max((performance.now() - started) / 1000, 0.001)).toFixed(
+                1,
               );
+              if (p.event === 'listed') bar?.start(p.filesTotal, 0, { rows: 0, mbps });
+              else bar?.update(p.filesDone, { rows: p.rows, mbps });
+              if (!bar && p.event !== 'bytes') {
+                ctx.err(
+                  `${p.event}${p.file ? ` ${p.file}` : ''}: ${p.filesDone}/${p.filesTotal} files, ${p.rows} rows${p.message ? ` (${p.message})` : ''}`,
+                );
+              }
+            };
+            let result: Awaited<ReturnType<typeof fetchGdelt>>;
+            try {
+              result = await fetchGdelt({
+                version,
+                from: opts.from,
+                to: opts.to,
+                dir,
+                baseUrl: opts.baseUrl,
+                streams: opts.streams.split(','),
+                concurrency,
+                onProgress,
+                ingest: opts.ingest ? (items) => w.ingestOutcomes(items.map((i) => i.path)) : undefined,
+              });
+            } catch (e) {
+              throw new CliError(`fetch failed: ${(e as Error).message}`);
+            } finally {
+              bar?.stop();
             }
-          };
-          let result: Awaited<ReturnType<typeof fetchGdelt>>;
-          try {
-            result = await fetchGdelt({
-              version,
-              from: opts.from,
-              to: opts.to,
-              dir,
-              baseUrl: opts.baseUrl,
-              streams: opts.streams.split(','),
-              concurrency,
-              onProgress,
-              ingest: opts.ingest ? (items) => w.ingestOutcomes(items.map((i) => i.path)) : undefined,
-            });
-          } catch (e) {
-            throw new CliError(`fetch failed: ${(e as Error).message}`);
-          } finally {
-            bar?.stop();
-          }
-          for (const p of result.listProblems) ctx.err(`file list line ${p.line}: ${p.message}`);
-          const failed = result.files.filter((f) => f.status === 'failed' || f.ingestError);
-          for (const f of failed) ctx.err(`${f.file.name}: ${f.error ?? `not ingested: ${f.ingestError}`}`);
-          const rows = result.files.reduce((s, f) => s + (f.rows ?? 0), 0);
-          ctx.out(
-            `${result.files.length - failed.length} of ${result.files.length} files fetched into ${dir}; ${rows} rows ingested.`,
-          );
-          if (failed.length > 0) throw new CliError(`${failed.length} file(s) failed (see above)`);
-        });
+            for (const p of result.listProblems) ctx.err(`file list line ${p.line}: ${p.message}`);
+            const failed = result.files.filter((f) => f.status === 'failed' || f.ingestError);
+            for (const f of failed) ctx.err(`${f.file.name}: ${f.error ?? `not ingested: ${f.ingestError}`}`);
+            const rows = result.files.reduce((s, f) => s + (f.rows ?? 0), 0);
+            ctx.out(
+              `${result.files.length - failed.length} of ${result.files.length} files fetched into ${dir}; ${rows} rows ingested.`,
+            );
+            if (failed.length > 0) throw new CliError(`${failed.length} file(s) failed (see above)`);
+          },
+          false,
+          memory,
+        );
       },
     );
   return signals;

@@ -17,7 +17,7 @@ export interface DuckOptions {
    * DuckDB's memory limit; spills to disk beyond it. DuckDB's own allocations outside its buffer pool
    * and Node come on top: with 300 MB an ingest of 10 M rows peaks at about 730 MiB of RSS in
    * process (880 MiB with 400 MB), for 4 % less speed (bench/README.md).
-   * @default '300MB'
+   * @default '300MB' ({@link DEFAULT_MEMORY_MB})
    */
   memoryLimit?: string;
   /**
@@ -29,19 +29,24 @@ export interface DuckOptions {
   readOnly?: boolean;
 }
 
+export const DEFAULT_MEMORY_MB = 300;
+
 /** A thin wrapper around one DuckDB connection: run statements, read plain rows. */
 export class Duck {
   private constructor(
     readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** As given to DuckDB, for messages that tell how to raise it. */
+    readonly memoryLimit: string,
   ) {}
 
   static async open(path: string, opts: DuckOptions = {}): Promise<Duck> {
-    const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '300MB' };
+    const memoryLimit = opts.memoryLimit ?? `${DEFAULT_MEMORY_MB}MB`;
+    const config: Record<string, string> = { memory_limit: memoryLimit };
     config.threads = String(opts.threads ?? Math.min(availableParallelism(), 4));
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(path, config);
-    return new Duck(instance, await instance.connect());
+    return new Duck(instance, await instance.connect(), memoryLimit);
   }
 
   /** Runs a statement; returns the number of rows it changed. */

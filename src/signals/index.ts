@@ -11,6 +11,7 @@ export {
 } from './cameo.ts';
 export { type Column, EVENTS_V1, EVENTS_V2, type FileKind, FORMATS, MENTIONS_V2 } from './columns.ts';
 export { detectKind } from './detect.ts';
+export { DEFAULT_MEMORY_MB } from './duck.ts';
 export {
   type FetchedFile,
   type FetchOptions,
@@ -57,6 +58,7 @@ export {
   type IngestOptions,
   type IngestOutcome,
   type IngestResult,
+  IngestStopped,
 } from './ingest.ts';
 export { REJECT_REASONS, type RejectReason } from './ingest-sql.ts';
 export {

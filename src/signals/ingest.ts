@@ -25,12 +25,33 @@ export interface IngestResult {
   rejected: number;
   /** Preparing the file plus its share (by lines) of its batch's load. */
   seconds: number;
+  /**
+   * Why the file went in with fewer files than its batch: the batch ran out of memory and was loaded
+   * in halves, or one of its files was refused and the others were loaded one by one.
+   */
+  fallback?: 'out_of_memory' | 'file_fault';
 }
 
 /** A file that could not be ingested (unreadable zip, unknown format, …); nothing of it was stored. */
 export interface IngestFailure {
   path: string;
   error: IngestError | ZipError;
+}
+
+/**
+ * The ingest cannot go on, through no fault of a file: DuckDB ran out of memory on a single file, or
+ * stopped the database after a fatal error. Files reported before it are stored, the rest are not;
+ * the same command run again skips the first and loads the others.
+ */
+export class IngestStopped extends Error {
+  override name = 'IngestStopped';
+  constructor(
+    message: string,
+    /** DuckDB invalidated the database: nothing more can be done with it until it is opened again. */
+    readonly fatal: boolean,
+  ) {
+    super(message);
+  }
 }
 
 /** What happened to one file, in two words: the rows it added, or why it was refused. */
@@ -65,13 +86,36 @@ const readLines = (paths: readonly string[]) =>
  * by file and only the bad file is refused. A lack of memory or disk, and errors of ours, are not.
  */
 function asFileFault(e: unknown, files: PreparedFile[], prefix = ''): unknown {
-  if (!(e instanceof Error) || isFileError(e) || outOfMemory(e)) return e;
+  if (!(e instanceof Error) || isFileError(e) || outOfMemory(e) || fatal(e)) return e;
   const { message } = e as Error;
   if (!/^[A-Z][A-Za-z ]* Error: /.test(message) || /^IO Error: (?!No files found)/.test(message)) return e;
   return new IngestError(`${files.map((f) => f.path).join(', ')}: ${prefix}${message}`);
 }
 
 const outOfMemory = (e: unknown) => e instanceof Error && /^Out of Memory Error/.test(e.message);
+
+// DuckDB invalidates a database after a fatal error, e.g. a checkpoint that found no memory.
+const fatal = (e: unknown) =>
+  e instanceof Error && /^FATAL Error|database has been invalidated/.test(e.message);
+
+/** An error that ends the ingest, worded for the user; other errors pass through unchanged. */
+function asStop(e: unknown, files: PreparedFile[], duck: Duck): unknown {
+  const paths = files.map((f) => f.path).join(', ');
+  const rest = 'it skips the files already stored and loads the rest.';
+  const more = `Run the same command again with a --memory-mb above DuckDB's ${duck.memoryLimit}:`;
+  if (outOfMemory(e)) {
+    return new IngestStopped(`${paths}: DuckDB ran out of memory loading this alone. ${more} ${rest}`, false);
+  }
+  if (fatal(e)) {
+    const first = (e as Error).message.split('\n')[0];
+    const memory = /memory|pin block|allocate/i.test(first as string);
+    return new IngestStopped(
+      `DuckDB stopped the warehouse while loading ${paths} (${first}). ${memory ? more : 'Run the same command again:'} ${rest}`,
+      true,
+    );
+  }
+  return e;
+}
 
 const isFileError = (e: unknown): e is IngestError | ZipError =>
   e instanceof IngestError || e instanceof ZipError;
@@ -105,9 +149,7 @@ export async function ingestFiles(
       await Promise.all(files.map((f) => f.dispose()));
       throw e;
     }
-    loading = loadWithFallback(duck, files, opts).then((results) => {
-      for (const r of results) onResult(r);
-    });
+    loading = loadWithFallback(duck, files, opts, onResult);
     // Node goes on preparing while this loads: mark the failure as seen so it waits for the next
     // `await loading` instead of ending the process as an unhandled rejection.
     loading.catch(() => {});
@@ -153,30 +195,37 @@ export async function ingestFile(duck: Duck, path: string, opts: IngestOptions =
 
 /**
  * Loads a batch. If it runs out of memory, loads each half in turn; if a file is at fault, loads the
- * files one by one so that only that file is refused. Disposes of the batch's scratch copies.
+ * files one by one so that only that file is refused. Reports each part as soon as it is committed;
+ * disposes of the batch's scratch copies.
  */
 async function loadWithFallback(
   duck: Duck,
   files: PreparedFile[],
   opts: IngestOptions,
-): Promise<(IngestResult | IngestFailure)[]> {
-  const load = async (part: PreparedFile[]): Promise<(IngestResult | IngestFailure)[]> => {
+  onResult: (r: IngestResult | IngestFailure) => void,
+): Promise<void> {
+  // Each part is reported once committed, so an ingest that stops later still names what it stored.
+  const load = async (part: PreparedFile[], fallback?: IngestResult['fallback']): Promise<void> => {
+    let results: IngestResult[];
     try {
-      return await loadBatch(duck, part, opts);
+      results = await loadBatch(duck, part, opts);
     } catch (e) {
       if (outOfMemory(e) && part.length > 1) {
         const half = Math.ceil(part.length / 2);
-        return [...(await load(part.slice(0, half))), ...(await load(part.slice(half)))];
+        await load(part.slice(0, half), 'out_of_memory');
+        await load(part.slice(half), 'out_of_memory');
+        return;
       }
-      if (!isFileError(e)) throw e;
-      if (part.length === 1) return [{ path: (part[0] as PreparedFile).path, error: e }];
-      const out: (IngestResult | IngestFailure)[] = [];
-      for (const f of part) out.push(...(await load([f])));
-      return out;
+      if (!isFileError(e)) throw asStop(e, part, duck);
+      if (part.length === 1) return onResult({ path: (part[0] as PreparedFile).path, error: e });
+      for (const f of part) await load([f], fallback ?? 'file_fault');
+      return;
     }
+    // Outside the try: an error of the caller's callback is not the batch's.
+    for (const r of results) onResult(fallback && r.status === 'ingested' ? { ...r, fallback } : r);
   };
   try {
-    return files.length === 0 ? [] : await load(files);
+    if (files.length > 0) await load(files);
   } finally {
     await Promise.all(files.map((f) => f.dispose()));
   }

@@ -8,6 +8,7 @@ import {
   type IngestOptions,
   type IngestOutcome,
   type IngestResult,
+  IngestStopped,
   ingestFile,
   ingestFiles,
 } from './ingest.ts';
@@ -99,9 +100,12 @@ export class Warehouse {
     return new Warehouse(duck, true);
   }
 
+  /** Set once DuckDB has invalidated the database: every later write is refused with it. */
+  private stopped?: IngestStopped;
+
   /** Ingests one file; see {@link ingestFile}. */
   ingest(path: string, opts: IngestOptions = {}): Promise<IngestResult> {
-    return ingestFile(this.duck, path, opts);
+    return this.writing(() => ingestFile(this.duck, path, opts));
   }
 
   /** Ingests files in batches and says per file, in order, what it added or why it was refused. */
@@ -109,8 +113,10 @@ export class Warehouse {
     const by = new Map<string, IngestOutcome>();
     let stopped = 'the ingest reported nothing for this file';
     try {
-      await ingestFiles(this.duck, paths, opts, (r) =>
-        by.set(r.path, 'error' in r ? { error: r.error.message } : { rows: r.accepted }),
+      await this.ingestMany(
+        paths,
+        (r) => by.set(r.path, 'error' in r ? { error: r.error.message } : { rows: r.accepted }),
+        opts,
       );
     } catch (e) {
       // Files committed before the error keep their outcome; only the rest carry it.
@@ -125,7 +131,17 @@ export class Warehouse {
     onResult: (r: IngestResult | IngestFailure) => void,
     opts: IngestOptions = {},
   ): Promise<void> {
-    return ingestFiles(this.duck, paths, opts, onResult);
+    return this.writing(() => ingestFiles(this.duck, paths, opts, onResult));
+  }
+
+  private async writing<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.stopped) throw this.stopped;
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof IngestStopped && e.fatal) this.stopped = e;
+      throw e;
+    }
   }
 
   async status(): Promise<WarehouseStatus> {

@@ -11,6 +11,7 @@ import {
   type IngestFailure,
   type IngestOptions,
   type IngestResult,
+  IngestStopped,
   Warehouse,
   ZipError,
 } from '../../src/signals/index.ts';
@@ -600,7 +601,7 @@ describe('a load that fails inside its transaction', () => {
 
     const w = await Warehouse.open(join(tmp.dir, 'w.duckdb'), { memoryLimit: '24MB', threads: 2 });
     try {
-      await expect(w.ingest(tooBig)).rejects.toThrow(/Out of Memory/);
+      await expect(w.ingest(tooBig)).rejects.toThrow(IngestStopped);
       // Memory is available again (the next files are smaller, or another process let go of some).
       await w.duck.run(`SET memory_limit = '1GB'`);
       const r = await w.ingest(nextPath);
@@ -610,6 +611,126 @@ describe('a load that fails inside its transaction', () => {
       expect(misplaced, 'rows stored at a line that holds another event').toBe(0);
     } finally {
       w.close();
+    }
+  });
+});
+
+describe('a batch that runs out of memory', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  /** `n` real rows (the events-v2 fixtures, cycled from `skip`) with fresh GLOBALEVENTIDs. */
+  function realRows(n: number, skip: number, firstId: number): string[] {
+    const pool = ['20241210143000', '20241211113000', '20250103111500', '20250104170000'].flatMap((stamp) =>
+      readFileSync(fixture(`events-v2/${stamp}.export.CSV`), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.slice(l.indexOf('\t'))),
+    );
+    return Array.from({ length: n }, (_, i) => `${firstId + i}${pool[(skip + i) % pool.length]}`);
+  }
+  const write = (name: string, rows: string[]) => {
+    const p = join(tmp.dir, name);
+    writeFileSync(p, `${rows.join('\n')}\n`);
+    return p;
+  };
+  // Two files of ~6 MB. With DuckDB 1.5.6 (the lock file's) and 2 threads, both in one INSERT need
+  // more than 88 MB and each alone less than 64 MB: 76 MB sits between.
+  const first = realRows(15_000, 0, 900_000_000);
+  const second = realRows(15_000, 15_000, 900_015_000);
+  const paths = () => [write('20991201000000.export.CSV', first), write('20991201001500.export.CSV', second)];
+
+  it('is loaded in halves: every row goes in once, at its line, as with memory to spare', async () => {
+    const files = paths();
+    const tight = await Warehouse.open(join(tmp.dir, 'tight.duckdb'), { memoryLimit: '76MB', threads: 2 });
+    const ample = await Warehouse.open(':memory:', { memoryLimit: '1GB', threads: 2 });
+    try {
+      const results = await ingestMany(tight, files);
+      expect(results.map((r) => [basename(r.path), ok(r).accepted, ok(r).fallback])).toEqual([
+        ['20991201000000.export.CSV', 15_000, 'out_of_memory'],
+        ['20991201001500.export.CSV', 15_000, 'out_of_memory'],
+      ]);
+      // Two transactions, not one.
+      expect(await committedTogether(tight)).toHaveLength(2);
+      await expectRowsAtTheirLines(tight, results);
+      const roomy = await ingestMany(ample, files);
+      expect(roomy.map((r) => ok(r).fallback)).toEqual([undefined, undefined]);
+      expect(await contents(tight)).toEqual(await contents(ample));
+    } finally {
+      tight.close();
+      ample.close();
+    }
+  });
+
+  it('when DuckDB gives up the database (a checkpoint finds no memory), the ingest stops; a rerun completes it', async () => {
+    // Four such files at 64 MB: the batch and its halves run out of memory, three files go in alone,
+    // then the checkpoint after the third fails and DuckDB invalidates the database (DuckDB 1.5.6).
+    const files = [0, 1, 2, 3].map((k) =>
+      write(`2099120200${k}000.export.CSV`, realRows(15_000, 15_000 * k, 910_000_000 + 15_000 * k)),
+    );
+    const path = join(tmp.dir, 'fatal.duckdb');
+    const w = await Warehouse.open(path, { memoryLimit: '64MB', threads: 2 });
+    const seen: Outcome[] = [];
+    try {
+      const e = await w.ingestMany(files, (r) => seen.push(r)).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(IngestStopped);
+      expect((e as IngestStopped).fatal).toBe(true);
+      expect((e as IngestStopped).message).toMatch(
+        /^DuckDB stopped the warehouse while loading .*FATAL Error.*--memory-mb above DuckDB's 64MB: it skips the files already stored/,
+      );
+      // What was reported before the stop is what was committed: the files before the one it names.
+      const named = files.findIndex((f) => (e as Error).message.includes(f));
+      expect(named).toBeGreaterThan(0);
+      expect(seen.map((r) => [r.path, ok(r).status])).toEqual(
+        files.slice(0, named).map((f) => [f, 'ingested']),
+      );
+      // The database is unusable now; the warehouse says so at once instead of failing anew.
+      await expect(w.ingestMany(files, () => {})).rejects.toBe(e);
+    } finally {
+      w.close();
+    }
+    const again = await Warehouse.open(path, { memoryLimit: '1GB' });
+    const ample = await Warehouse.open(':memory:', { memoryLimit: '1GB' });
+    try {
+      expect((await again.manifest()).map((m) => m.name)).toEqual(seen.map((r) => basename(r.path)));
+      const rerun = await ingestMany(again, files);
+      expect(rerun.map((r) => ok(r).status)).toEqual(
+        files.map((_, i) => (i < seen.length ? 'skipped' : 'ingested')),
+      );
+      await ingestMany(ample, files);
+      expect(await contents(again)).toEqual(await contents(ample));
+    } finally {
+      again.close();
+      ample.close();
+    }
+  });
+
+  it('a file that does not fit alone stops the ingest, says what to do, and stores nothing of it', async () => {
+    const [a, b] = paths() as [string, string];
+    const path = join(tmp.dir, 'small.duckdb');
+    const w = await Warehouse.open(path, { memoryLimit: '16MB', threads: 2 });
+    const seen: Outcome[] = [];
+    try {
+      const e = await w.ingestMany([a, b], (r) => seen.push(r)).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(IngestStopped);
+      expect((e as IngestStopped).message).toMatch(/ran out of memory .*--memory-mb above DuckDB's 16MB/);
+      expect((e as IngestStopped).fatal).toBe(false);
+      expect(seen).toEqual([]);
+      expect(await w.status()).toMatchObject({ files: 0, events: 0, rowsRejected: 0 });
+    } finally {
+      w.close();
+    }
+    // The same command with more memory completes it.
+    const again = await Warehouse.open(path, { memoryLimit: '1GB' });
+    try {
+      const results = await ingestMany(again, [a, b]);
+      expect(results.map((r) => [ok(r).status, ok(r).accepted])).toEqual([
+        ['ingested', 15_000],
+        ['ingested', 15_000],
+      ]);
+      await expectRowsAtTheirLines(again, results);
+    } finally {
+      again.close();
     }
   });
 });

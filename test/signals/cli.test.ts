@@ -143,6 +143,24 @@ describe('entente signals', () => {
     expect(r.out).toBe('1 of 1 files; 0 rows accepted, 0 rejected.');
   });
 
+  it('ingest takes a memory limit; a file that does not fit stops it with what to do, and nothing of it stays', async () => {
+    for (const bad of ['8', 'lots', '1.5']) {
+      await expect(
+        run('ingest', '--memory-mb', bad, fixture('events-v2/20250103111500.export.CSV')),
+      ).rejects.toThrow(`--memory-mb must be an integer of at least 16, got "${bad}"`);
+    }
+    const dir = join(tmp.dir, 'memory');
+    const file = fixture('events-v2/20241210143000.export.CSV');
+    const e = await runIn(dir, 'ingest', '--memory-mb', '16', file).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(CliError);
+    expect((e as CliError).message).toBe(
+      `${file}: DuckDB ran out of memory loading this alone. Run the same command again with a --memory-mb above DuckDB's 16MB: it skips the files already stored and loads the rest.`,
+    );
+    expect((await runIn(dir, 'status', '--json')).out).toMatch(/"files": 0/);
+    const r = await runIn(dir, 'ingest', '--memory-mb', '200', file);
+    expect(r.out).toMatch(/^1 of 1 files; \d+ rows accepted/);
+  });
+
   it('reading commands say how to make a warehouse when there is none', async () => {
     const empty = join(tmp.dir, 'empty');
     for (const args of [['status'], ['quarantine'], ['export', '--parquet', join(empty, 'p')]]) {
