@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
@@ -20,6 +21,7 @@ import {
   IngestStopped,
   issueAreaSql,
   loadCameo,
+  lockHolder,
   rootSql,
   seriesSql,
   Warehouse,
@@ -53,28 +55,38 @@ async function expand(paths: string[]): Promise<string[]> {
 async function withWarehouse<T>(
   ctx: CliContext,
   fn: (w: Warehouse) => Promise<T>,
-  readOnly = false,
-  memoryMb?: number,
+  opts: { readOnly?: boolean; memoryMb?: number; waitSeconds?: number } = {},
 ): Promise<T> {
   const path = ctx.config.signalsPath;
+  const readOnly = opts.readOnly ?? false;
   if (readOnly && path !== ':memory:' && !existsSync(path)) {
     throw new CliError(
       `there is no signals warehouse at ${path} yet: load GDELT files with \`entente signals ingest <files>\` or \`entente signals fetch\` (ENTENTE_SIGNALS sets where it lives)`,
     );
   }
-  let w: Warehouse;
-  try {
-    w = await Warehouse.open(path, { readOnly, memoryLimit: memoryMb ? `${memoryMb}MB` : undefined });
-  } catch (e) {
-    const message = (e as Error).message;
-    // DuckDB lets one process write a database file; `entente serve` keeps it open for reading.
-    const held = /Could not set lock[\s\S]*?\(PID (\d+)\)/.exec(message);
-    if (held) {
+  const open = () =>
+    Warehouse.open(path, { readOnly, memoryLimit: opts.memoryMb ? `${opts.memoryMb}MB` : undefined });
+  const deadline = performance.now() + (opts.waitSeconds ?? 0) * 1000;
+  let w: Warehouse | undefined;
+  let told = false;
+  while (!w) {
+    try {
+      w = await open();
+    } catch (e) {
+      const pid = lockHolder(e);
+      if (pid === null)
+        throw new CliError(`cannot open the signals warehouse ${path}: ${(e as Error).message}`);
+      // `entente serve` lets go of the warehouse a moment after its last signals page.
+      if (performance.now() < deadline) {
+        if (!told) ctx.err(`waiting for process ${pid ?? '(unknown)'} to let go of the signals warehouse…`);
+        told = true;
+        await setTimeout(250);
+        continue;
+      }
       throw new CliError(
-        `the signals warehouse ${path} is open in another process (PID ${held[1]}: \`entente serve\`, or another \`entente signals\` command). Stop that process to ${readOnly ? 'read' : 'change'} it, or set ENTENTE_SIGNALS to another file.`,
+        `the signals warehouse ${path} is open in another process (PID ${pid ?? 'unknown'}: \`entente serve\` while a page reads it, or another \`entente signals\` command). Try again when it is done${readOnly ? '' : ' (--wait sets how long to wait for it)'}, or set ENTENTE_SIGNALS to another file.`,
       );
     }
-    throw new CliError(`cannot open the signals warehouse ${path}: ${message}`);
   }
   try {
     return await fn(w);
@@ -85,6 +97,17 @@ async function withWarehouse<T>(
   } finally {
     w.close();
   }
+}
+
+const waitOption = () =>
+  new Option('--wait <seconds>', 'how long to wait for another process to let go of the warehouse').default(
+    '10',
+  );
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0)) throw new CliError(`--wait must be a number of seconds, got "${value}"`);
+  return n;
 }
 
 const memoryOption = () =>
@@ -178,65 +201,68 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
       String(DEFAULT_BATCH_BYTES / 2 ** 20),
     )
     .addOption(memoryOption())
-    .action(async (paths: string[], opts: { kind?: FileKind; batchMb: string; memoryMb: string }) => {
-      const batchMb = Number(opts.batchMb);
-      if (!(batchMb > 0)) throw new CliError(`--batch-mb must be a positive number, got "${opts.batchMb}"`);
-      const memory = memoryMb(opts.memoryMb);
-      const files = await expand(paths);
-      if (files.length === 0) throw new CliError('no GDELT files found in the given paths');
-      const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
-      await withWarehouse(
-        ctx,
-        async (w) => {
-          const bar = ingestBar(ctx, files.length);
-          const started = performance.now();
-          let rows = 0;
-          let bytes = 0;
-          let accepted = 0;
-          let rejected = 0;
-          const failed: string[] = [];
-          let done = 0;
-          let memoryRetries = 0;
-          await w.ingestMany(
-            files,
-            (r) => {
-              if ('error' in r) {
-                failed.push(r.path);
-                ctx.err(`${r.path}: not ingested: ${r.error.message}`);
-              } else {
-                if (r.fallback === 'out_of_memory') memoryRetries++;
-                accepted += r.status === 'ingested' ? r.accepted : 0;
-                rejected += r.status === 'ingested' ? r.rejected : 0;
-                rows += r.lines;
-                const note =
-                  r.status === 'skipped'
-                    ? 'already ingested, skipped'
-                    : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}${FALLBACK_NOTE[r.fallback ?? 'none']}`;
-                if (!bar) ctx.err(`${r.path}: ${note}`);
-              }
-              bytes += sizes[done] as number;
-              done++;
-              const secs = (performance.now() - started) / 1000;
-              bar?.update(done, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
-            },
-            { kind: opts.kind, batchBytes: batchMb * 1024 * 1024 },
-          );
-          if (memoryRetries > 0 && bar) {
-            ctx.err(
-              `${memoryRetries} file(s) were loaded in smaller batches after DuckDB ran out of memory: a lower --batch-mb or a higher --memory-mb avoids the retry.`,
+    .addOption(waitOption())
+    .action(
+      async (paths: string[], opts: { kind?: FileKind; batchMb: string; memoryMb: string; wait: string }) => {
+        const batchMb = Number(opts.batchMb);
+        if (!(batchMb > 0)) throw new CliError(`--batch-mb must be a positive number, got "${opts.batchMb}"`);
+        const memory = memoryMb(opts.memoryMb);
+        const wait = seconds(opts.wait);
+        const files = await expand(paths);
+        if (files.length === 0) throw new CliError('no GDELT files found in the given paths');
+        const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+        await withWarehouse(
+          ctx,
+          async (w) => {
+            const bar = ingestBar(ctx, files.length);
+            const started = performance.now();
+            let rows = 0;
+            let bytes = 0;
+            let accepted = 0;
+            let rejected = 0;
+            const failed: string[] = [];
+            let done = 0;
+            let memoryRetries = 0;
+            await w.ingestMany(
+              files,
+              (r) => {
+                if ('error' in r) {
+                  failed.push(r.path);
+                  ctx.err(`${r.path}: not ingested: ${r.error.message}`);
+                } else {
+                  if (r.fallback === 'out_of_memory') memoryRetries++;
+                  accepted += r.status === 'ingested' ? r.accepted : 0;
+                  rejected += r.status === 'ingested' ? r.rejected : 0;
+                  rows += r.lines;
+                  const note =
+                    r.status === 'skipped'
+                      ? 'already ingested, skipped'
+                      : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}${FALLBACK_NOTE[r.fallback ?? 'none']}`;
+                  if (!bar) ctx.err(`${r.path}: ${note}`);
+                }
+                bytes += sizes[done] as number;
+                done++;
+                const secs = (performance.now() - started) / 1000;
+                bar?.update(done, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
+              },
+              { kind: opts.kind, batchBytes: batchMb * 1024 * 1024 },
             );
-          }
-          bar?.stop();
-          ctx.out(
-            `${files.length - failed.length} of ${files.length} files; ${accepted} rows accepted, ${rejected} rejected.`,
-          );
-          if (failed.length > 0)
-            throw new CliError(`${failed.length} file(s) could not be ingested (see above)`);
-        },
-        false,
-        memory,
-      );
-    });
+            if (memoryRetries > 0 && bar) {
+              ctx.err(
+                `${memoryRetries} file(s) were loaded in smaller batches after DuckDB ran out of memory: a lower --batch-mb or a higher --memory-mb avoids the retry.`,
+              );
+            }
+            bar?.stop();
+            ctx.out(
+              `${files.length - failed.length} of ${files.length} files; ${accepted} rows accepted, ${rejected} rejected.`,
+            );
+            if (failed.length > 0)
+              throw new CliError(`${failed.length} file(s) could not be ingested (see above)`);
+          },
+          { memoryMb: memory, waitSeconds: wait },
+        );
+      },
+    );
 
   signals
     .command('index')
@@ -298,7 +324,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
                   : await dyadSeries(w, q);
             print(ctx, rows as unknown as Record<string, unknown>[], opts.format);
           },
-          true,
+          { readOnly: true },
         );
       },
     );
@@ -330,7 +356,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
           for (const [reason, n] of Object.entries(s.rejectedByReason))
             ctx.out(`  ${reason.padEnd(18)} ${n}`);
         },
-        true,
+        { readOnly: true },
       );
     });
 
@@ -352,7 +378,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
           for (const r of rows) ctx.out(`${r.file}:${r.line}: ${r.reason}: ${r.message}`);
           if (rows.length === 0) ctx.out('The quarantine is empty.');
         },
-        true,
+        { readOnly: true },
       );
     });
 
@@ -366,7 +392,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         async (w) => {
           for (const f of await w.exportParquet(opts.parquet)) ctx.out(f);
         },
-        true,
+        { readOnly: true },
       );
     });
 
@@ -384,6 +410,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
     .option('--concurrency <n>', 'parallel downloads', '4')
     .option('--no-ingest', 'download and verify only')
     .addOption(memoryOption())
+    .addOption(waitOption())
     .action(
       async (opts: {
         from: string;
@@ -395,6 +422,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         concurrency: string;
         ingest: boolean;
         memoryMb: string;
+        wait: string;
       }) => {
         const memory = memoryMb(opts.memoryMb);
         for (const d of [opts.from, opts.to]) {
@@ -460,8 +488,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
             );
             if (failed.length > 0) throw new CliError(`${failed.length} file(s) failed (see above)`);
           },
-          false,
-          memory,
+          { memoryMb: memory, waitSeconds: seconds(opts.wait) },
         );
       },
     );

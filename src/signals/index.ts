@@ -70,6 +70,7 @@ export {
 } from './masterlist.ts';
 export { type GdeltRow, parseLine } from './reader.ts';
 export {
+  lockHolder,
   type ManifestEntry,
   type QuarantinedRow,
   rejectionMessage,

@@ -70,6 +70,18 @@ export function rejectionMessage(
 }
 
 /**
+ * When opening failed because another process holds the file (DuckDB lets one process write a file,
+ * and none read it meanwhile): that process's PID, as DuckDB names it, or `undefined` if it does not.
+ * `null` for any other error.
+ */
+export function lockHolder(e: unknown): number | undefined | null {
+  const message = e instanceof Error ? e.message : '';
+  if (!/Could not set lock/.test(message)) return null;
+  const pid = /\(PID (\d+)\)/.exec(message);
+  return pid ? Number(pid[1]) : undefined;
+}
+
+/**
  * The signals warehouse: a DuckDB file holding GDELT events and mentions, the manifest of ingested
  * files, the quarantine and the CAMEO tables.
  */

@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.ts';
 import { signalsCommand } from '../../src/cli/signals.ts';
@@ -8,6 +9,7 @@ import { CliError, readConfig } from '../../src/core/index.ts';
 import { Warehouse } from '../../src/signals/index.ts';
 import { fixture, tempDir } from './helpers.ts';
 
+const execFileAsync = promisify(execFile);
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
@@ -181,13 +183,37 @@ describe('entente signals', () => {
       const status = cli('status', '--json');
       expect(status.stderr).toBe('');
       expect(JSON.parse(status.stdout).files).toBeGreaterThan(0);
-      const ingest = cli('ingest', fixture('events-v2/20241210143000.export.CSV'));
+      const ingest = cli('ingest', '--wait', '0.5', fixture('events-v2/20241210143000.export.CSV'));
       expect(ingest.status).not.toBe(0);
+      expect(ingest.stderr).toContain(
+        `waiting for process ${process.pid} to let go of the signals warehouse`,
+      );
       expect(ingest.stderr).toContain(`is open in another process (PID ${process.pid}:`);
-      expect(ingest.stderr).toContain('Stop that process to change it, or set ENTENTE_SIGNALS');
+      expect(ingest.stderr).toContain('(--wait sets how long to wait for it), or set ENTENTE_SIGNALS');
     } finally {
       held.close();
     }
+  });
+
+  it('ingest waits for a process that lets go of the warehouse soon (a server between two pages)', async () => {
+    const dir = join(tmp.dir, 'wait');
+    await runIn(dir, 'ingest', fixture('events-v2/20250104170000.export.CSV'));
+    const held = await Warehouse.open(join(dir, 'signals.duckdb'), { readOnly: true });
+    const child = execFileAsync(
+      process.execPath,
+      ['bin/entente.js', 'signals', 'ingest', '--wait', '30', fixture('events-v2/20241210143000.export.CSV')],
+      { env: { ...process.env, ENTENTE_DATA: dir, ENTENTE_SIGNALS: '' }, encoding: 'utf8' },
+    );
+    // Let go once the child has said it waits.
+    await new Promise<void>((resolve) => {
+      child.child.stderr?.on('data', (d: string) => {
+        if (String(d).includes('waiting for process')) resolve();
+      });
+    });
+    held.close();
+    const { stdout, stderr } = await child;
+    expect(stderr).toContain(`waiting for process ${process.pid} to let go of the signals warehouse`);
+    expect(stdout.trim()).toMatch(/^1 of 1 files; \d+ rows accepted, 0 rejected\.$/);
   });
 
   it('has help for every subcommand', () => {

@@ -1,12 +1,15 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/core/index.ts';
 import { dyadQuery, dyadSeries, Warehouse } from '../../src/signals/index.ts';
 import { listMilestones } from '../../src/tracker/index.ts';
 import { createApp } from '../../src/web/index.ts';
-import { signalsPlugins } from '../../src/web/signals/index.ts';
+import { fileWarehouse, signalsPlugins } from '../../src/web/signals/index.ts';
 import { appWith } from '../helpers/app.ts';
 import { BUNDLED } from '../helpers/datasets.ts';
-import { fixture } from './helpers.ts';
+import { fixture, tempDir } from './helpers.ts';
 
 let db: Db;
 let w: Warehouse;
@@ -25,7 +28,7 @@ beforeAll(async () => {
   ]) {
     await w.ingest(fixture(f));
   }
-  app = createApp({ db, ...signalsPlugins(db, async () => w) });
+  app = createApp({ db, ...signalsPlugins(db, (fn) => fn(w)) });
   bare = createApp({ db, ...signalsPlugins(db, async () => undefined) });
 });
 afterAll(async () => {
@@ -144,5 +147,69 @@ describe('/api/signals', () => {
     ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
+  });
+});
+
+describe('a server beside an ingest (DuckDB lets one process write a file, and none read it meanwhile)', () => {
+  const tmp = tempDir();
+  const path = join(tmp.dir, 'signals.duckdb');
+  afterAll(() => tmp.cleanup());
+  beforeAll(async () => {
+    const made = await Warehouse.open(path);
+    await made.ingest(fixture('events-v2/20250103111500.export.CSV'));
+    made.close();
+  });
+
+  /** A process that opens the warehouse for writing; it lets go when its stdin is closed. */
+  async function writer(): Promise<{ child: ChildProcess; said: string }> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./hold-child.ts', import.meta.url)), path],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    const said = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+    });
+    return { child, said };
+  }
+  const letGo = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.on('exit', () => resolve());
+      child.stdin?.end();
+    });
+
+  it('lets go of the warehouse once idle; while another process writes, pages and API say so with 503', async () => {
+    const server = createApp({ db, ...signalsPlugins(db, fileWarehouse(path, { idleMs: 1500 })) });
+    expect((await server.request('/signals/KOR-JPN')).status).toBe(200);
+    // Right after a page the server still holds the file: a writer is refused.
+    const early = await writer();
+    expect(early.said).toMatch(/^refused .*Could not set lock/);
+    await new Promise((r) => setTimeout(r, 1600));
+    const { child, said } = await writer();
+    expect(said).toBe('held');
+    try {
+      const page = await server.request('/signals/KOR-JPN');
+      expect(page.status).toBe(503);
+      expect(page.headers.get('retry-after')).toBe('30');
+      const html = await page.text();
+      expect(html).toContain(`being loaded into the warehouse right now (process ${child.pid})`);
+      expect(html).toContain('role="status"');
+      const api = await server.request('/api/signals/status');
+      expect(api.status).toBe(503);
+      expect(api.headers.get('content-type')).toContain('application/problem+json');
+      expect(await api.json()).toMatchObject({
+        status: 503,
+        detail: expect.stringContaining(`PID ${child.pid}`),
+      });
+    } finally {
+      await letGo(child);
+    }
+    const after = await server.request('/signals/KOR-JPN');
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain('<h1>Signals: KOR–JPN</h1>');
   });
 });

@@ -552,6 +552,10 @@ export const en = {
   'signals.dayEmpty': 'No events of this pair on {day}.',
   'signals.event': '{label} ({code}), {mentions} mentions, Goldstein {goldstein}.',
   'signals.source': 'source',
+  'signals.busy':
+    'GDELT events are being loaded into the warehouse right now. This page is back as soon as the load has finished; try again in a minute.',
+  'signals.busyPid':
+    'GDELT events are being loaded into the warehouse right now (process {pid}). This page is back as soon as the load has finished; try again in a minute.',
   'signals.none':
     'No GDELT events have been loaded yet. An administrator can fetch them with {fetch} or load files with {ingest}.',
 } as const;

@@ -546,6 +546,10 @@ export const ja: Record<MessageKey, string> = {
   'signals.dayEmpty': '{day} にこの組のイベントはありません。',
   'signals.event': '{label} ({code})、言及 {mentions} 回、Goldstein {goldstein}。',
   'signals.source': '出典',
+  'signals.busy':
+    'GDELT のイベントを現在ウェアハウスに読み込み中です。読み込みが終わるとこのページは表示されます。1 分ほどしてから再度お試しください。',
+  'signals.busyPid':
+    'GDELT のイベントを現在ウェアハウスに読み込み中です（プロセス {pid}）。読み込みが終わるとこのページは表示されます。1 分ほどしてから再度お試しください。',
   'signals.none':
     'GDELT のイベントはまだ読み込まれていません。管理者は {fetch} で取得するか、{ingest} でファイルを読み込めます。',
 };

@@ -542,6 +542,10 @@ export const ko: Record<MessageKey, string> = {
   'signals.dayEmpty': '{day}에 이 쌍의 사건이 없습니다.',
   'signals.event': '{label} ({code}), 언급 {mentions}회, Goldstein {goldstein}.',
   'signals.source': '출처',
+  'signals.busy':
+    '지금 GDELT 사건을 웨어하우스에 불러오는 중입니다. 불러오기가 끝나면 이 페이지가 다시 열립니다. 1분 뒤에 다시 시도하세요.',
+  'signals.busyPid':
+    '지금 GDELT 사건을 웨어하우스에 불러오는 중입니다(프로세스 {pid}). 불러오기가 끝나면 이 페이지가 다시 열립니다. 1분 뒤에 다시 시도하세요.',
   'signals.none':
     '아직 불러온 GDELT 사건이 없습니다. 관리자는 {fetch}로 가져오거나 {ingest}로 파일을 불러올 수 있습니다.',
 };

@@ -26,6 +26,7 @@ export function problem(status: number, detail: string, errors?: ProblemDoc['err
     404: 'Not found',
     409: 'Conflict',
     500: 'Server error',
+    503: 'Service unavailable',
   };
   return { type: 'about:blank', title: titles[status] ?? 'Error', status, detail, ...(errors && { errors }) };
 }

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import {
   dayEvents,
@@ -12,7 +13,7 @@ import type { ApiPlugin } from '../api/index.tsx';
 import { problem, problemResponse } from '../api/problem.ts';
 import { jsonResponse } from '../api/responses.ts';
 import { readDyad } from './params.ts';
-import type { WarehouseSource } from './source.ts';
+import { WarehouseBusy, type WarehouseSource } from './source.ts';
 
 const Measures = {
   period: z.string().describe('First day of the period (weeks start on Monday), YYYY-MM-DD'),
@@ -88,20 +89,31 @@ const IndexQuery = z.object({
 });
 const tags = ['Signals'];
 const noWarehouse = problemResponse('No signals warehouse on this server');
+const busy = problemResponse(
+  'The warehouse is being updated by `entente signals ingest` or `fetch`; retry later',
+);
+/** Seconds a client is asked to wait while the warehouse is being written. */
+export const BUSY_RETRY_AFTER = 30;
 const bad = problemResponse('Invalid dyad or parameter');
 
 /** `/api/signals/...`: the warehouse's status and the dyad indices, in the OpenAPI document. */
 export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
   return (app: OpenAPIHono) => {
-    const withWarehouse = async <T>(fn: (w: Warehouse) => Promise<T>) => {
-      const w = await warehouse();
-      return w ? { ok: true as const, value: await fn(w) } : { ok: false as const };
-    };
     const missing = problem(
       404,
       'This server has no signals warehouse; run `entente signals fetch` or `ingest`.',
     );
     const pt = { 'Content-Type': 'application/problem+json' };
+    /** Answers with `fn`'s value, or the problem of a missing or busy warehouse. */
+    const answer = async <T>(c: Context, fn: (w: Warehouse) => Promise<T>) => {
+      try {
+        const value = await warehouse(fn);
+        return value === undefined ? c.json(missing, 404, pt) : c.json(value as never, 200);
+      } catch (e) {
+        if (!(e instanceof WarehouseBusy)) throw e;
+        return c.json(problem(503, e.message), 503, { ...pt, 'Retry-After': String(BUSY_RETRY_AFTER) });
+      }
+    };
 
     app.openapi(
       createRoute({
@@ -112,11 +124,11 @@ export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
         responses: {
           200: jsonResponse(StatusView, 'Files, rows, dates and quarantine counts'),
           404: noWarehouse,
+          503: busy,
         },
       }),
       async (c) => {
-        const r = await withWarehouse((w) => w.status());
-        return r.ok ? c.json(r.value, 200) : c.json(missing, 404, pt);
+        return answer(c, (w) => w.status());
       },
     );
 
@@ -133,12 +145,11 @@ export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
           tags,
           summary,
           request: { params: DyadParam, query: IndexQuery },
-          responses: { 200: jsonResponse(schema, summary), 400: bad, 404: noWarehouse },
+          responses: { 200: jsonResponse(schema, summary), 400: bad, 404: noWarehouse, 503: busy },
         }),
         async (c) => {
           const q = readDyad(c.req.valid('param').dyad, c.req.valid('query'));
-          const r = await withWarehouse((w) => run(w, q));
-          return r.ok ? c.json(r.value as never, 200) : c.json(missing, 404, pt);
+          return answer(c, (w) => run(w, q));
         },
       );
 
@@ -195,14 +206,14 @@ export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
           200: jsonResponse(z.array(DayEventView), 'Events, most mentioned first'),
           400: bad,
           404: noWarehouse,
+          503: busy,
         },
       }),
       async (c) => {
         const { dyad, day } = c.req.valid('param');
         const query = c.req.valid('query');
         const q = readDyad(dyad, { directed: query.directed, from: day, to: day });
-        const r = await withWarehouse((w) => dayEvents(w, q, day, query.limit ?? 20));
-        return r.ok ? c.json(r.value, 200) : c.json(missing, 404, pt);
+        return answer(c, (w) => dayEvents(w, q, day, query.limit ?? 20));
       },
     );
   };

@@ -197,3 +197,16 @@ export function NoSignalsPage() {
     </Layout>
   );
 }
+
+/** While `entente signals ingest` or `fetch` writes the warehouse (DuckDB lets no one read it then). */
+export function BusySignalsPage({ pid }: { pid: number | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Layout title={t('signals.heading')} section="signals">
+      <h1>{t('signals.heading')}</h1>
+      <p role="status">
+        {pid === undefined ? t('signals.busy') : t('signals.busyPid', { pid: String(pid) })}
+      </p>
+    </Layout>
+  );
+}

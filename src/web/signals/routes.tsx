@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import type { Db } from '../../core/index.ts';
-import { dayEvents, dyadSeries, topEventTypes } from '../../signals/index.ts';
+import { dayEvents, dyadSeries, topEventTypes, type Warehouse } from '../../signals/index.ts';
 import { listMilestones } from '../../tracker/index.ts';
-import { DyadPage, NoSignalsPage } from './page.tsx';
+import { BUSY_RETRY_AFTER } from './api.ts';
+import { BusySignalsPage, DyadPage, NoSignalsPage } from './page.tsx';
 import { readDyad } from './params.ts';
-import type { WarehouseSource } from './source.ts';
+import { WarehouseBusy, type WarehouseSource } from './source.ts';
 
 const DEFAULT_DYAD = 'KOR-JPN';
 
@@ -26,18 +27,26 @@ export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
 
   app.get('/signals/:dyad', async (c) => {
     const q = readDyad(c.req.param('dyad'), c.req.query());
-    const w = await warehouse();
-    if (!w) return c.html(<NoSignalsPage />);
     const day = c.req.query('day') || undefined;
     const dayQ = day ? readDyad(c.req.param('dyad'), { ...c.req.query(), from: day, to: day }) : undefined;
-    const [series, top, milestones, events] = await Promise.all([
-      dyadSeries(w, q),
-      topEventTypes(w, q, 10),
-      listMilestones(db),
-      dayQ && day ? dayEvents(w, dayQ, day, 20) : Promise.resolve([]),
-    ]);
+    const read = (w: Warehouse) =>
+      Promise.all([
+        dyadSeries(w, q),
+        topEventTypes(w, q, 10),
+        dayQ && day ? dayEvents(w, dayQ, day, 20) : Promise.resolve([]),
+      ]);
+    let found: Awaited<ReturnType<typeof read>> | undefined;
+    try {
+      found = await warehouse(read);
+    } catch (e) {
+      if (!(e instanceof WarehouseBusy)) throw e;
+      c.header('Retry-After', String(BUSY_RETRY_AFTER));
+      return c.html(<BusySignalsPage pid={e.pid} />, 503);
+    }
+    if (!found) return c.html(<NoSignalsPage />);
+    const [series, top, events] = found;
     // The tracker's milestones that concern both parties share the chart's time axis.
-    const shown = milestones
+    const shown = (await listMilestones(db))
       .filter((m) => m.parties.includes(q.a) && m.parties.includes(q.b))
       .map((m) => ({ id: m.id, date: m.date, title: m.title }));
     return c.html(

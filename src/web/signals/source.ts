@@ -1,23 +1,58 @@
 import { existsSync } from 'node:fs';
-import { Warehouse } from '../../signals/index.ts';
-
-/** How the site reaches the warehouse: opened on first use, kept open, `undefined` when there is none. */
-export type WarehouseSource = () => Promise<Warehouse | undefined>;
+import { lockHolder, Warehouse } from '../../signals/index.ts';
 
 /**
- * Opens the DuckDB file read-only on first use. Nothing is created: a site without signals shows how
- * to fetch them. (DuckDB lets one process write a file; `entente signals ingest` needs the server
- * stopped, or a second warehouse file.)
+ * How the site reaches the warehouse: runs `fn` with it open and returns what `fn` returns, or
+ * `undefined` when there is no warehouse. Throws {@link WarehouseBusy} while another process writes it.
  */
-export function fileWarehouse(path: string): WarehouseSource {
-  let opened: Promise<Warehouse | undefined> | undefined;
-  return () => {
-    opened ??= existsSync(path)
-      ? Warehouse.open(path, { readOnly: true }).catch((e: Error) => {
-          opened = undefined;
-          throw e;
-        })
-      : Promise.resolve(undefined);
-    return opened;
+export type WarehouseSource = <T>(fn: (w: Warehouse) => Promise<T>) => Promise<T | undefined>;
+
+/** Another process (an `entente signals ingest` or `fetch`) holds the warehouse for writing. */
+export class WarehouseBusy extends Error {
+  override name = 'WarehouseBusy';
+  constructor(readonly pid: number | undefined) {
+    super(
+      `the signals warehouse is being updated by another process${pid ? ` (PID ${pid})` : ''}; try again when it has finished`,
+    );
+  }
+}
+
+/** An open warehouse a little after its last use: pages that come together share one open. */
+const IDLE_MS = 2000;
+
+/**
+ * Opens the DuckDB file read-only while the site needs it and lets go of it once idle, so that
+ * `entente signals ingest` and `fetch` (DuckDB lets one process write a file, and none read it
+ * meanwhile) can run beside `entente serve`; while they do, pages say so. Nothing is created: a site
+ * without signals shows how to fetch them.
+ */
+export function fileWarehouse(path: string, opts: { idleMs?: number } = {}): WarehouseSource {
+  const idleMs = opts.idleMs ?? IDLE_MS;
+  let opened: Promise<Warehouse> | undefined;
+  let users = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const letGo = () => {
+    const o = opened;
+    opened = undefined;
+    void o?.then((w) => w.close()).catch(() => {});
+  };
+  return async (fn) => {
+    if (!existsSync(path)) return undefined;
+    clearTimeout(timer);
+    users++;
+    try {
+      opened ??= Warehouse.open(path, { readOnly: true }).catch((e: unknown) => {
+        opened = undefined;
+        const pid = lockHolder(e);
+        throw pid === null ? e : new WarehouseBusy(pid);
+      });
+      return await fn(await opened);
+    } finally {
+      users--;
+      if (users === 0) {
+        timer = setTimeout(letGo, idleMs);
+        timer.unref();
+      }
+    }
   };
 }
