@@ -2,7 +2,7 @@
  * Signals ingest figures: DuckDB's bare CSV reader, a row-by-row Node loader and Entente's ingest on
  * the same ≥10 million real GDELT rows, then the KOR–JPN month series over the result.
  *
- *   node --import tsx bench/signals-ingest.ts [--rows 10000000] [--files 40] [--b-rows N] [--only a0,a,b,c] [--keep]
+ *   node --import tsx bench/signals-ingest.ts [--rows 10000000] [--files 40] [--b-rows N] [--only a0,a,a1,b,c] [--keep]
  *
  * Why these numbers: GDELT 2.0 adds ~100,000 events a day and its 1.0 archive holds hundreds of
  * millions, so an ingest must run at the speed of DuckDB's own reader (target c ≥ 0.8 × a) whatever
@@ -89,6 +89,53 @@ async function childA(dir: string, db: string, tuned: boolean) {
   inst.closeSync();
   const seconds = (performance.now() - t0) / 1000;
   report({ rows, bytes: totalBytes(files), seconds });
+}
+
+// --- (a1) The floor of a load that keeps each row's file and line, as (c) does: (a)'s typed reader,
+// tuned the same, on copies whose lines start with their number, into the warehouse's events table,
+// with no checks. Node writes the copies before the timing (see main); the ratio a1/a says what the
+// line numbers alone cost, c/a1 what the checks, duplicates, rollup and Node's reading cost on top.
+async function childA1(dir: string, db: string) {
+  const files = inputFiles(numberedDir(dir));
+  const inst = await DuckDBInstance.create(db, { memory_limit: MEMORY_LIMIT });
+  const c = await inst.connect();
+  for (const ddl of WAREHOUSE_DDL) await c.run(ddl);
+  const cols = EVENTS_V2.map((col) => `'${col.name}': '${SQL_TYPE[col.kind]}'`).join(', ');
+  const names = EVENTS_V2.map((col) => `"${col.name}"`).join(', ');
+  await c.run('SET preserve_insertion_order = false');
+  const t0 = performance.now();
+  await c.run(`INSERT INTO events (${names}, file_id, line)
+    SELECT ${names}, CAST(file_index AS INTEGER) + 1, n FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}],
+    delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {'n': 'BIGINT', ${cols}},
+    dateformat = '%Y%m%d', timestampformat = '%Y%m%d%H%M%S')`);
+  const rows = Number((await c.runAndReadAll('SELECT count(*) FROM events')).getRows()[0]?.[0]);
+  c.closeSync();
+  inst.closeSync();
+  const seconds = (performance.now() - t0) / 1000;
+  report({ rows, bytes: totalBytes(inputFiles(dir)), seconds });
+}
+
+const numberedDir = (dir: string) => path.join(path.dirname(dir), 'numbered');
+
+/** Copies of the input files with each line's number as a first tab-separated field, for (a1). */
+async function writeNumbered(dir: string) {
+  const out = numberedDir(dir);
+  (await import('node:fs')).mkdirSync(out, { recursive: true });
+  for (const f of inputFiles(dir)) {
+    const lines = readFileSync(f, 'utf8').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const w = createWriteStream(path.join(out, path.basename(f)));
+    let buf = '';
+    for (const [i, l] of lines.entries()) {
+      buf += `${i + 1}\t${l}\n`;
+      if (buf.length > 1 << 20) {
+        if (!w.write(buf)) await new Promise<void>((res) => w.once('drain', () => res()));
+        buf = '';
+      }
+    }
+    w.end(buf);
+    await new Promise<void>((res) => w.once('finish', () => res()));
+  }
 }
 
 // --- (b) csv-parse in Node, each row typed in JavaScript and appended: "load it in JS".
@@ -269,6 +316,7 @@ async function main() {
     const [dir, db, maxRows] = process.argv.slice(process.argv.indexOf('--child') + 2);
     if (childMode === 'a') return childA(dir as string, db as string, true);
     if (childMode === 'a0') return childA(dir as string, db as string, false);
+    if (childMode === 'a1') return childA1(dir as string, db as string);
     if (childMode === 'b') return childB(dir as string, db as string, Number(maxRows));
     return childC(dir as string, db as string);
   }
@@ -286,10 +334,18 @@ async function main() {
       `input: ${built.rows.toLocaleString('en')} rows in ${files} files, ${(bytes / 1e9).toFixed(2)} GB (from ${built.sourceRows} real rows), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const results: Record<string, Measure> = {};
-    const only = (arg('only', 'a0,a,b,c') as string).split(',');
+    const only = (arg('only', 'a0,a,a1,b,c') as string).split(',');
+    if (only.includes('a1')) {
+      t0 = performance.now();
+      await writeNumbered(dir);
+      console.log(
+        `line-numbered copies for (a1) written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+    }
     for (const [key, label, extra] of [
       ['a0', '(a0) same, DuckDB defaults', []],
       ['a', '(a) DuckDB read_csv → table', []],
+      ['a1', '(a1) same + file and line, no checks', []],
       ['b', '(b) csv-parse + appender (Node)', [String(bRows)]],
       ['c', '(c) entente signals ingest', []],
     ] as const) {
@@ -321,7 +377,14 @@ async function main() {
           `c/a0 = ${ca0.toFixed(2)} (the same target against DuckDB's defaults: ${ok(ca0 >= 0.8)})`,
         );
       }
-      console.log(`c/b = ${cb.toFixed(1)} (target ≥ 10: ${ok(cb >= 10)})`);
+      if (results.a1) {
+        console.log(
+          `a1/a = ${(rate(results.a1) / rate(results.a)).toFixed(2)} (what keeping each row's file and line costs); c/a1 = ${(rate(c) / rate(results.a1)).toFixed(2)} (what the checks, duplicates, rollup and Node's pass cost on top)`,
+        );
+      }
+      console.log(
+        `c/b = ${cb.toFixed(1)} (target ≥ 10: ${ok(cb >= 10)}); a/b = ${(rate(results.a) / rate(results.b)).toFixed(1)} (the reader alone, with no checks)`,
+      );
     }
     if (c?.extra) {
       console.log(
