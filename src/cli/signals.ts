@@ -52,11 +52,15 @@ async function expand(paths: string[]): Promise<string[]> {
   return out;
 }
 
-async function withWarehouse<T>(
-  ctx: CliContext,
-  fn: (w: Warehouse) => Promise<T>,
-  opts: { readOnly?: boolean; memoryMb?: number; waitSeconds?: number } = {},
-): Promise<T> {
+interface OpenOptions {
+  readOnly?: boolean;
+  memoryMb?: number;
+  /** How long to wait for another process (a server between two pages) to let go of the file. */
+  waitSeconds?: number;
+}
+
+/** Opens the warehouse, or says in a {@link CliError} why it cannot and what to do. */
+async function openWarehouse(ctx: CliContext, opts: OpenOptions = {}): Promise<Warehouse> {
   const path = ctx.config.signalsPath;
   const readOnly = opts.readOnly ?? false;
   if (readOnly && path !== ':memory:' && !existsSync(path)) {
@@ -88,6 +92,15 @@ async function withWarehouse<T>(
       );
     }
   }
+  return w;
+}
+
+async function withWarehouse<T>(
+  ctx: CliContext,
+  fn: (w: Warehouse) => Promise<T>,
+  opts: OpenOptions = {},
+): Promise<T> {
+  const w = await openWarehouse(ctx, opts);
   try {
     return await fn(w);
   } catch (e) {
@@ -434,62 +447,66 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         }
         const version = Number(opts.version) as 1 | 2;
         const dir = opts.dir ?? join(ctx.config.dataDir, 'gdelt', `v${version}`);
-        await withWarehouse(
-          ctx,
-          async (w) => {
-            const bar = ctx.interactive
-              ? new cliProgress.SingleBar(
-                  {
-                    format:
-                      'fetch [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}',
-                    stream: process.stderr,
-                    etaBuffer: 50,
-                  },
-                  cliProgress.Presets.shades_classic,
-                )
-              : undefined;
-            const started = performance.now();
-            const onProgress = (p: FetchProgress) => {
-              const mbps = (mb(p.bytesDone) / Math.max((performance.now() - started) / 1000, 0.001)).toFixed(
-                1,
-              );
-              if (p.event === 'listed') bar?.start(p.filesTotal, 0, { rows: 0, mbps });
-              else bar?.update(p.filesDone, { rows: p.rows, mbps });
-              if (!bar && p.event !== 'bytes') {
-                ctx.err(
-                  `${p.event}${p.file ? ` ${p.file}` : ''}: ${p.filesDone}/${p.filesTotal} files, ${p.rows} rows${p.message ? ` (${p.message})` : ''}`,
-                );
-              }
-            };
-            let result: Awaited<ReturnType<typeof fetchGdelt>>;
-            try {
-              result = await fetchGdelt({
-                version,
-                from: opts.from,
-                to: opts.to,
-                dir,
-                baseUrl: opts.baseUrl,
-                streams: opts.streams.split(','),
-                concurrency,
-                onProgress,
-                ingest: opts.ingest ? (items) => w.ingestOutcomes(items.map((i) => i.path)) : undefined,
-              });
-            } catch (e) {
-              throw new CliError(`fetch failed: ${(e as Error).message}`);
-            } finally {
-              bar?.stop();
-            }
-            for (const p of result.listProblems) ctx.err(`file list line ${p.line}: ${p.message}`);
-            const failed = result.files.filter((f) => f.status === 'failed' || f.ingestError);
-            for (const f of failed) ctx.err(`${f.file.name}: ${f.error ?? `not ingested: ${f.ingestError}`}`);
-            const rows = result.files.reduce((s, f) => s + (f.rows ?? 0), 0);
-            ctx.out(
-              `${result.files.length - failed.length} of ${result.files.length} files fetched into ${dir}; ${rows} rows ingested.`,
+        const warehouse: OpenOptions = { memoryMb: memory, waitSeconds: seconds(opts.wait) };
+        // A warehouse that cannot be opened fails the command before anything is downloaded.
+        if (opts.ingest) (await openWarehouse(ctx, warehouse)).close();
+        // Open for each group of downloads only: between two, `entente serve` can read the warehouse.
+        const ingestGroup = async (paths: string[]) => {
+          const w = await openWarehouse(ctx, warehouse);
+          try {
+            return await w.ingestOutcomes(paths);
+          } finally {
+            w.close();
+          }
+        };
+        const bar = ctx.interactive
+          ? new cliProgress.SingleBar(
+              {
+                format:
+                  'fetch [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}',
+                stream: process.stderr,
+                etaBuffer: 50,
+              },
+              cliProgress.Presets.shades_classic,
+            )
+          : undefined;
+        const started = performance.now();
+        const onProgress = (p: FetchProgress) => {
+          const mbps = (mb(p.bytesDone) / Math.max((performance.now() - started) / 1000, 0.001)).toFixed(1);
+          if (p.event === 'listed') bar?.start(p.filesTotal, 0, { rows: 0, mbps });
+          else bar?.update(p.filesDone, { rows: p.rows, mbps });
+          if (!bar && p.event !== 'bytes') {
+            ctx.err(
+              `${p.event}${p.file ? ` ${p.file}` : ''}: ${p.filesDone}/${p.filesTotal} files, ${p.rows} rows${p.message ? ` (${p.message})` : ''}`,
             );
-            if (failed.length > 0) throw new CliError(`${failed.length} file(s) failed (see above)`);
-          },
-          { memoryMb: memory, waitSeconds: seconds(opts.wait) },
+          }
+        };
+        let result: Awaited<ReturnType<typeof fetchGdelt>>;
+        try {
+          result = await fetchGdelt({
+            version,
+            from: opts.from,
+            to: opts.to,
+            dir,
+            baseUrl: opts.baseUrl,
+            streams: opts.streams.split(','),
+            concurrency,
+            onProgress,
+            ingest: opts.ingest ? (items) => ingestGroup(items.map((i) => i.path)) : undefined,
+          });
+        } catch (e) {
+          throw new CliError(`fetch failed: ${(e as Error).message}`);
+        } finally {
+          bar?.stop();
+        }
+        for (const p of result.listProblems) ctx.err(`file list line ${p.line}: ${p.message}`);
+        const failed = result.files.filter((f) => f.status === 'failed' || f.ingestError);
+        for (const f of failed) ctx.err(`${f.file.name}: ${f.error ?? `not ingested: ${f.ingestError}`}`);
+        const rows = result.files.reduce((s, f) => s + (f.rows ?? 0), 0);
+        ctx.out(
+          `${result.files.length - failed.length} of ${result.files.length} files fetched into ${dir}; ${rows} rows ingested.`,
         );
+        if (failed.length > 0) throw new CliError(`${failed.length} file(s) failed (see above)`);
       },
     );
   return signals;

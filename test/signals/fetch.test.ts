@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signalsCommand } from '../../src/cli/signals.ts';
 import { CliError, readConfig } from '../../src/core/index.ts';
@@ -10,6 +12,7 @@ import { type FetchProgress, fetchGdelt } from '../../src/signals/fetcher.ts';
 import { Warehouse } from '../../src/signals/index.ts';
 import { countLines, fixture, tempDir, zipOf } from './helpers.ts';
 
+const execFileAsync = promisify(execFile);
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
 
 /** Real files, zipped as GDELT serves them, each with the misbehaviour a test needs. */
@@ -37,6 +40,8 @@ let base: string;
 let log: Logged[];
 let served: Map<string, number>;
 let listedMd5Override: Map<string, string>;
+/** A file whose response waits until `release` resolves; `asked` resolves when it is requested. */
+let hold: { name: string; asked: () => void; release: Promise<void> } | undefined;
 
 function masterList(): string {
   const entry = (name: string, body: Buffer) =>
@@ -50,8 +55,14 @@ function masterList(): string {
   ].join('\n');
 }
 
-function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
+async function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
   const name = (req.url ?? '').replace(/^\//, '');
+  if (hold?.name === name) {
+    const { asked, release } = hold;
+    hold = undefined;
+    asked();
+    await release;
+  }
   log.push({ url: name, range: req.headers.range });
   const n = (served.get(name) ?? 0) + 1;
   served.set(name, n);
@@ -92,7 +103,7 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
 }
 
 beforeAll(async () => {
-  server = createServer(handle);
+  server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });
@@ -317,6 +328,45 @@ describe('entente signals fetch', () => {
     expect(err.at(-1)).toMatch(/20241210143000\.export\.CSV\.zip: .*HTTP 404/);
     const w = await Warehouse.open(join(tmp.dir, 'signals.duckdb'));
     expect((await w.status()).events).toBe(1215);
+    w.close();
+  });
+
+  it('lets go of the warehouse between downloads, so another process (a server) can read it', async () => {
+    log = [];
+    served = new Map();
+    listedMd5Override = new Map();
+    const data = join(tmp.dir, 'between');
+    const ctx = {
+      config: readConfig({ ENTENTE_DATA: data }),
+      out: () => {},
+      err: () => {},
+      interactive: false,
+      openStore: () => Promise.reject(new Error('unused')),
+    };
+    // One download at a time: the good file (listed first) is ingested, then the next one is held
+    // at the server until another process has read the warehouse.
+    let asked!: () => void;
+    const requested = new Promise<void>((r) => {
+      asked = r;
+    });
+    let release!: () => void;
+    hold = { name: FILES.corrupt.name, asked, release: new Promise<void>((r) => (release = r)) };
+    const fetching = signalsCommand(ctx)
+      .exitOverride()
+      .parseAsync(
+        ['fetch', '--from', '2024-12-11', '--to', '2025-01-03', '--base-url', base, '--concurrency', '1'],
+        { from: 'user' },
+      );
+    await requested;
+    const status = await execFileAsync(process.execPath, ['bin/entente.js', 'signals', 'status', '--json'], {
+      env: { ...process.env, ENTENTE_DATA: data, ENTENTE_SIGNALS: '' },
+      encoding: 'utf8',
+    }).finally(() => release());
+    expect(JSON.parse(status.stdout)).toMatchObject({ files: 1, events: 1215 });
+    // The held file was served corrupt first, then again whole: the fetch goes on to the end.
+    await fetching;
+    const w = await Warehouse.open(join(data, 'signals.duckdb'), { readOnly: true });
+    expect((await w.status()).events).toBe(1215 + 1845);
     w.close();
   });
 });
