@@ -88,7 +88,9 @@ async function openWarehouse(ctx: CliContext, opts: OpenOptions = {}): Promise<W
         continue;
       }
       throw new CliError(
-        `the signals warehouse ${path} is open in another process (PID ${pid ?? 'unknown'}: \`entente serve\` while a page reads it, or another \`entente signals\` command). Try again when it is done${readOnly ? '' : ' (--wait sets how long to wait for it)'}, or set ENTENTE_SIGNALS to another file.`,
+        readOnly
+          ? `the signals warehouse ${path} is being written by another process (PID ${pid ?? 'unknown'}: \`entente signals ingest\` or \`fetch\`). Try again when it is done, or set ENTENTE_SIGNALS to another file.`
+          : `the signals warehouse ${path} is open in another process (PID ${pid ?? 'unknown'}: \`entente serve\` while a page reads it, or another \`entente signals\` command). Try again when it is done (--wait sets how long to wait for it), or set ENTENTE_SIGNALS to another file.`,
       );
     }
   }
@@ -236,36 +238,39 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
             const failed: string[] = [];
             let done = 0;
             let memoryRetries = 0;
-            await w.ingestMany(
-              files,
-              (r) => {
-                if ('error' in r) {
-                  failed.push(r.path);
-                  ctx.err(`${r.path}: not ingested: ${r.error.message}`);
-                } else {
-                  if (r.fallback === 'out_of_memory') memoryRetries++;
-                  accepted += r.status === 'ingested' ? r.accepted : 0;
-                  rejected += r.status === 'ingested' ? r.rejected : 0;
-                  rows += r.lines;
-                  const note =
-                    r.status === 'skipped'
-                      ? 'already ingested, skipped'
-                      : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}${FALLBACK_NOTE[r.fallback ?? 'none']}`;
-                  if (!bar) ctx.err(`${r.path}: ${note}`);
-                }
-                bytes += sizes[done] as number;
-                done++;
-                const secs = (performance.now() - started) / 1000;
-                bar?.update(done, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
-              },
-              { kind: opts.kind, batchBytes: batchMb * 1024 * 1024 },
-            );
+            try {
+              await w.ingestMany(
+                files,
+                (r) => {
+                  if ('error' in r) {
+                    failed.push(r.path);
+                    ctx.err(`${r.path}: not ingested: ${r.error.message}`);
+                  } else {
+                    if (r.fallback === 'out_of_memory') memoryRetries++;
+                    accepted += r.status === 'ingested' ? r.accepted : 0;
+                    rejected += r.status === 'ingested' ? r.rejected : 0;
+                    rows += r.lines;
+                    const note =
+                      r.status === 'skipped'
+                        ? 'already ingested, skipped'
+                        : `${r.accepted} accepted, ${r.rejected} rejected${r.rejected ? ' (see `entente signals quarantine`)' : ''}${FALLBACK_NOTE[r.fallback ?? 'none']}`;
+                    if (!bar) ctx.err(`${r.path}: ${note}`);
+                  }
+                  bytes += sizes[done] as number;
+                  done++;
+                  const secs = (performance.now() - started) / 1000;
+                  bar?.update(done, { rows, mbps: (mb(bytes) / Math.max(secs, 0.001)).toFixed(1) });
+                },
+                { kind: opts.kind, batchBytes: batchMb * 1024 * 1024 },
+              );
+            } finally {
+              bar?.stop();
+            }
             if (memoryRetries > 0 && bar) {
               ctx.err(
                 `${memoryRetries} file(s) were loaded in smaller batches after DuckDB ran out of memory: a lower --batch-mb or a higher --memory-mb avoids the retry.`,
               );
             }
-            bar?.stop();
             ctx.out(
               `${files.length - failed.length} of ${files.length} files; ${accepted} rows accepted, ${rejected} rejected.`,
             );

@@ -94,9 +94,9 @@ function asFileFault(e: unknown, files: PreparedFile[], prefix = ''): unknown {
 
 const outOfMemory = (e: unknown) => e instanceof Error && /^Out of Memory Error/.test(e.message);
 
-// DuckDB invalidates a database after a fatal error, e.g. a checkpoint that found no memory.
+// DuckDB invalidates a database after a fatal or internal error (e.g. a checkpoint that found no memory).
 const fatal = (e: unknown) =>
-  e instanceof Error && /^FATAL Error|database has been invalidated/.test(e.message);
+  e instanceof Error && /^(FATAL|INTERNAL) Error|database has been invalidated/.test(e.message);
 
 /** An error that ends the ingest, worded for the user; other errors pass through unchanged. */
 function asStop(e: unknown, files: PreparedFile[], duck: Duck): unknown {

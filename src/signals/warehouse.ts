@@ -132,7 +132,8 @@ export class Warehouse {
       );
     } catch (e) {
       // Files committed before the error keep their outcome; only the rest carry it.
-      stopped = (e as Error).message;
+      stopped =
+        e instanceof IngestStopped ? `not loaded: the ingest stopped (${e.message})` : (e as Error).message;
     }
     return paths.map((p) => by.get(p) ?? { error: stopped });
   }

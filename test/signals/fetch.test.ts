@@ -336,10 +336,17 @@ describe('entente signals fetch', () => {
     served = new Map();
     listedMd5Override = new Map();
     const data = join(tmp.dir, 'between');
+    // The first file is reported ingested once its group is committed and the warehouse closed.
+    let ingested!: () => void;
+    const firstIn = new Promise<void>((r) => {
+      ingested = r;
+    });
     const ctx = {
       config: readConfig({ ENTENTE_DATA: data }),
       out: () => {},
-      err: () => {},
+      err: (l: string) => {
+        if (l.startsWith(`ingested ${FILES.good.name}`)) ingested();
+      },
       interactive: false,
       openStore: () => Promise.reject(new Error('unused')),
     };
@@ -357,7 +364,7 @@ describe('entente signals fetch', () => {
         ['fetch', '--from', '2024-12-11', '--to', '2025-01-03', '--base-url', base, '--concurrency', '1'],
         { from: 'user' },
       );
-    await requested;
+    await Promise.all([requested, firstIn]);
     const status = await execFileAsync(process.execPath, ['bin/entente.js', 'signals', 'status', '--json'], {
       env: { ...process.env, ENTENTE_DATA: data, ENTENTE_SIGNALS: '' },
       encoding: 'utf8',

@@ -183,12 +183,14 @@ describe('a server beside an ingest (DuckDB lets one process write a file, and n
     });
 
   it('lets go of the warehouse once idle; while another process writes, pages and API say so with 503', async () => {
-    const server = createApp({ db, ...signalsPlugins(db, fileWarehouse(path, { idleMs: 1500 })) });
+    const source = fileWarehouse(path, { idleMs: 300 });
+    const server = createApp({ db, ...signalsPlugins(db, source) });
     expect((await server.request('/signals/KOR-JPN')).status).toBe(200);
-    // Right after a page the server still holds the file: a writer is refused.
-    const early = await writer();
-    expect(early.said).toMatch(/^refused .*Could not set lock/);
-    await new Promise((r) => setTimeout(r, 1600));
+    // While the server reads the file, a writer is refused.
+    const early = await source(() => writer());
+    if (early?.said === 'held') await letGo(early.child);
+    expect(early?.said).toMatch(/^refused .*Could not set lock/);
+    await new Promise((r) => setTimeout(r, 400));
     const { child, said } = await writer();
     expect(said).toBe('held');
     try {
