@@ -87,7 +87,7 @@ const readLines = (paths: readonly string[]) =>
  */
 function asFileFault(e: unknown, files: PreparedFile[], prefix = ''): unknown {
   if (!(e instanceof Error) || isFileError(e) || outOfMemory(e) || fatal(e)) return e;
-  const { message } = e as Error;
+  const { message } = e;
   if (!/^[A-Z][A-Za-z ]* Error: /.test(message) || /^IO Error: (?!No files found)/.test(message)) return e;
   return new IngestError(`${files.map((f) => f.path).join(', ')}: ${prefix}${message}`);
 }
@@ -136,12 +136,10 @@ export async function ingestFiles(
   const maxBytes = opts.batchBytes ?? DEFAULT_BATCH_BYTES;
   const maxFiles = opts.batchFiles ?? DEFAULT_BATCH_FILES;
   let batch: PreparedFile[] = [];
-  let bytes = 0;
   let loading: Promise<void> = Promise.resolve();
   const flush = async () => {
     const files = batch;
     batch = [];
-    bytes = 0;
     try {
       await loading;
     } catch (e) {
@@ -170,7 +168,7 @@ export async function ingestFiles(
       const first = batch[0];
       if (first && (first.kind !== prepared.kind || prepared.kind === undefined)) await flush();
       batch.push(prepared);
-      bytes += prepared.dataBytes;
+      const bytes = batch.reduce((sum, f) => sum + f.dataBytes, 0);
       if (bytes >= maxBytes || batch.length >= maxFiles || prepared.kind === undefined) await flush();
     }
     await flush();
@@ -254,19 +252,18 @@ async function skippedOrNew(duck: Duck, files: PreparedFile[]) {
     const k = known.get(f.md5);
     const first = seen.get(f.md5);
     if (k) {
-      results.set(f, {
-        path: f.path,
-        name: f.name,
-        kind: k.kind as FileKind,
-        status: 'skipped',
-        fileId: Number(k.file_id),
-        size: f.size,
-        md5: f.md5,
-        lines: Number(k.lines),
-        accepted: Number(k.rows_accepted),
-        rejected: Number(k.rows_rejected),
-        seconds: f.seconds,
-      });
+      results.set(
+        f,
+        resultOf(f, {
+          kind: k.kind as FileKind,
+          status: 'skipped',
+          fileId: Number(k.file_id),
+          lines: Number(k.lines),
+          accepted: Number(k.rows_accepted),
+          rejected: Number(k.rows_rejected),
+          seconds: f.seconds,
+        }),
+      );
     } else if (first) {
       twins.set(f, first);
     } else {
@@ -277,6 +274,12 @@ async function skippedOrNew(duck: Duck, files: PreparedFile[]) {
   }
   return { results, fresh, twins };
 }
+
+/** A file's result: what the warehouse says of it, with the file's own path, name, size and MD5. */
+const resultOf = (
+  f: PreparedFile,
+  rest: Omit<IngestResult, 'path' | 'name' | 'size' | 'md5' | 'fallback'>,
+): IngestResult => ({ ...rest, path: f.path, name: f.name, size: f.size, md5: f.md5 });
 
 /** One batch of files of one format → one transaction. */
 async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions): Promise<IngestResult[]> {
@@ -400,19 +403,18 @@ async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions)
             seconds,
           },
         );
-        results.set(f, {
-          path: f.path,
-          name: f.name,
-          kind: f.kind as FileKind,
-          status: 'ingested',
-          fileId,
-          size: f.size,
-          md5: f.md5,
-          lines: f.lines,
-          accepted: a,
-          rejected: r,
-          seconds,
-        });
+        results.set(
+          f,
+          resultOf(f, {
+            kind: f.kind as FileKind,
+            status: 'ingested',
+            fileId,
+            lines: f.lines,
+            accepted: a,
+            rejected: r,
+            seconds,
+          }),
+        );
       }
       await duck.run('COMMIT');
     } catch (e) {
@@ -426,12 +428,7 @@ async function loadBatch(duck: Duck, files: PreparedFile[], opts: IngestOptions)
   }
   // A later copy of the same bytes is skipped, and reports the copy that went in.
   for (const [twin, first] of twins) {
-    results.set(twin, {
-      ...(results.get(first) as IngestResult),
-      path: twin.path,
-      name: twin.name,
-      status: 'skipped',
-    });
+    results.set(twin, resultOf(twin, { ...(results.get(first) as IngestResult), status: 'skipped' }));
   }
   return ordered();
 }
