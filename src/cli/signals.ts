@@ -145,18 +145,21 @@ const FALLBACK_NOTE = {
   file_fault: '; loaded on its own after another file of its batch was refused',
 } as const;
 
-/** A bar with files, rows and throughput on a terminal; a line per file elsewhere. */
-function ingestBar(ctx: CliContext, total: number) {
+/**
+ * A bar with files, rows and throughput on a terminal (not started); none elsewhere, where each file
+ * gets a line instead.
+ */
+function filesBar(ctx: CliContext, label: 'ingest' | 'fetch') {
   if (!ctx.interactive) return undefined;
-  const bar = new cliProgress.SingleBar(
+  return new cliProgress.SingleBar(
     {
-      format: 'ingest [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}',
+      format: `${label} [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}`,
       stream: process.stderr,
+      // Downloads come in bursts: the ETA averages over more of them.
+      etaBuffer: label === 'fetch' ? 50 : 10,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0, { rows: 0, mbps: '0.0' });
-  return bar;
 }
 
 function table(rows: Record<string, unknown>[]): string {
@@ -229,7 +232,8 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         await withWarehouse(
           ctx,
           async (w) => {
-            const bar = ingestBar(ctx, files.length);
+            const bar = filesBar(ctx, 'ingest');
+            bar?.start(files.length, 0, { rows: 0, mbps: '0.0' });
             const started = performance.now();
             let rows = 0;
             let bytes = 0;
@@ -464,17 +468,7 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
             w.close();
           }
         };
-        const bar = ctx.interactive
-          ? new cliProgress.SingleBar(
-              {
-                format:
-                  'fetch [{bar}] {value}/{total} files | {rows} rows | {mbps} MB/s | ETA {eta_formatted}',
-                stream: process.stderr,
-                etaBuffer: 50,
-              },
-              cliProgress.Presets.shades_classic,
-            )
-          : undefined;
+        const bar = filesBar(ctx, 'fetch');
         const started = performance.now();
         const onProgress = (p: FetchProgress) => {
           const mbps = (mb(p.bytesDone) / Math.max((performance.now() - started) / 1000, 0.001)).toFixed(1);
