@@ -92,8 +92,6 @@ const noWarehouse = problemResponse('No signals warehouse on this server');
 const busy = problemResponse(
   'The warehouse is being updated by `entente signals ingest` or `fetch`; retry later',
 );
-/** Seconds a client is asked to wait while the warehouse is being written. */
-export const BUSY_RETRY_AFTER = 30;
 const bad = problemResponse('Invalid dyad or parameter');
 
 /** `/api/signals/...`: the warehouse's status and the dyad indices, in the OpenAPI document. */
@@ -111,7 +109,7 @@ export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
         return value === undefined ? c.json(missing, 404, pt) : c.json(value as never, 200);
       } catch (e) {
         if (!(e instanceof WarehouseBusy)) throw e;
-        return c.json(problem(503, e.message), 503, { ...pt, 'Retry-After': String(BUSY_RETRY_AFTER) });
+        return c.json(problem(503, e.message), 503, { ...pt, 'Retry-After': String(e.retryAfter) });
       }
     };
 

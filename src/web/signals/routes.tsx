@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { Db } from '../../core/index.ts';
 import { dayEvents, dyadSeries, topEventTypes, type Warehouse } from '../../signals/index.ts';
 import { listMilestones } from '../../tracker/index.ts';
-import { BUSY_RETRY_AFTER } from './api.ts';
 import { BusySignalsPage, DyadPage, NoSignalsPage } from './page.tsx';
 import { readDyad } from './params.ts';
 import { WarehouseBusy, type WarehouseSource } from './source.ts';
@@ -36,17 +35,18 @@ export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
         dayQ && day ? dayEvents(w, dayQ, day, 20) : Promise.resolve([]),
       ]);
     let found: Awaited<ReturnType<typeof read>> | undefined;
+    let milestones: Awaited<ReturnType<typeof listMilestones>>;
     try {
-      found = await warehouse(read);
+      [found, milestones] = await Promise.all([warehouse(read), listMilestones(db)]);
     } catch (e) {
       if (!(e instanceof WarehouseBusy)) throw e;
-      c.header('Retry-After', String(BUSY_RETRY_AFTER));
+      c.header('Retry-After', String(e.retryAfter));
       return c.html(<BusySignalsPage pid={e.pid} />, 503);
     }
     if (!found) return c.html(<NoSignalsPage />);
     const [series, top, events] = found;
     // The tracker's milestones that concern both parties share the chart's time axis.
-    const shown = (await listMilestones(db))
+    const shown = milestones
       .filter((m) => m.parties.includes(q.a) && m.parties.includes(q.b))
       .map((m) => ({ id: m.id, date: m.date, title: m.title }));
     return c.html(

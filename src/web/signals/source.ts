@@ -10,6 +10,8 @@ export type WarehouseSource = <T>(fn: (w: Warehouse) => Promise<T>) => Promise<T
 /** Another process (an `entente signals ingest` or `fetch`) holds the warehouse for writing. */
 export class WarehouseBusy extends Error {
   override name = 'WarehouseBusy';
+  /** Seconds a client is asked to wait (`Retry-After`). */
+  readonly retryAfter = 30;
   constructor(readonly pid: number | undefined) {
     super(
       `the signals warehouse is being updated by another process${pid ? ` (PID ${pid})` : ''}; try again when it has finished`,
