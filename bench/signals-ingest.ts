@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import {
   createReadStream,
   createWriteStream,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -70,19 +71,24 @@ const totalBytes = (files: string[]) => files.reduce((s, f) => s + statSync(f).s
 
 // --- (a) DuckDB's reader, typed columns, into a table: the floor any DuckDB ingest stands on.
 
+/** DuckDB's typed read of GDELT 2.0 event files; `lead` names columns before GDELT's (for a1). */
+function readTyped(files: string[], lead = ''): string {
+  const cols = EVENTS_V2.map((col) => `'${col.name}': '${SQL_TYPE[col.kind]}'`).join(', ');
+  return `read_csv([${files.map((f) => `'${f}'`).join(', ')}],
+    delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${lead}${cols}},
+    dateformat = '%Y%m%d', timestampformat = '%Y%m%d%H%M%S')`;
+}
+
 // (a0) is the same with DuckDB's default settings, which keep insertion order: the load a user types
 // first, shown beside the tuned one so the ratio can be read against either.
 async function childA(dir: string, db: string, tuned: boolean) {
   const files = inputFiles(dir);
   const inst = await DuckDBInstance.create(db, { memory_limit: MEMORY_LIMIT });
   const c = await inst.connect();
-  const cols = EVENTS_V2.map((col) => `'${col.name}': '${SQL_TYPE[col.kind]}'`).join(', ');
   // A bulk load needs no order; DuckDB then writes from both threads (about twice as fast here).
   if (tuned) await c.run('SET preserve_insertion_order = false');
   const t0 = performance.now();
-  await c.run(`CREATE TABLE events AS SELECT * FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}],
-    delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${cols}},
-    dateformat = '%Y%m%d', timestampformat = '%Y%m%d%H%M%S')`);
+  await c.run(`CREATE TABLE events AS SELECT * FROM ${readTyped(files)}`);
   const rows = Number((await c.runAndReadAll('SELECT count(*) FROM events')).getRows()[0]?.[0]);
   // Closing writes the last checkpoint; (c) pays for its own inside its run, so (a) does too.
   c.closeSync();
@@ -100,14 +106,11 @@ async function childA1(dir: string, db: string) {
   const inst = await DuckDBInstance.create(db, { memory_limit: MEMORY_LIMIT });
   const c = await inst.connect();
   for (const ddl of WAREHOUSE_DDL) await c.run(ddl);
-  const cols = EVENTS_V2.map((col) => `'${col.name}': '${SQL_TYPE[col.kind]}'`).join(', ');
   const names = EVENTS_V2.map((col) => `"${col.name}"`).join(', ');
   await c.run('SET preserve_insertion_order = false');
   const t0 = performance.now();
   await c.run(`INSERT INTO events (${names}, file_id, line)
-    SELECT ${names}, CAST(file_index AS INTEGER) + 1, n FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}],
-    delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {'n': 'BIGINT', ${cols}},
-    dateformat = '%Y%m%d', timestampformat = '%Y%m%d%H%M%S')`);
+    SELECT ${names}, CAST(file_index AS INTEGER) + 1, n FROM ${readTyped(files, "'n': 'BIGINT', ")}`);
   const rows = Number((await c.runAndReadAll('SELECT count(*) FROM events')).getRows()[0]?.[0]);
   c.closeSync();
   inst.closeSync();
@@ -120,22 +123,30 @@ const numberedDir = (dir: string) => path.join(path.dirname(dir), 'numbered');
 /** Copies of the input files with each line's number as a first tab-separated field, for (a1). */
 async function writeNumbered(dir: string) {
   const out = numberedDir(dir);
-  (await import('node:fs')).mkdirSync(out, { recursive: true });
+  mkdirSync(out, { recursive: true });
   for (const f of inputFiles(dir)) {
     const lines = readFileSync(f, 'utf8').split('\n');
     if (lines.at(-1) === '') lines.pop();
-    const w = createWriteStream(path.join(out, path.basename(f)));
-    let buf = '';
-    for (const [i, l] of lines.entries()) {
-      buf += `${i + 1}\t${l}\n`;
-      if (buf.length > 1 << 20) {
-        if (!w.write(buf)) await new Promise<void>((res) => w.once('drain', () => res()));
-        buf = '';
-      }
-    }
-    w.end(buf);
-    await new Promise<void>((res) => w.once('finish', () => res()));
+    await writeLines(
+      path.join(out, path.basename(f)),
+      lines.map((l, i) => `${i + 1}\t${l}`),
+    );
   }
+}
+
+/** Writes lines to a file in chunks of about a megabyte, waiting for the disk when it lags. */
+async function writeLines(file: string, lines: Iterable<string>) {
+  const out = createWriteStream(file);
+  let buf = '';
+  for (const l of lines) {
+    buf += `${l}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise<void>((res) => out.once('drain', () => res()));
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await new Promise<void>((res) => out.once('finish', () => res()));
 }
 
 // --- (b) csv-parse in Node, each row typed in JavaScript and appended: "load it in JS".
@@ -274,17 +285,11 @@ async function buildInput(dir: string, rows: number, files: number) {
   for (let fi = 0; fi < files; fi++) {
     // GDELT names files by the quarter hour they cover; any distinct stamps will do here.
     const stamp = `2099${String(fi).padStart(10, '0')}`;
-    const out = createWriteStream(path.join(dir, `${stamp}.export.CSV`));
-    let buf = '';
-    for (let r = 0; r < perFile && id - 1_000_000_000 < rows; r++) {
-      buf += `${id++}${lines[k++ % lines.length]}\n`;
-      if (buf.length > 1 << 20) {
-        if (!out.write(buf)) await new Promise<void>((res) => out.once('drain', () => res()));
-        buf = '';
-      }
-    }
-    out.end(buf);
-    await new Promise<void>((res) => out.once('finish', () => res()));
+    const rowsOfFile = function* () {
+      for (let r = 0; r < perFile && id - 1_000_000_000 < rows; r++)
+        yield `${id++}${lines[k++ % lines.length]}`;
+    };
+    await writeLines(path.join(dir, `${stamp}.export.CSV`), rowsOfFile());
   }
   return { rows: id - 1_000_000_000, sourceRows: lines.length };
 }
@@ -326,7 +331,7 @@ async function main() {
   const work = mkdtempSync(path.join(tmpdir(), 'entente-bench-signals-'));
   try {
     const dir = path.join(work, 'input');
-    (await import('node:fs')).mkdirSync(dir);
+    mkdirSync(dir);
     let t0 = performance.now();
     const built = await buildInput(dir, rows, files);
     const bytes = totalBytes(inputFiles(dir));
