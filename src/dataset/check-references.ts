@@ -1,4 +1,5 @@
 import type { Problem } from '../core/errors.ts';
+import { publicationProblems } from '../tracker/rules.ts';
 import { type Dataset, flattenIssueAreas } from './dataset.ts';
 import type { ParsedFile } from './yaml-file.ts';
 
@@ -73,6 +74,9 @@ export function checkReferences(d: Dataset, f: Files): Problem[] {
     ),
   ]);
 
+  const recommendationsById = new Map(
+    d.papers.flatMap((p) => p.recommendations.map((r) => [r.id, r] as const)),
+  );
   const ref = (
     set: Set<string>,
     kind: string,
@@ -106,6 +110,20 @@ export function checkReferences(d: Dataset, f: Files): Problem[] {
       const base = ['recommendations', i];
       ref(authors, 'author', file, [...base, 'contributor'], r.contributor);
       ref(papers, 'paper', file, [...base, 'made_in'], r.made_in);
+      r.restates?.forEach((target, ti) => {
+        const path = [...base, 'restates', ti];
+        const original = recommendationsById.get(target);
+        if (!original)
+          at(file, path, 'unknown_reference', `recommendation "${target}" is not in the dataset`);
+        else if (target === r.id) at(file, path, 'invalid_reference', 'a recommendation cannot restate itself');
+        else if (original.restates)
+          at(
+            file,
+            path,
+            'invalid_reference',
+            `"${target}" restates another record itself; point at the record it restates (${original.restates.join(', ')})`,
+          );
+      });
       ref(areas, 'issue area', file, [...base, 'issue_area'], r.issue_area);
       refAll(parties, 'party', file, [...base, 'parties'], r.parties);
       if (r.paragraph === 'summary' && !p.summary) {
@@ -176,6 +194,14 @@ function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: A
     if (!trackedItems.has(file.item))
       at(pf, ['item'], 'unknown_reference', `tracked item "${file.item}" is not in the dataset`);
     const commitment = commitments.get(file.item);
+    const restated = recommendations.get(file.item)?.restates;
+    if (restated)
+      at(
+        pf,
+        ['item'],
+        'not_applicable',
+        `${file.item} restates ${restated.join(', ')}: assess the record it restates, so that one proposal counts once`,
+      );
     const parties = commitment?.parties ?? recommendations.get(file.item)?.parties ?? [];
     const own = new Set(file.assessments.map((a) => a.id));
     file.assessments.forEach((a, i) => {
@@ -196,6 +222,9 @@ function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: A
           );
         }
       });
+      if (a.state === 'published') {
+        for (const p of publicationProblems(a)) at(pf, [...base, ...p.path], p.code, p.message);
+      }
       if (a.specificity !== undefined && commitment) {
         at(pf, [...base, 'specificity'], 'not_applicable', 'only recommendations have specificity');
       }

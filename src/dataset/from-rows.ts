@@ -108,9 +108,10 @@ export function fromRows(rows: Rows): Dataset {
           clean({ author: a.author_id, affiliation: a.affiliation, inferred: a.inferred, note: a.note }),
         ),
         recommendations: (recsBy.get(p.id) ?? []).map(
-          ({ paper_id: _p, position: _i, contributor_id, issue_area_id, paragraph, ...r }) =>
+          ({ paper_id: _p, position: _i, contributor_id, issue_area_id, paragraph, restates, ...r }) =>
             clean({
               ...r,
+              restates: (restates as string[]).length > 0 ? restates : undefined,
               contributor: contributor_id,
               issue_area: issue_area_id,
               paragraph: paragraph === 'summary' ? paragraph : Number(paragraph),

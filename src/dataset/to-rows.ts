@@ -50,6 +50,7 @@ export function toRows(d: Dataset): Rows {
     recommendations: d.papers.flatMap((p) =>
       p.recommendations.map(({ contributor, issue_area, paragraph, ...r }, position) => ({
         ...r,
+        restates: r.restates ?? [],
         paper_id: p.id,
         position,
         paragraph: String(paragraph),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PartialDate, PartyCode } from '../core/schema.ts';
+import { Id, PartialDate, PartyCode, SourceQuality } from '../core/schema.ts';
 
 /** A calendar day, `YYYY-MM-DD`: assessments are dated to the day their judgement holds. */
 export const Day = PartialDate.refine((s) => s.length === 10, 'must be a full date, YYYY-MM-DD');
@@ -17,18 +17,38 @@ export type ReviewState = z.infer<typeof ReviewState>;
 export const Match = z.enum(['partial', 'full']);
 export type Match = z.infer<typeof Match>;
 
-/** A piece of evidence: where the judgement's facts come from, with a short verbatim quote. */
+/**
+ * A piece of evidence: where the judgement's facts come from, with a short verbatim quote. It has
+ * an address (`url`) or, for a text with none (a printed document), the document's name and why it
+ * has no address; a published assessment needs one or the other (see `publicationProblems`).
+ */
 export const Evidence = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty').max(300),
   publisher: z.string().trim().min(1, 'must not be empty').max(200),
   date: PartialDate.optional(),
   url: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).optional(),
+  /** The document's name and where it is held, when it has no address. */
+  document: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+  /** Why the document has no address. */
+  no_url: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+  /** primary: the party or an official body; news: an established outlet; mirror: a copy of either. */
+  quality: SourceQuality.optional(),
   /** The words of the source, copied exactly: short, so that it is a quotation. */
   quote: z.string().trim().min(1, 'must not be empty').max(1000),
-  /** The quote's sense in English, when the source is in another language. */
+  /** The quote's sense in English, when the source is in another language (Entente's translation). */
   gloss: z.string().trim().min(1).max(1000).optional(),
+  /** What a reader should know about the source, e.g. which original a copy reproduces. */
+  note: z.string().trim().min(1).max(500).optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/** The sources and queries searched for an assessment, and the day the search holds for. */
+export const Searched = z.strictObject({
+  on: Day,
+  sources: z.array(z.string().trim().min(1).max(300)).min(1, 'name at least one source searched').max(50),
+  queries: z.array(z.string().trim().min(1).max(300)).min(1, 'list at least one query').max(100),
+});
+export type Searched = z.infer<typeof Searched>;
 
 export const PartyCompliance = z.strictObject({ party: PartyCode, score: ComplianceScore });
 export type PartyCompliance = z.infer<typeof PartyCompliance>;
@@ -44,6 +64,9 @@ export const Judgement = z.strictObject({
   specificity: Specificity.optional(),
   rationale: z.string().trim().min(1, 'must not be empty').max(5000),
   evidence: z.array(Evidence).min(1, 'at least one piece of evidence is needed'),
+  /** Where the assessor looked: required when no step is documented (level 0), so that "searched,
+   * nothing found" is a finding a reader can check and never looks like "not assessed". */
+  searched: Searched.optional(),
 });
 export type Judgement = z.infer<typeof Judgement>;
 

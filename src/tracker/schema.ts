@@ -25,24 +25,53 @@ export const Recommendation = z.strictObject({
   contributor: Id,
   /** The contributor's own paper, when known and different from the provenance paper. */
   made_in: Id.optional(),
+  /**
+   * The records of other papers whose proposal this one restates (the Introduction summing up the
+   * series). A restating record keeps its own words and provenance but is never assessed or scored
+   * itself: the record it restates carries the status, so one proposal counts once.
+   */
+  restates: z.array(Id).min(1).optional(),
   issue_area: Id,
   parties: z.array(PartyCode).min(1),
   format: Format,
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
-/** A pledge made by governments in an official document. */
-export const Commitment = z.strictObject({
-  id: Id,
-  title: z.string().min(1),
-  summary: z.string().min(1),
-  parties: z.array(PartyCode).min(1),
-  format: Format,
-  issue_area: Id,
-  /** The pledge's words as a source quotes them, verbatim. */
-  quote: z.string().min(1).optional(),
-  due: PartialDate.optional(),
-});
+/**
+ * A pledge made by governments in an official document. Its wording is either the official text,
+ * verbatim, with the source it was read in, or — where no source at hand gives the official text —
+ * a paraphrase in our words with the reason, shown without quotation marks.
+ */
+export const Commitment = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    parties: z.array(PartyCode).min(1),
+    format: Format,
+    issue_area: Id,
+    /** The pledge's official words, verbatim. */
+    quote: z.string().min(1).optional(),
+    /** Where the official words were read. */
+    quote_source: Source.optional(),
+    /** The pledge in our words, when no source gives its official wording. */
+    paraphrase: z.string().min(1).optional(),
+    /** Why the pledge is paraphrased. */
+    paraphrase_note: z.string().min(1).optional(),
+    due: PartialDate.optional(),
+  })
+  .refine((c) => !(c.quote !== undefined && c.paraphrase !== undefined), {
+    message: 'give the official wording (quote) or a paraphrase, not both',
+    path: ['paraphrase'],
+  })
+  .refine((c) => c.paraphrase === undefined || c.paraphrase_note !== undefined, {
+    message: 'say why the pledge is paraphrased (paraphrase_note)',
+    path: ['paraphrase_note'],
+  })
+  .refine((c) => c.quote === undefined || c.quote_source !== undefined, {
+    message: 'name where the official wording was read (quote_source)',
+    path: ['quote_source'],
+  });
 export type Commitment = z.infer<typeof Commitment>;
 
 export const MilestoneKind = z.enum([
