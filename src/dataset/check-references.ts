@@ -115,7 +115,8 @@ export function checkReferences(d: Dataset, f: Files): Problem[] {
         const original = recommendationsById.get(target);
         if (!original)
           at(file, path, 'unknown_reference', `recommendation "${target}" is not in the dataset`);
-        else if (target === r.id) at(file, path, 'invalid_reference', 'a recommendation cannot restate itself');
+        else if (target === r.id)
+          at(file, path, 'invalid_reference', 'a recommendation cannot restate itself');
         else if (original.restates)
           at(
             file,

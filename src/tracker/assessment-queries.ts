@@ -1,5 +1,5 @@
 import type { Queryable } from '../core/db.ts';
-import type { Evidence, PartyCompliance, ReviewState } from './assessment.ts';
+import type { Evidence, PartyCompliance, ReviewState, Searched } from './assessment.ts';
 import type { ScoredAssessment, ScoredItem, ScoredLink } from './scores.ts';
 
 /** An assessment as pages, the API and exports read it. */
@@ -15,6 +15,8 @@ export interface AssessmentRow {
   specificity: number | null;
   rationale: string;
   evidence: Evidence[];
+  /** Where the assessor looked; always given for a "no step documented" finding. */
+  searched: Searched | null;
   assessor: string;
   assessor_id: number | null;
   state: ReviewState;
@@ -30,7 +32,7 @@ export interface AssessmentRow {
 
 const SELECT = `
   SELECT a.id, a.item_id, t.kind AS item_kind, t.title AS item_title, a.as_of, a.implementation, a.flags,
-         a.compliance, a.specificity, a.rationale, a.evidence, a.assessor, a.assessor_id, a.state, a.corrects,
+         a.compliance, a.specificity, a.rationale, a.evidence, a.searched, a.assessor, a.assessor_id, a.state, a.corrects,
          a.correction_reason,
          (SELECT c.id FROM assessments c WHERE c.corrects = a.id AND c.state = 'published') AS corrected_by,
          a.recorded_at, a.published_at, a.published_by, a.version
@@ -89,16 +91,18 @@ export interface TrackedItemRow {
   source_id: string;
   source_title: string | null;
   quote: string | null;
+  /** The records a restating recommendation restates (counted through them); empty otherwise. */
+  restates: string[];
 }
 
 const ITEM_SELECT = `
   SELECT * FROM (
     SELECT 'recommendation' AS kind, r.id, r.title, r.summary, r.parties, r.format, r.issue_area_id, NULL::text AS date,
-           r.paper_id AS source_id, p.title AS source_title, r.quote
+           r.paper_id AS source_id, p.title AS source_title, r.quote, r.restates
       FROM recommendations r JOIN papers p ON p.id = r.paper_id
     UNION ALL
     SELECT 'commitment', c.id, c.title, c.summary, c.parties, c.format, c.issue_area_id, m.date,
-           c.milestone_id, m.title, c.quote
+           c.milestone_id, m.title, c.quote, '{}'::text[]
       FROM commitments c JOIN milestones m ON m.id = c.milestone_id
   ) i`;
 
@@ -121,17 +125,22 @@ export function listTrackedItems(q: Queryable): Promise<TrackedItemRow[]> {
   );
 }
 
-/** Every tracked item in the shape scores read. */
+/**
+ * Every tracked item in the shape scores read, but for records that restate others: they are
+ * counted through the records they restate, so that one proposal counts once.
+ */
 export async function scoredItems(q: Queryable): Promise<ScoredItem[]> {
   const rows = await listTrackedItems(q);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    parties: r.parties,
-    format: r.format,
-    area: r.area_id,
-  }));
+  return rows
+    .filter((r) => r.restates.length === 0)
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      parties: r.parties,
+      format: r.format,
+      area: r.area_id,
+    }));
 }
 
 /** Every published assessment in the shape scores read. */

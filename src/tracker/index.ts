@@ -7,8 +7,10 @@ export {
   listMilestones,
   listRecommendations,
 } from './queries.ts';
+export * from './rules.ts';
 export * from './scales.ts';
 export { Commitment, Milestone, MilestoneKind, Provenance, Recommendation } from './schema.ts';
 export * from './scores.ts';
+export * from './status.ts';
 export * from './views.ts';
 export * from './workflow.ts';

@@ -13,14 +13,17 @@ export interface RuleProblem {
  * documented" finding (level 0) says where the assessor looked, so that a reader can tell it from
  * an item nobody has assessed. The dataset check and the review workflow both apply it.
  */
-export function publicationProblems(j: Pick<Judgement, 'implementation' | 'evidence' | 'searched'>): RuleProblem[] {
+export function publicationProblems(
+  j: Pick<Judgement, 'implementation' | 'evidence' | 'searched'>,
+): RuleProblem[] {
   const problems: RuleProblem[] = [];
   j.evidence.forEach((e, i) => {
     if (e.url === undefined && e.document === undefined) {
       problems.push({
         path: ['evidence', i, 'url'],
         code: 'missing_address',
-        message: 'give the address of the source (url), or the document it is in (document) and why it has none (no_url)',
+        message:
+          'give the address of the source (url), or the document it is in (document) and why it has none (no_url)',
       });
     } else if (e.url === undefined && e.no_url === undefined) {
       problems.push({

@@ -34,12 +34,79 @@ export interface ScoredLink {
 }
 
 export interface Score {
-  /** The score in per cent, or null when no item counts. */
+  /**
+   * The score in per cent, rounded to what its n supports (see `roundFor`); null when fewer than
+   * `MIN_ITEMS` items count, so that no percentage stands on a handful of items.
+   */
   value: number | null;
+  /** The 95 % interval of `value` (percentile bootstrap over the counted items), rounded alike. */
+  interval: [number, number] | null;
+  /** The unrounded mean in per cent, whatever the n; null when no item counts. */
+  mean: number | null;
   /** The items counted, with the number each contributes before averaging. */
   counted: { id: string; points: number }[];
   /** Items in scope that have no usable assessment: left out, and said so. */
   unassessed: string[];
+}
+
+/** The fewest counted items a percentage is shown for; below it, pages show the counts only. */
+export const MIN_ITEMS = 5;
+/** Below this many items a percentage is rounded to 5 points, from it to whole points. */
+export const FINE_ITEMS = 20;
+/** Bootstrap resamples behind an interval; the generator is seeded, so a score never changes between runs. */
+export const BOOTSTRAP_RESAMPLES = 2000;
+
+/** A percentage rounded to what `n` items can say: to 5 points below `FINE_ITEMS`, else to 1. */
+export const roundFor = (n: number, x: number) => (n < FINE_ITEMS ? Math.round(x / 5) * 5 : Math.round(x));
+
+// mulberry32: a small seeded generator, so intervals are the same on every page, export and run.
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The 2.5th and 97.5th percentiles of the mean over `BOOTSTRAP_RESAMPLES` resamples of the items
+ * (drawn with replacement), each mapped to per cent by `toPercent`.
+ */
+export function bootstrapInterval(points: number[], toPercent: (mean: number) => number): [number, number] {
+  const next = seeded(20250224);
+  const n = points.length;
+  const means = new Float64Array(BOOTSTRAP_RESAMPLES);
+  for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += points[Math.floor(next() * n)]!;
+    means[b] = toPercent(sum / n);
+  }
+  means.sort();
+  const at = (q: number) => means[Math.min(BOOTSTRAP_RESAMPLES - 1, Math.floor(q * BOOTSTRAP_RESAMPLES))]!;
+  return [at(0.025), at(0.975)];
+}
+
+/** A score from the points of its counted items, mapped from their mean to per cent. */
+function scoreOf(
+  counted: Score['counted'],
+  unassessed: string[],
+  toPercent: (mean: number) => number,
+): Score {
+  const points = counted.map((c) => c.points);
+  const n = points.length;
+  const m = n === 0 ? null : toPercent(points.reduce((s, x) => s + x, 0) / n);
+  if (m === null || n < MIN_ITEMS) return { value: null, interval: null, mean: m, counted, unassessed };
+  const [lo, hi] = bootstrapInterval(points, toPercent);
+  return {
+    value: roundFor(n, m),
+    interval: [roundFor(n, lo), roundFor(n, hi)],
+    mean: m,
+    counted,
+    unassessed,
+  };
 }
 
 /**
@@ -73,9 +140,6 @@ function later(a: ScoredAssessment, b: ScoredAssessment): boolean {
   );
 }
 
-const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
-const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
-
 /**
  * Implementation: the mean level of the assessed items on the 0–3 scale, as a share of full
  * (level 3) implementation: mean / 3 × 100.
@@ -88,8 +152,7 @@ export function implementationScore(items: ScoredItem[], current: Map<string, Sc
     if (a) counted.push({ id: item.id, points: a.implementation });
     else unassessed.push(item.id);
   }
-  const m = mean(counted.map((c) => c.points));
-  return { value: round1(m === null ? null : (m / 3) * 100), counted, unassessed };
+  return scoreOf(counted, unassessed, (m) => (m / 3) * 100);
 }
 
 /**
@@ -110,27 +173,34 @@ export function complianceScore(
     if (entry) counted.push({ id: item.id, points: entry.score });
     else unassessed.push(item.id);
   }
-  const m = mean(counted.map((c) => c.points));
-  return { value: round1(m === null ? null : ((m + 1) / 2) * 100), counted, unassessed };
+  return scoreOf(counted, unassessed, (m) => ((m + 1) / 2) * 100);
 }
 
 /**
- * Uptake of recommendations: each recommendation scores 1 when a commitment or action made by
- * `asOf` fully matches it, 0.5 for a partial match and 0 when the record holds no match; the score
- * is the mean × 100. Every recommendation counts: uptake is found by matching, not by assessing.
+ * Uptake of recommendations by governments: each assessed recommendation scores 1 when a commitment
+ * or action made by `asOf` fully matches it, 0.5 for a partial match and 0 for none; the score is
+ * the mean × 100. Recommendations not yet assessed are left out (and listed), like every score.
  */
-export function uptakeScore(recommendations: ScoredItem[], links: ScoredLink[], asOf: string): Score {
+export function uptakeScore(
+  recommendations: ScoredItem[],
+  links: ScoredLink[],
+  asOf: string,
+  current: Map<string, ScoredAssessment>,
+): Score {
   const best = new Map<string, number>();
   for (const l of links) {
     if (l.date > asOf) continue;
     const points = l.match === 'full' ? 1 : 0.5;
     best.set(l.recommendation, Math.max(best.get(l.recommendation) ?? 0, points));
   }
-  const counted = recommendations
-    .filter((r) => r.kind === 'recommendation')
-    .map((r) => ({ id: r.id, points: best.get(r.id) ?? 0 }));
-  const m = mean(counted.map((c) => c.points));
-  return { value: round1(m === null ? null : m * 100), counted, unassessed: [] };
+  const counted: Score['counted'] = [];
+  const unassessed: string[] = [];
+  for (const r of recommendations) {
+    if (r.kind !== 'recommendation') continue;
+    if (current.has(r.id)) counted.push({ id: r.id, points: best.get(r.id) ?? 0 });
+    else unassessed.push(r.id);
+  }
+  return scoreOf(counted, unassessed, (m) => m * 100);
 }
 
 export type Grouping = 'party' | 'area' | 'format';
@@ -175,16 +245,19 @@ export function heatMap(
   return out;
 }
 
-/** Quarter-end days from `from` to `to` (inclusive of the quarter holding `to`): points of a time series. */
-export function quarterEnds(from: string, to: string): string[] {
+/**
+ * Quarter-end days from `from` of the quarters that have ended by `asOf` (a quarter ends at the
+ * close of its last day, so one whose last day is `asOf` is still running): no running period is
+ * ever scored.
+ */
+export function quarterEnds(from: string, asOf: string): string[] {
   const ends = ['03-31', '06-30', '09-30', '12-31'];
   const out: string[] = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+  for (let y = Number(from.slice(0, 4)); y <= Number(asOf.slice(0, 4)); y++) {
     for (const e of ends) {
       const day = `${y}-${e}`;
-      if (day < from) continue;
-      out.push(day);
-      if (day >= to) return out;
+      if (day >= asOf) return out;
+      if (day >= from) out.push(day);
     }
   }
   return out;

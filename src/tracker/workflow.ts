@@ -94,6 +94,7 @@ const judgementParams = (j: Judgement) => [
   j.specificity ?? null,
   j.rationale,
   JSON.stringify(j.evidence),
+  j.searched ? JSON.stringify(j.searched) : null,
 ];
 
 const now = () => new Date().toISOString();
@@ -116,8 +117,8 @@ export async function draftAssessment(
     const id = `${item.id}-${j.as_of}-${randomBytes(3).toString('hex')}`;
     await tx.query(
       `INSERT INTO assessments (id, item_id, as_of, implementation, flags, compliance, specificity, rationale, evidence,
-                                assessor, assessor_id, state, corrects, correction_reason, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10, $11, 'draft', $12, $13, $14)`,
+                                searched, assessor, assessor_id, state, corrects, correction_reason, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, $11, $12, 'draft', $13, $14, $15)`,
       [
         id,
         item.id,
@@ -200,7 +201,7 @@ export async function updateDraft(db: Db, actor: Actor, id: string, version: num
       before,
       version,
       'assessment.update',
-      'as_of = $3, implementation = $4, flags = $5, compliance = $6::jsonb, specificity = $7, rationale = $8, evidence = $9::jsonb',
+      'as_of = $3, implementation = $4, flags = $5, compliance = $6::jsonb, specificity = $7, rationale = $8, evidence = $9::jsonb, searched = $10::jsonb',
       judgementParams(j),
     );
   });

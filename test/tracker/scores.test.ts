@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bootstrapInterval,
   complianceScore,
   currentAssessments,
+  FINE_ITEMS,
   heatMap,
   implementationScore,
+  itemStatuses,
+  MIN_ITEMS,
   quarterEnds,
+  roundFor,
   type ScoredAssessment,
   type ScoredItem,
   scoresBy,
+  statusOf,
   uptakeScore,
 } from '../../src/tracker/index.ts';
 
@@ -113,7 +119,10 @@ describe('implementationScore', () => {
   it('is the mean level over 3, counting assessed items only', () => {
     // On 2024-12-31: c1 = 3, c2 = 2, r1 = 1; c3 and r2 unassessed. Mean 6/3 = 2; 2/3 × 100 = 66.7.
     const s = implementationScore(items, currentAssessments(assessments, '2024-12-31'));
-    expect(s.value).toBe(66.7);
+    expect(s.mean).toBeCloseTo(66.667, 3);
+    // Three items are fewer than MIN_ITEMS: no percentage, no interval.
+    expect(s.value).toBeNull();
+    expect(s.interval).toBeNull();
     expect(s.counted).toEqual([
       { id: 'c1', points: 3 },
       { id: 'c2', points: 2 },
@@ -125,6 +134,8 @@ describe('implementationScore', () => {
   it('has no value when nothing is assessed', () => {
     expect(implementationScore(items, new Map())).toEqual({
       value: null,
+      interval: null,
+      mean: null,
       counted: [],
       unassessed: ['c1', 'c2', 'c3', 'r1', 'r2'],
     });
@@ -136,23 +147,27 @@ describe('complianceScore', () => {
     // KOR on 2023-12-31: c1 = 0 only → (0 + 1) / 2 × 100 = 50; c2 not yet assessed.
     const end2023 = currentAssessments(assessments, '2023-12-31');
     expect(complianceScore('KOR', items, end2023)).toEqual({
-      value: 50,
+      value: null,
+      interval: null,
+      mean: 50,
       counted: [{ id: 'c1', points: 0 }],
       unassessed: ['c2'],
     });
     // KOR on 2024-12-31: c1 = +1, c2 = +1 → 100.
     const end2024 = currentAssessments(assessments, '2024-12-31');
-    expect(complianceScore('KOR', items, end2024).value).toBe(100);
+    expect(complianceScore('KOR', items, end2024).mean).toBe(100);
     // JPN: c1 = +1; c2 is assessed but not for JPN, and c3 not at all → both left out. 100.
     expect(complianceScore('JPN', items, end2024)).toEqual({
-      value: 100,
+      value: null,
+      interval: null,
+      mean: 100,
       counted: [{ id: 'c1', points: 1 }],
       unassessed: ['c2', 'c3'],
     });
     // JPN on 2023-12-31: c1 = −1 → (−1 + 1) / 2 × 100 = 0.
-    expect(complianceScore('JPN', items, end2023).value).toBe(0);
+    expect(complianceScore('JPN', items, end2023).mean).toBe(0);
     // USA: c2 = 0 → 50.
-    expect(complianceScore('USA', items, end2024).value).toBe(50);
+    expect(complianceScore('USA', items, end2024).mean).toBe(50);
   });
 
   it('ignores recommendations', () => {
@@ -167,25 +182,89 @@ describe('complianceScore', () => {
 });
 
 describe('uptakeScore', () => {
+  const links = [
+    { recommendation: 'r1', match: 'partial' as const, date: '2023-08-18' },
+    { recommendation: 'r1', match: 'full' as const, date: '2024-07' },
+    { recommendation: 'r2', match: 'partial' as const, date: '2025-01-01' },
+  ];
+  const both = new Map([
+    ['r1', { id: 'x1', item_id: 'r1', as_of: '2023-01-01', implementation: 1 }],
+    ['r2', { id: 'x2', item_id: 'r2', as_of: '2023-01-01', implementation: 0 }],
+  ]);
+
   it('scores full 1, partial 0.5, none 0, counting matches made by the day', () => {
-    const links = [
-      { recommendation: 'r1', match: 'partial' as const, date: '2023-08-18' },
-      { recommendation: 'r1', match: 'full' as const, date: '2024-07' },
-      { recommendation: 'r2', match: 'partial' as const, date: '2025-01-01' },
-    ];
     // 2023-12-31: r1 0.5, r2 0 → 25.
-    expect(uptakeScore(items, links, '2023-12-31').value).toBe(25);
+    expect(uptakeScore(items, links, '2023-12-31', both).mean).toBe(25);
     // 2024-12-31: r1 1 (the full match of July 2024), r2 0 → 50.
-    expect(uptakeScore(items, links, '2024-12-31').value).toBe(50);
+    expect(uptakeScore(items, links, '2024-12-31', both).mean).toBe(50);
     // 2025-06-30: r1 1, r2 0.5 → 75.
-    expect(uptakeScore(items, links, '2025-06-30')).toEqual({
-      value: 75,
+    expect(uptakeScore(items, links, '2025-06-30', both)).toEqual({
+      value: null,
+      interval: null,
+      mean: 75,
       counted: [
         { id: 'r1', points: 1 },
         { id: 'r2', points: 0.5 },
       ],
       unassessed: [],
     });
+  });
+
+  it('counts assessed recommendations only, and lists the others as unassessed', () => {
+    const onlyR1 = new Map([['r1', both.get('r1')!]]);
+    const s = uptakeScore(items, links, '2025-06-30', onlyR1);
+    expect(s.counted).toEqual([{ id: 'r1', points: 1 }]);
+    expect(s.unassessed).toEqual(['r2']);
+    expect(s.mean).toBe(100);
+  });
+});
+
+describe('the minimum n, rounding and intervals', () => {
+  const many = (n: number, level: (i: number) => number) => {
+    const its: ScoredItem[] = Array.from({ length: n }, (_, i) => ({
+      id: `i${i}`,
+      kind: 'commitment',
+      title: `I${i}`,
+      parties: ['KOR'],
+      format: 'bilateral',
+      area: 'econ',
+    }));
+    const cur = new Map(
+      its.map((it, i) => [
+        it.id,
+        { id: `a${i}`, item_id: it.id, as_of: '2024-01-01', implementation: level(i) },
+      ]),
+    );
+    return implementationScore(its, cur);
+  };
+
+  it('shows no percentage below MIN_ITEMS items and one from MIN_ITEMS on', () => {
+    expect(MIN_ITEMS).toBe(5);
+    expect(many(MIN_ITEMS - 1, () => 3).value).toBeNull();
+    expect(many(MIN_ITEMS, () => 3).value).toBe(100);
+  });
+
+  it('rounds to 5 points below FINE_ITEMS items and to whole points from there', () => {
+    // 7 items, levels 3,3,3,2,2,1,0 → mean 14/7 = 2 → 66.67 % → 65 at 5-point steps.
+    const seven = many(7, (i) => [3, 3, 3, 2, 2, 1, 0][i]!);
+    expect(seven.mean).toBeCloseTo(66.667, 3);
+    expect(seven.value).toBe(65);
+    expect(roundFor(FINE_ITEMS - 1, 66.667)).toBe(65);
+    expect(roundFor(FINE_ITEMS, 66.667)).toBe(67);
+  });
+
+  it('gives a 95 % bootstrap interval around the value, the same on every run', () => {
+    const s = many(10, (i) => i % 4);
+    expect(s.interval).not.toBeNull();
+    const [lo, hi] = s.interval!;
+    expect(lo).toBeLessThanOrEqual(s.value!);
+    expect(hi).toBeGreaterThanOrEqual(s.value!);
+    expect(hi - lo).toBeGreaterThan(0);
+    expect(many(10, (i) => i % 4).interval).toEqual(s.interval);
+    // All items alike: no spread, so the interval is the value itself.
+    expect(many(6, () => 2).interval).toEqual([65, 65]);
+    const raw = bootstrapInterval([0, 3, 3, 3, 0, 3], (m) => (m / 3) * 100);
+    expect(raw[0]).toBeLessThan(raw[1]);
   });
 });
 
@@ -194,32 +273,54 @@ describe('grouping', () => {
 
   it('scores each party, format and issue area; an item of several parties counts for each', () => {
     const byFormat = Object.fromEntries(
-      scoresBy(items, current, 'format').map((g) => [g.group, g.implementation.value]),
+      scoresBy(items, current, 'format').map((g) => [g.group, g.implementation.mean?.toFixed(1)]),
     );
     // bilateral: c1 3, r1 1 (c3, r2 unassessed) → 4/2/3 = 66.7; trilateral: c2 2 → 66.7.
-    expect(byFormat).toEqual({ bilateral: 66.7, trilateral: 66.7 });
+    expect(byFormat).toEqual({ bilateral: '66.7', trilateral: '66.7' });
     const usa = scoresBy(items, current, 'party').find((g) => g.group === 'USA')!;
-    expect(usa.implementation.value).toBe(66.7);
-    expect(usa.compliance?.value).toBe(50);
+    expect(usa.implementation.mean).toBeCloseTo(66.667, 3);
+    expect(usa.compliance?.mean).toBe(50);
   });
 
   it('builds the issue area × party heat map', () => {
     const heat = heatMap(items, current);
     // econ × KOR: c1 3, r1 1 → 66.7; sec × JPN: c2 2, c3 and r2 unassessed → 66.7 with 2 left out.
-    expect(heat.get('econ')?.get('KOR')?.value).toBe(66.7);
-    expect(heat.get('sec')?.get('JPN')).toMatchObject({ value: 66.7, unassessed: ['c3', 'r2'] });
+    expect(heat.get('econ')?.get('KOR')?.mean).toBeCloseTo(66.667, 3);
+    expect(heat.get('sec')?.get('JPN')).toMatchObject({ value: null, unassessed: ['c3', 'r2'] });
+    expect(heat.get('sec')?.get('JPN')?.mean).toBeCloseTo(66.667, 3);
     expect(heat.get('econ')?.has('USA')).toBe(false);
   });
 });
 
 describe('quarterEnds', () => {
-  it('lists quarter ends from the first day up to the quarter holding the last', () => {
-    expect(quarterEnds('2023-05-10', '2024-01-02')).toEqual([
-      '2023-06-30',
-      '2023-09-30',
-      '2023-12-31',
-      '2024-03-31',
+  it('lists the quarter ends from the first day of the quarters that have ended', () => {
+    expect(quarterEnds('2023-05-10', '2024-01-02')).toEqual(['2023-06-30', '2023-09-30', '2023-12-31']);
+    // A quarter whose last day is the as-of day is still running.
+    expect(quarterEnds('2024-03-31', '2024-03-31')).toEqual([]);
+    expect(quarterEnds('2024-01-01', '2024-04-01')).toEqual(['2024-03-31']);
+  });
+});
+
+describe('status', () => {
+  it('maps levels and flags to one word', () => {
+    expect(statusOf(undefined)).toBe('not-assessed');
+    expect(statusOf({ implementation: 0 })).toBe('no-step');
+    expect(statusOf({ implementation: 1 })).toBe('started');
+    expect(statusOf({ implementation: 2 })).toBe('partial');
+    expect(statusOf({ implementation: 3 })).toBe('done');
+    expect(statusOf({ implementation: 2, flags: ['stalled'] })).toBe('stalled');
+    expect(statusOf({ implementation: 1, flags: ['reversed', 'stalled'] })).toBe('reversed');
+  });
+
+  it('gives a restating record the least advanced status of the records it restates', () => {
+    const current = new Map([
+      ['a', { implementation: 3 }],
+      ['b', { implementation: 1 }],
     ]);
-    expect(quarterEnds('2024-03-31', '2024-03-31')).toEqual(['2024-03-31']);
+    const s = itemStatuses(
+      [{ id: 'a' }, { id: 'b' }, { id: 'intro', restates: ['a', 'b'] }, { id: 'one', restates: ['a'] }],
+      current,
+    );
+    expect(Object.fromEntries(s)).toEqual({ a: 'done', b: 'started', intro: 'started', one: 'done' });
   });
 });

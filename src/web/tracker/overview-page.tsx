@@ -6,7 +6,8 @@ import { Localized } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
-import { band, ScoreValue } from './score-views.tsx';
+import { type ItemFilter, ItemsTable, type ListedItem } from './items-table.tsx';
+import { band, HeatLegend, ScoreValue } from './score-views.tsx';
 import { formatName, Msg } from './words.tsx';
 
 export interface OverviewProps {
@@ -20,6 +21,7 @@ export interface OverviewProps {
   byFormat: { group: string; implementation: Score }[];
   uptake: Score;
   counts: { items: number; assessed: number };
+  list: { items: ListedItem[]; total: number; filter: ItemFilter; sources: { id: string; title: string }[] };
 }
 
 /** The tracker at a glance: scores per party and format, and the issue area × party heat map. */
@@ -118,7 +120,18 @@ export function OverviewPage(p: OverviewProps) {
             ))}
           </tbody>
         </table>
+        <HeatLegend />
       </section>
+
+      <ItemsTable
+        asOf={p.asOf}
+        items={p.list.items}
+        total={p.list.total}
+        filter={p.list.filter}
+        parties={parties}
+        areas={p.areas}
+        sources={p.list.sources}
+      />
 
       <section aria-labelledby="formats">
         <h2 id="formats">{t('tracker.overview.formats')}</h2>

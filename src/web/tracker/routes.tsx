@@ -32,6 +32,7 @@ import {
   unlinkItems,
   updateDraft,
   uptakeScore,
+  withStatus,
 } from '../../tracker/index.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { useI18n } from '../i18n.ts';
@@ -41,6 +42,7 @@ import { assessmentRecords, assessmentsCsv, dataPackage, itemsCsv, linksCsv } fr
 import { atomFeed } from './feed.ts';
 import { type FormValues, formFromJudgement, intField, judgementFromForm, textField } from './form-data.ts';
 import { ItemPage } from './item-page.tsx';
+import { matchesFilter, readItemFilter } from './items-table.tsx';
 import { AuditPage, CorrectionsPage, ReviewPage } from './logs-page.tsx';
 import { MethodologyPage } from './methodology-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
@@ -126,13 +128,19 @@ export function trackerRoutes(db: Db, auth: Auth) {
 
   app.get('/tracker', async (c) => {
     const asOf = asOfParam(c);
-    const [{ items, current }, links, parties, areas, actor] = await Promise.all([
+    const [{ items, current }, links, parties, areas, actor, rows] = await Promise.all([
       scoring(asOf),
       scoredLinks(db),
       listParties(db),
       listIssueAreas(db),
       auth.actor(c),
+      listTrackedItems(db),
     ]);
+    const listed = withStatus(rows, current);
+    const filter = readItemFilter((name) => c.req.query(name));
+    const sources = [...new Map(rows.map((r) => [r.source_id, r.source_title ?? r.source_id])).entries()]
+      .map(([id, title]) => ({ id, title }))
+      .sort((a, b) => a.title.localeCompare(b.title));
     return c.html(
       <OverviewPage
         asOf={asOf}
@@ -143,8 +151,14 @@ export function trackerRoutes(db: Db, auth: Auth) {
         heat={heatMap(items, current)}
         byParty={scoresBy(items, current, 'party')}
         byFormat={scoresBy(items, current, 'format')}
-        uptake={uptakeScore(items, links, asOf)}
-        counts={{ items: items.length, assessed: current.size }}
+        uptake={uptakeScore(items, links, asOf, current)}
+        counts={{ items: items.length, assessed: items.filter((i) => current.has(i.id)).length }}
+        list={{
+          items: listed.filter((i) => matchesFilter(i, filter)),
+          total: listed.length,
+          filter,
+          sources,
+        }}
       />,
     );
   });

@@ -1,11 +1,15 @@
-import type { Score } from '../../tracker/index.ts';
+import { FINE_ITEMS, MIN_ITEMS, type Score } from '../../tracker/index.ts';
 import { useI18n } from '../i18n.ts';
 
-/** A score with how many items it counts and how many it leaves out. */
+/**
+ * A score as a reader should read it: the percentage with its 95 % interval and its n, or — below
+ * the minimum n — the n alone and why there is no percentage.
+ */
 export function ScoreValue(props: { score: Score | undefined }) {
   const { t } = useI18n();
   const s = props.score;
-  if (!s || s.value === null) {
+  const n = s?.counted.length ?? 0;
+  if (!s || n === 0) {
     return (
       <span class="unknown">
         {s && s.unassessed.length > 0
@@ -14,22 +18,66 @@ export function ScoreValue(props: { score: Score | undefined }) {
       </span>
     );
   }
-  const counts = { counted: s.counted.length, unassessed: s.unassessed.length };
+  const count =
+    s.unassessed.length > 0
+      ? t('tracker.score.nUnassessed', { n, unassessed: s.unassessed.length })
+      : t('tracker.score.n', { n });
+  if (s.value === null || s.interval === null) {
+    return (
+      <span class="score too-few">
+        {t('tracker.score.tooFew', { n, min: MIN_ITEMS })}
+        {s.unassessed.length > 0 ? (
+          <> ({t('tracker.score.noneUnassessed', { unassessed: s.unassessed.length })})</>
+        ) : null}
+      </span>
+    );
+  }
   return (
     <span class="score">
-      <strong>{t('tracker.score.percent', { value: s.value })}</strong>{' '}
-      <span class="counts">
-        {s.unassessed.length > 0
-          ? t('tracker.score.countedUnassessed', counts)
-          : t('tracker.score.counted', counts)}
-      </span>
+      <strong>{t('tracker.score.shown', { value: s.value, lo: s.interval[0], hi: s.interval[1] })}</strong>{' '}
+      <span class="counts">({count})</span>
     </span>
   );
 }
 
-/** A heat-map class for a score: five bands, so colour never carries the number alone. */
-export const band = (s: Score | undefined) =>
-  !s || s.value === null ? 'heat-none' : `heat-${Math.min(4, Math.floor(s.value / 20.0001))}`;
+/**
+ * A heat-map class for a score: five bands of its value, so colour never carries the number alone,
+ * hatched when too few items stand behind it for a percentage and pale when rounded to 5 points.
+ */
+export const band = (s: Score | undefined) => {
+  if (!s || s.counted.length === 0) return 'heat-none';
+  if (s.value === null) return 'heat-few';
+  const depth = s.counted.length < FINE_ITEMS ? ' heat-coarse' : '';
+  return `heat-${Math.min(4, Math.floor(s.value / 20.0001))}${depth}`;
+};
+
+/** What the heat map's shading means. */
+export function HeatLegend() {
+  const { t } = useI18n();
+  return (
+    <div class="heat-legend">
+      <p>
+        <strong>{t('tracker.overview.legend')}</strong>
+      </p>
+      <ul>
+        {[0, 1, 2, 3, 4].map((b) => (
+          <li>
+            <span class={`swatch heat-${b}`} aria-hidden="true" />{' '}
+            {t('tracker.overview.legendBand', { lo: b === 0 ? 0 : b * 20 + 1, hi: (b + 1) * 20 })}
+          </li>
+        ))}
+        <li>
+          <span class="swatch heat-1 heat-coarse" aria-hidden="true" />{' '}
+          {t('tracker.overview.legendCoarse', { min: MIN_ITEMS, fine: FINE_ITEMS - 1 })}
+        </li>
+        <li>
+          <span class="swatch heat-few" aria-hidden="true" />{' '}
+          {t('tracker.overview.legendFew', { min: MIN_ITEMS })}
+        </li>
+      </ul>
+    </div>
+  );
+}
 
 /** A small bar chart of a score over time, drawn in SVG with the numbers beside it in a table. */
 export function ScoreChart(props: { points: { date: string; score: Score }[]; label: string }) {
