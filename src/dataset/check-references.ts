@@ -274,6 +274,14 @@ function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: A
         `milestone "${l.milestone}" is not in the dataset`,
       );
     }
+    const restated = recommendations.get(l.recommendation)?.restates;
+    if (restated)
+      at(
+        f.links,
+        ['links', i, 'recommendation'],
+        'not_applicable',
+        `${l.recommendation} restates ${restated.join(', ')}: link the record it restates, so that one proposal counts once`,
+      );
     const key = `${l.recommendation}--${l.commitment ?? l.milestone}`;
     if (links.has(key)) at(f.links, ['links', i], 'duplicate_link', `a second link for ${key}`);
     links.add(key);

@@ -1,6 +1,8 @@
 import type { Queryable } from '../core/db.ts';
+import type { Source } from '../core/schema.ts';
 import type { Evidence, PartyCompliance, ReviewState, Searched } from './assessment.ts';
-import type { ScoredAssessment, ScoredItem, ScoredLink } from './scores.ts';
+import { currentAssessments, type ScoredAssessment, type ScoredItem, type ScoredLink } from './scores.ts';
+import { type Status, withStatus } from './status.ts';
 
 /** An assessment as pages, the API and exports read it. */
 export interface AssessmentRow {
@@ -93,16 +95,26 @@ export interface TrackedItemRow {
   quote: string | null;
   /** The records a restating recommendation restates (counted through them); empty otherwise. */
   restates: string[];
+  /** A commitment's wording in our words, when no official wording is at hand, and why. */
+  paraphrase: string | null;
+  paraphrase_note: string | null;
+  /** Where a commitment's official wording was read. */
+  quote_source: Source | null;
+  /** A recommendation whose contributor's own paper has an inferred authorship. */
+  author_inferred: boolean;
 }
 
 const ITEM_SELECT = `
   SELECT * FROM (
     SELECT 'recommendation' AS kind, r.id, r.title, r.summary, r.parties, r.format, r.issue_area_id, NULL::text AS date,
-           r.paper_id AS source_id, p.title AS source_title, r.quote, r.restates
+           r.paper_id AS source_id, p.title AS source_title, r.quote, r.restates,
+           NULL::text AS paraphrase, NULL::text AS paraphrase_note, NULL::jsonb AS quote_source,
+           EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = coalesce(r.made_in, r.paper_id) AND pa.inferred)
+             AS author_inferred
       FROM recommendations r JOIN papers p ON p.id = r.paper_id
     UNION ALL
     SELECT 'commitment', c.id, c.title, c.summary, c.parties, c.format, c.issue_area_id, m.date,
-           c.milestone_id, m.title, c.quote, '{}'::text[]
+           c.milestone_id, m.title, c.quote, '{}'::text[], c.paraphrase, c.paraphrase_note, c.quote_source, false
       FROM commitments c JOIN milestones m ON m.id = c.milestone_id
   ) i`;
 
@@ -193,4 +205,17 @@ export async function getLink(q: Queryable, id: string): Promise<LinkRow | undef
 export async function scoredLinks(q: Queryable): Promise<ScoredLink[]> {
   const rows = await listLinks(q);
   return rows.map((l) => ({ recommendation: l.recommendation_id, match: l.match, date: l.target_date }));
+}
+
+/** Each tracked item's status and the as-of date behind it, on a day. */
+export type Statuses = Map<string, { status: Status; assessed_as_of: string | null }>;
+
+/** Every item's status on `asOf` (today by default), as the tracker's pages show it. */
+export async function statusesOn(
+  q: Queryable,
+  asOf = new Date().toISOString().slice(0, 10),
+): Promise<Statuses> {
+  const [items, assessments] = await Promise.all([listTrackedItems(q), scoredAssessments(q)]);
+  const listed = withStatus(items, currentAssessments(assessments, asOf));
+  return new Map(listed.map((i) => [i.id, { status: i.status, assessed_as_of: i.assessed_as_of }]));
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../core/db.ts';
+import { type Statuses, statusesOn } from './assessment-queries.ts';
 import type { CommitmentRow, MilestoneRow, RecommendationFilter, RecommendationRow } from './views.ts';
 
 const REC_SELECT = `
@@ -6,18 +7,34 @@ const REC_SELECT = `
          r.paragraph, r.quote, r.contributor_id, a.name AS contributor_name, r.made_in,
          r.issue_area_id, ia.name_en AS issue_area_name,
          coalesce(top.id, ia.id) AS area_id, coalesce(top.name_en, ia.name_en) AS area_name,
-         r.parties, r.format, r.version
+         r.parties, r.format, r.restates, r.version
     FROM recommendations r
     JOIN papers p ON p.id = r.paper_id
     JOIN authors a ON a.id = r.contributor_id
     JOIN issue_areas ia ON ia.id = r.issue_area_id
     LEFT JOIN issue_areas top ON top.id = ia.parent_id`;
 
-export function listRecommendations(
+/**
+ * Recommendations with their status today (or on `f.as_of`), optionally only those of one status.
+ * The status comes from the assessments in force, as on the tracker's pages.
+ */
+export async function listRecommendations(
   q: Queryable,
   f: RecommendationFilter = {},
 ): Promise<RecommendationRow[]> {
-  return q.query<RecommendationRow>(
+  const [rows, statuses] = await Promise.all([selectRecommendations(q, f), statusesOn(q, f.as_of)]);
+  return withStatuses(rows, statuses).filter((r) => !f.status || r.status === f.status);
+}
+
+const withStatuses = (rows: Omit<RecommendationRow, 'status' | 'assessed_as_of'>[], statuses: Statuses) =>
+  rows.map((r) => ({
+    ...r,
+    status: statuses.get(r.id)?.status ?? ('not-assessed' as const),
+    assessed_as_of: statuses.get(r.id)?.assessed_as_of ?? null,
+  }));
+
+function selectRecommendations(q: Queryable, f: RecommendationFilter) {
+  return q.query<Omit<RecommendationRow, 'status' | 'assessed_as_of'>>(
     `${REC_SELECT}
       WHERE ($1::text IS NULL OR r.issue_area_id = $1 OR ia.parent_id = $1)
         AND ($2::text IS NULL OR $2 = ANY (r.parties))
@@ -38,8 +55,11 @@ export function listRecommendations(
 }
 
 export async function getRecommendation(q: Queryable, id: string): Promise<RecommendationRow | undefined> {
-  const [row] = await q.query<RecommendationRow>(`${REC_SELECT} WHERE r.id = $1`, [id]);
-  return row;
+  const [rows, statuses] = await Promise.all([
+    q.query<Omit<RecommendationRow, 'status' | 'assessed_as_of'>>(`${REC_SELECT} WHERE r.id = $1`, [id]),
+    statusesOn(q),
+  ]);
+  return withStatuses(rows, statuses)[0];
 }
 
 export function listCommitments(q: Queryable, f: { party?: string; milestone?: string } = {}) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Format, Source } from '../core/schema.ts';
+import { Day } from './assessment.ts';
+import { STATUSES } from './status.ts';
 
 export const RecommendationView = z
   .object({
@@ -21,6 +23,13 @@ export const RecommendationView = z
     area_name: z.string(),
     parties: z.array(z.string()),
     format: Format,
+    restates: z
+      .array(z.string())
+      .describe('Records of other papers this one restates; it is tracked and counted through them'),
+    status: z
+      .enum(STATUSES)
+      .describe('Where it stands today, from the assessment in force (see the methodology)'),
+    assessed_as_of: z.string().nullable().describe('The as-of date of the assessment behind the status'),
     version: z.number().int(),
   })
   .meta({ id: 'Recommendation', description: 'A proposal made in a paper: a tracked item.' });
@@ -33,6 +42,8 @@ export const RecommendationQuery = z.object({
   contributor: z.string().optional().describe('Author id'),
   series: z.string().optional().describe('Series id'),
   paper: z.string().optional().describe('Paper id'),
+  status: z.enum(STATUSES).optional().describe('Only recommendations of this status'),
+  as_of: Day.optional().describe('The day the status holds for (default: today)'),
 });
 export type RecommendationFilter = z.infer<typeof RecommendationQuery>;
 

@@ -5,6 +5,8 @@ const COLUMNS = [
   'id',
   'url',
   'title',
+  'status',
+  'assessed_as_of',
   'summary',
   'contributor',
   'contributor_id',
@@ -17,6 +19,7 @@ const COLUMNS = [
   'paper_id',
   'paper_url',
   'made_in',
+  'restates',
 ];
 
 /** The columns of a recommendations download; every row links back to its page. */
@@ -25,6 +28,8 @@ function flatten(r: RecommendationRow, base: string): Record<(typeof COLUMNS)[nu
     id: r.id,
     url: new URL(`/recommendations/${r.id}`, base).href,
     title: r.title,
+    status: r.status,
+    assessed_as_of: r.assessed_as_of ?? '',
     summary: r.summary,
     contributor: r.contributor_name,
     contributor_id: r.contributor_id,
@@ -37,6 +42,7 @@ function flatten(r: RecommendationRow, base: string): Record<(typeof COLUMNS)[nu
     paper_id: r.paper_id,
     paper_url: new URL(`/papers/${r.paper_id}`, base).href,
     made_in: r.made_in ?? '',
+    restates: r.restates.join(';'),
   };
 }
 
@@ -49,5 +55,5 @@ export function recommendationsCsv(rows: RecommendationRow[], base: string): str
 }
 
 export function recommendationsJson(rows: RecommendationRow[], base: string) {
-  return rows.map((r) => ({ ...flatten(r, base), parties: r.parties }));
+  return rows.map((r) => ({ ...flatten(r, base), parties: r.parties, restates: r.restates }));
 }

@@ -1,9 +1,10 @@
 import { Format, type IssueAreaRow, type PartyRow } from '../../core/index.ts';
 import type { AuthorRow, SeriesRow } from '../../publications/index.ts';
-import type { RecommendationFilter, RecommendationRow } from '../../tracker/index.ts';
+import { type RecommendationFilter, type RecommendationRow, STATUSES } from '../../tracker/index.ts';
 import { Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { StatusBadge } from '../tracker/status-badge.tsx';
 
 export interface RecommendationsPageData {
   filter: RecommendationFilter;
@@ -88,6 +89,12 @@ export function RecommendationsPage(d: RecommendationsPageData) {
           value={d.filter.series}
           options={d.series.map((s) => ({ value: s.id, label: s.title }))}
         />
+        <Select
+          name="status"
+          label={t('tracker.status.label')}
+          value={d.filter.status}
+          options={STATUSES.map((s) => ({ value: s, label: t(`tracker.status.${s}`) }))}
+        />
         <p class="actions">
           <button type="submit">{t('recs.apply')}</button> <a href="/recommendations">{t('recs.clear')}</a>
         </p>
@@ -101,6 +108,7 @@ export function RecommendationsPage(d: RecommendationsPageData) {
         <thead>
           <tr>
             <th scope="col">{t('recs.col.recommendation')}</th>
+            <th scope="col">{t('tracker.status.label')}</th>
             <th scope="col">{t('recs.contributor')}</th>
             <th scope="col">{t('recs.area')}</th>
             <th scope="col">{t('recs.col.parties')}</th>
@@ -112,6 +120,11 @@ export function RecommendationsPage(d: RecommendationsPageData) {
             <tr>
               <td>
                 <a href={`/recommendations/${r.id}`}>{r.title}</a>
+              </td>
+              <td>
+                <a href={`/items/${r.id}`}>
+                  <StatusBadge status={r.status} />
+                </a>
               </td>
               <td>{r.contributor_name}</td>
               <td>

@@ -1,5 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AssessmentRow, LinkRow, TrackedItemRow } from '../../tracker/index.ts';
+import {
+  type AssessmentRow,
+  type LinkRow,
+  STATUS_RULES,
+  STATUSES,
+  type Status,
+  type TrackedItemRow,
+} from '../../tracker/index.ts';
 
 type Field = { name: string; type: 'string' | 'integer' | 'date' | 'datetime'; description: string };
 
@@ -25,7 +32,17 @@ const ASSESSMENT_FIELDS: Field[] = [
     description: 'Recommendations: 1 direction, 2 action, 3 verifiable',
   },
   { name: 'rationale', type: 'string', description: 'Why' },
-  { name: 'evidence', type: 'string', description: 'Evidence as JSON: title, publisher, date, url, quote' },
+  {
+    name: 'evidence',
+    type: 'string',
+    description:
+      'Evidence as JSON: title, publisher, date, url (or document and no_url), quality, quote, gloss (our translation), note',
+  },
+  {
+    name: 'searched',
+    type: 'string',
+    description: 'Sources and queries searched, as JSON (on, sources, queries)',
+  },
   { name: 'assessor', type: 'string', description: 'Who judged' },
   { name: 'state', type: 'string', description: 'draft, in_review or published' },
   { name: 'corrects', type: 'string', description: 'The assessment this one corrects' },
@@ -45,6 +62,17 @@ const ITEM_FIELDS: Field[] = [
   { name: 'issue_area', type: 'string', description: 'Top-level issue area id' },
   { name: 'sub_area', type: 'string', description: 'Issue area or sub-area id' },
   { name: 'source_id', type: 'string', description: 'The paper or milestone it comes from' },
+  {
+    name: 'status',
+    type: 'string',
+    description: `Where it stands today: ${STATUSES.map((s) => `${s} (${STATUS_RULES[s]})`).join('; ')}`,
+  },
+  { name: 'assessed_as_of', type: 'date', description: 'The as-of date of the assessment behind the status' },
+  {
+    name: 'restates',
+    type: 'string',
+    description: 'Records it restates and is counted through, separated by ;',
+  },
 ];
 
 const LINK_FIELDS: Field[] = [
@@ -76,6 +104,7 @@ export function assessmentRecords(rows: AssessmentRow[], base: string) {
     specificity: a.specificity,
     rationale: a.rationale,
     evidence: a.evidence,
+    searched: a.searched,
     assessor: a.assessor,
     state: a.state,
     corrects: a.corrects,
@@ -111,7 +140,10 @@ export function assessmentsCsv(rows: AssessmentRow[], base: string): string {
   );
 }
 
-export function itemsCsv(rows: TrackedItemRow[], base: string): string {
+export function itemsCsv(
+  rows: (TrackedItemRow & { status: Status; assessed_as_of: string | null })[],
+  base: string,
+): string {
   return csv(
     ITEM_FIELDS,
     rows.map((i) => ({

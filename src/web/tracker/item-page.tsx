@@ -1,17 +1,22 @@
 import type { Actor } from '../../accounts/index.ts';
 import { can } from '../../accounts/index.ts';
-import type { AssessmentRow, LinkRow, TrackedItemRow } from '../../tracker/index.ts';
+import type { AssessmentRow, LinkRow, Status, TrackedItemRow } from '../../tracker/index.ts';
 import { MATCHES } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
-import { Parties } from '../components.tsx';
+import { Parties, shortUrl } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
+import { StatusBadge } from './status-badge.tsx';
 import { AssessmentCard, Level } from './timeline.tsx';
 import { formatName, Msg, matchName, stateName } from './words.tsx';
 
 export interface ItemPageProps {
   item: TrackedItemRow;
+  /** Its status today (for a restating record, through the records it restates). */
+  status: Status;
+  /** The records it restates, if it is an Introduction record that restates others. */
+  restated: TrackedItemRow[];
   assessments: AssessmentRow[];
   links: LinkRow[];
   actor: Actor;
@@ -37,6 +42,9 @@ export function ItemPage(props: ItemPageProps) {
           {t(`tracker.kind.${item.kind}`)} · <span lang="en">{item.area_name}</span>
         </p>
         <h1 lang="en">{item.title}</h1>
+        <p class="status-line">
+          <StatusBadge status={props.status} />
+        </p>
         <p class="lead" lang="en">
           {item.summary}
         </p>
@@ -77,7 +85,48 @@ export function ItemPage(props: ItemPageProps) {
             )}
           </dd>
         </dl>
+        {props.restated.length > 0 && (
+          <p class="note" id="restates">
+            <Msg
+              k="tracker.item.restates"
+              nodes={{
+                records: (
+                  <>
+                    {props.restated.map((r, i) => (
+                      <>
+                        {i > 0 && ', '}
+                        <a href={`/items/${r.id}`} lang="en">
+                          {r.title}
+                        </a>
+                      </>
+                    ))}
+                  </>
+                ),
+              }}
+            />
+          </p>
+        )}
+        {item.author_inferred && <p class="note">{t('tracker.item.inferredAuthor')}</p>}
         {item.quote && <blockquote lang="en">{item.quote}</blockquote>}
+        {item.quote && item.quote_source && (
+          <p class="meta">
+            {t('tracker.item.officialWording', { publisher: item.quote_source.publisher })}
+            {item.quote_source.url && (
+              <>
+                {' '}
+                <a href={item.quote_source.url} rel="noopener noreferrer">
+                  {shortUrl(item.quote_source.url)}
+                </a>
+              </>
+            )}
+          </p>
+        )}
+        {item.paraphrase && (
+          <p class="paraphrase" lang="en">
+            {t('tracker.item.paraphrase')}
+            {item.paraphrase} <small class="unknown">({item.paraphrase_note})</small>
+          </p>
+        )}
 
         <section aria-labelledby="timeline">
           <h2 id="timeline">{t('tracker.item.timeline')}</h2>

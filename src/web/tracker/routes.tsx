@@ -14,6 +14,7 @@ import {
   getTrackedItem,
   heatMap,
   implementationScore,
+  itemStatuses,
   linkItems,
   listAssessments,
   listLinks,
@@ -264,7 +265,11 @@ export function trackerRoutes(db: Db, auth: Auth) {
     return c.json(assessmentRecords(await listPublished(db), c.req.url));
   });
   app.get('/tracker/items.csv', async (c) =>
-    c.body(itemsCsv(await listTrackedItems(db), c.req.url), 200, download('items.csv', 'text/csv')),
+    c.body(
+      itemsCsv(withStatus(await listTrackedItems(db), (await scoring(today())).current), c.req.url),
+      200,
+      download('items.csv', 'text/csv'),
+    ),
   );
   app.get('/tracker/links.csv', async (c) =>
     c.body(linksCsv(await listLinks(db), c.req.url), 200, download('links.csv', 'text/csv')),
@@ -281,8 +286,21 @@ export function trackerRoutes(db: Db, auth: Auth) {
     const assessments = can(actor.role, 'assessment.draft')
       ? all
       : all.filter((a) => a.state === 'published');
+    const current = currentAssessments(await scoredAssessments(db), today());
+    const restated = (await Promise.all(item.restates.map((id) => getTrackedItem(db, id)))).filter(
+      (r) => r !== undefined,
+    );
+    const status = itemStatuses([item, ...restated], current).get(item.id)!;
     return c.html(
-      <ItemPage item={item} assessments={assessments} links={links} actor={actor} csrf={auth.csrfToken(c)} />,
+      <ItemPage
+        item={item}
+        status={status}
+        restated={restated}
+        assessments={assessments}
+        links={links}
+        actor={actor}
+        csrf={auth.csrfToken(c)}
+      />,
     );
   });
 

@@ -15,9 +15,12 @@ export function Level(props: { a: Pick<AssessmentRow, 'implementation' | 'flags'
   );
 }
 
-/** Evidence as the sources give it: titles, publishers and quotes stay in their own words. */
+/**
+ * Evidence as the sources give it: titles, publishers and quotes stay in their own words; a gloss
+ * is marked as our translation, and a source's kind (official, news, a copy) is named.
+ */
 export function EvidenceList(props: { evidence: AssessmentRow['evidence'] }) {
-  const { date } = useI18n();
+  const { t, date } = useI18n();
   return (
     <ol class="evidence">
       {props.evidence.map((e) => (
@@ -28,6 +31,7 @@ export function EvidenceList(props: { evidence: AssessmentRow['evidence'] }) {
               , <time datetime={e.date}>{date(e.date)}</time>
             </>
           )}
+          {e.quality && <span class="quality"> ({t(`tracker.evidence.${e.quality}`)})</span>}
           {e.url && (
             <>
               {' '}
@@ -36,11 +40,53 @@ export function EvidenceList(props: { evidence: AssessmentRow['evidence'] }) {
               </a>
             </>
           )}
+          {e.url === undefined && e.document && (
+            <>
+              {' '}
+              <span class="document">{e.document}</span>
+              {e.no_url && (
+                <span class="unknown"> — {t('tracker.evidence.noUrl', { reason: e.no_url })}</span>
+              )}
+            </>
+          )}
           <blockquote>{e.quote}</blockquote>
-          {e.gloss && <p class="gloss">[{e.gloss}]</p>}
+          {e.gloss && (
+            <p class="gloss" lang="en">
+              [{e.gloss}] <small>({t('tracker.evidence.gloss')})</small>
+            </p>
+          )}
+          {e.note && (
+            <p class="note" lang="en">
+              {e.note}
+            </p>
+          )}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Where the assessor looked, so that "nothing found" can be checked and never reads as "not assessed". */
+export function SearchedList(props: { searched: NonNullable<AssessmentRow['searched']> }) {
+  const { t, date } = useI18n();
+  const s = props.searched;
+  return (
+    <details class="searched" open>
+      <summary>{t('tracker.card.searched', { date: date(s.on) })}</summary>
+      <p>
+        <strong>{t('tracker.card.searchedSources')}:</strong> <span lang="en">{s.sources.join('; ')}</span>
+      </p>
+      <p>
+        <strong>{t('tracker.card.searchedQueries')}:</strong>
+      </p>
+      <ul class="queries">
+        {s.queries.map((q) => (
+          <li>
+            <code>{q}</code>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -79,6 +125,7 @@ export function AssessmentCard(props: { a: AssessmentRow; link?: boolean }) {
         {a.rationale}
       </p>
       <EvidenceList evidence={a.evidence} />
+      {a.searched && <SearchedList searched={a.searched} />}
       <p class="meta">
         {published === undefined
           ? t('tracker.card.assessed', { assessor: a.assessor })
