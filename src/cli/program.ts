@@ -3,6 +3,7 @@ import { migrate } from '../core/index.ts';
 import { type CliContext, withStore } from './context.ts';
 import { exportCommand, importCommand, validateCommand } from './dataset-commands.ts';
 import { opinionCommand } from './opinion-commands.ts';
+import { scoresCommand } from './scores.ts';
 import { serveCommand } from './serve.ts';
 import { signalsCommand } from './signals.ts';
 import { usersCommand } from './users.ts';
@@ -27,6 +28,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(usersCommand(ctx));
   program.addCommand(signalsCommand(ctx));
   program.addCommand(opinionCommand(ctx));
+  program.addCommand(scoresCommand(ctx));
 
   const db = new Command('db').description('Records store administration');
   db.command('migrate')

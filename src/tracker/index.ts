@@ -10,6 +10,7 @@ export {
 export * from './rules.ts';
 export * from './scales.ts';
 export { Commitment, Milestone, MilestoneKind, Provenance, Recommendation } from './schema.ts';
+export * from './score-table.ts';
 export * from './scores.ts';
 export * from './status.ts';
 export * from './views.ts';

@@ -110,7 +110,8 @@ describe('tracker and account pages in Korean and Japanese', () => {
     expect(ko.html).toContain('<html lang="ko">');
     expect(ko.html).toContain('<h1>트래커</h1>');
     expect(ko.html).toContain('이슈 영역·당사자별 이행');
-    expect(ko.html).toMatch(/건 반영/);
+    // Every percentage carries its n and its interval, in the reader's language.
+    expect(ko.html).toMatch(/\d+% \(95% 구간 \d+–\d+%\)<\/strong> <span class="counts">\(n = \d+\)/);
     expect(ko.html).toContain('>방법론</a>');
     expect(ko.html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}">\d{4}년 \d{1,2}월 \d{1,2}일<\/time>/);
     // Party and issue-area names come from the record in the reader's language.

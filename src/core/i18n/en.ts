@@ -511,7 +511,22 @@ export const en = {
     '{name} = mean level / 3 × 100, over the assessed items of the group.',
   'tracker.method.uptakeName': 'Uptake',
   'tracker.method.uptakeFormula':
-    '{name} = mean of 1 (full match), 0.5 (partial), 0 (none) × 100, over all recommendations, counting only commitments and actions dated on or before D.',
+    '{name} = mean of 1 (full match), 0.5 (partial), 0 (none) × 100, over the assessed recommendations (unassessed ones are left out and counted, as in every score), counting only commitments and actions dated on or before D.',
+  'tracker.method.trust': 'How far a score can be trusted',
+  'tracker.method.trustN':
+    'Every score shows its n: the number of assessed items it averages. Below {min} items no percentage is shown, only n, because one item more or less would move it by a fifth or more.',
+  'tracker.method.trustRound':
+    'A percentage from fewer than {fine} items is rounded to 5 points; from {fine} items on, to whole points. No score is printed with decimals.',
+  'tracker.method.trustInterval':
+    'Beside each percentage is its 95 % interval: a percentile bootstrap over the counted items ({resamples} resamples drawn with replacement, the 2.5th and 97.5th percentiles of the resampled score; the random generator is seeded, so the interval is the same on every page, download and run of `entente scores`). It shows how much the score depends on which items happen to be in the record; it does not cover errors of judgement.',
+  'tracker.method.trustPeriods':
+    'Scores over time are given at the end of each quarter that has ended; the running quarter is never scored.',
+  'tracker.method.trustRestates':
+    'A recommendation of the Introduction that restates another paper’s recommendation points to it and is counted once, through that record.',
+  'tracker.method.trustCheck':
+    'Every figure can be recomputed from the record with `entente scores [--as-of DATE] [--format table|csv|json]`.',
+  'tracker.method.statuses': 'Status words',
+  'tracker.method.statusesLead': 'Each item carries one status word, mapped from the assessment in force:',
   'tracker.method.example': 'Worked example: {party} as of {date}',
   'tracker.method.exampleCounts': 'The compliance of {party} counts these assessed commitments:',
   'tracker.method.exampleCompliance':

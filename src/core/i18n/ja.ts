@@ -505,7 +505,22 @@ export const ja: Record<MessageKey, string> = {
     '{name} = レベルの平均 / 3 × 100。その集計単位の評価済み項目が対象です。',
   'tracker.method.uptakeName': '採用',
   'tracker.method.uptakeFormula':
-    '{name} = 1(完全一致)、0.5(部分的)、0(なし)の平均 × 100。すべての提言が対象で、D 以前(D を含む)の日付の約束と行動だけを数えます。',
+    '{name} = 1(完全一致)、0.5(部分的)、0(なし)の平均 × 100。評価済みの提言だけが対象で(未評価の提言は他のスコアと同じく除外し、その数を示す)、D 以前(D を含む)の日付の約束と行動だけを数えます。',
+  'tracker.method.trust': 'スコアをどこまで信頼できるか',
+  'tracker.method.trustN':
+    'すべてのスコアに n(平均に入る評価済み項目の数)を添えます。項目が{min}件未満なら割合は示さず n だけを示します。項目が一つ増減するだけでスコアが5分の1以上動くためです。',
+  'tracker.method.trustRound':
+    '{fine}件未満の項目からの割合は5ポイント単位で、{fine}件以上なら1ポイント単位で丸めます。小数は表示しません。',
+  'tracker.method.trustInterval':
+    '各割合の横に95%区間を示します。数えた項目についてのパーセンタイル・ブートストラップ(復元抽出{resamples}回、再標本スコアの2.5および97.5パーセンタイル)で、乱数生成器のシードを固定しているため、どのページ、ダウンロード、`entente scores` の実行でも同じ区間になります。記録にどの項目が含まれるかでスコアがどれだけ変わるかを示すもので、判断の誤りは含みません。',
+  'tracker.method.trustPeriods':
+    '時系列のスコアは終わった四半期の末日にだけ算出し、進行中の四半期は採点しません。',
+  'tracker.method.trustRestates':
+    '他の論文の提言を言い換えた序論の提言は元の記録を指し、その記録を通じて一度だけ数えます。',
+  'tracker.method.trustCheck':
+    'すべての数値は `entente scores [--as-of DATE] [--format table|csv|json]` で記録から再計算できます。',
+  'tracker.method.statuses': '状況の表示',
+  'tracker.method.statusesLead': '各項目には、有効な評価から一つの状況表示が付きます:',
   'tracker.method.example': '計算例:{date}時点の{party}',
   'tracker.method.exampleCounts': '{party}の遵守は、評価済みの次の約束を数えます:',
   'tracker.method.exampleCompliance':

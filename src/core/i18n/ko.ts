@@ -502,7 +502,22 @@ export const ko: Record<MessageKey, string> = {
     '{name} = 수준의 평균 / 3 × 100. 해당 집계 단위의 평가된 항목을 대상으로 합니다.',
   'tracker.method.uptakeName': '반영도',
   'tracker.method.uptakeFormula':
-    '{name} = 1(완전 일치), 0.5(부분), 0(없음)의 평균 × 100. 모든 제언을 대상으로 하며, D 이전(D 포함) 날짜의 약속과 조치만 셉니다.',
+    '{name} = 1(완전 일치), 0.5(부분), 0(없음)의 평균 × 100. 평가된 제언만 대상으로 하며(미평가 제언은 다른 점수와 마찬가지로 제외하고 그 수를 밝힘), D 이전(D 포함) 날짜의 약속과 조치만 셉니다.',
+  'tracker.method.trust': '점수를 얼마나 믿을 수 있는가',
+  'tracker.method.trustN':
+    '모든 점수에는 n(평균에 들어간 평가 항목 수)을 함께 표시합니다. 항목이 {min}건 미만이면 백분율을 표시하지 않고 n만 표시합니다. 항목 하나가 늘거나 줄면 점수가 5분의 1 이상 움직이기 때문입니다.',
+  'tracker.method.trustRound':
+    '{fine}건 미만의 항목에서 나온 백분율은 5점 단위로, {fine}건 이상이면 1점 단위로 반올림합니다. 소수점은 표시하지 않습니다.',
+  'tracker.method.trustInterval':
+    '각 백분율 옆에는 95% 구간을 표시합니다. 집계된 항목에 대한 백분위 부트스트랩(복원 추출 {resamples}회, 재표본 점수의 2.5번째와 97.5번째 백분위)이며, 난수 생성기의 시드가 고정되어 있어 모든 페이지, 다운로드, `entente scores` 실행에서 같은 구간이 나옵니다. 기록에 어떤 항목이 들어 있느냐에 점수가 얼마나 좌우되는지를 보여 줄 뿐, 판단의 오류는 반영하지 않습니다.',
+  'tracker.method.trustPeriods':
+    '시간에 따른 점수는 끝난 분기의 말일에만 매기며, 진행 중인 분기는 점수를 매기지 않습니다.',
+  'tracker.method.trustRestates':
+    '다른 논문의 제언을 다시 서술한 서론의 제언은 원래 기록을 가리키며, 그 기록을 통해 한 번만 셉니다.',
+  'tracker.method.trustCheck':
+    '모든 수치는 `entente scores [--as-of DATE] [--format table|csv|json]`로 기록에서 다시 계산할 수 있습니다.',
+  'tracker.method.statuses': '상태 표시',
+  'tracker.method.statusesLead': '각 항목에는 유효한 평가에 따라 상태 표시 하나가 붙습니다:',
   'tracker.method.example': '계산 예: {date} 기준 {party}',
   'tracker.method.exampleCounts': '{party}의 이행도는 평가된 다음 약속을 셉니다:',
   'tracker.method.exampleCompliance':

@@ -95,7 +95,11 @@ export function ItemsTable(p: {
           {t('tracker.overview.paper')}{' '}
           <select name="source">
             {opt('', t('tracker.overview.allPapers'), !p.filter.source)}
-            {p.sources.map((s) => opt(s.id, s.title, p.filter.source === s.id))}
+            {p.sources.map((s) => (
+              <option value={s.id} selected={p.filter.source === s.id} lang="en">
+                {s.title}
+              </option>
+            ))}
           </select>
         </label>{' '}
         <button type="submit">{t('tracker.overview.filter')}</button>
@@ -117,7 +121,9 @@ export function ItemsTable(p: {
             {p.items.map((i) => (
               <tr>
                 <th scope="row">
-                  <a href={`/items/${i.id}`}>{i.title}</a>
+                  <a href={`/items/${i.id}`} lang="en">
+                    {i.title}
+                  </a>
                 </th>
                 <td>
                   <StatusBadge status={i.status} />
@@ -127,7 +133,7 @@ export function ItemsTable(p: {
                 </td>
                 <td>{t(`tracker.kind.${i.kind}`)}</td>
                 <td>{i.parties.join(', ')}</td>
-                <td>{i.area_name}</td>
+                <td lang="en">{i.area_name}</td>
               </tr>
             ))}
           </tbody>

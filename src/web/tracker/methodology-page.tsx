@@ -1,15 +1,21 @@
 import type { Score } from '../../tracker/index.ts';
 import {
+  BOOTSTRAP_RESAMPLES,
   COMPLIANCE_LEVELS,
+  FINE_ITEMS,
   FLAGS,
   IMPLEMENTATION_LEVELS,
   MATCHES,
+  MIN_ITEMS,
   REVIEW_STATES,
   SPECIFICITY_LEVELS,
+  STATUS_RULES,
+  STATUSES,
 } from '../../tracker/index.ts';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
+import { StatusBadge } from './status-badge.tsx';
 import {
   complianceName,
   flagName,
@@ -134,6 +140,27 @@ export function MethodologyPage(props: { example?: WorkedExample }) {
           />
         </li>
       </ul>
+      <h2 id="trust">{t('tracker.method.trust')}</h2>
+      <ul>
+        <li>{t('tracker.method.trustN', { min: MIN_ITEMS })}</li>
+        <li>{t('tracker.method.trustRound', { fine: FINE_ITEMS })}</li>
+        <li>{t('tracker.method.trustInterval', { resamples: BOOTSTRAP_RESAMPLES })}</li>
+        <li>{t('tracker.method.trustPeriods')}</li>
+        <li>{t('tracker.method.trustRestates')}</li>
+        <li>{t('tracker.method.trustCheck')}</li>
+      </ul>
+      <h2 id="statuses">{t('tracker.method.statuses')}</h2>
+      <p>{t('tracker.method.statusesLead')}</p>
+      <dl class="statuses">
+        {STATUSES.map((s) => (
+          <>
+            <dt>
+              <StatusBadge status={s} />
+            </dt>
+            <dd lang="en">{STATUS_RULES[s]}</dd>
+          </>
+        ))}
+      </dl>
       {ex && ex.compliance.counted.length > 0 && (
         <section aria-labelledby="example">
           <h2 id="example">{t('tracker.method.example', { party: ex.party, date: date(ex.asOf) })}</h2>
@@ -164,7 +191,9 @@ export function MethodologyPage(props: { example?: WorkedExample }) {
               nodes={{
                 value: (
                   <strong>
-                    {ex.compliance.value === null ? t('tracker.score.none') : percent(ex.compliance.value)}
+                    {ex.compliance.value === null
+                      ? t('tracker.score.tooFew', { n: ex.compliance.counted.length, min: MIN_ITEMS })
+                      : percent(ex.compliance.value)}
                   </strong>
                 ),
               }}
@@ -183,7 +212,7 @@ export function MethodologyPage(props: { example?: WorkedExample }) {
                 value: (
                   <strong>
                     {ex.implementation.value === null
-                      ? t('tracker.score.none')
+                      ? t('tracker.score.tooFew', { n: ex.implementation.counted.length, min: MIN_ITEMS })
                       : percent(ex.implementation.value)}
                   </strong>
                 ),
