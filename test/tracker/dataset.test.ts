@@ -88,14 +88,34 @@ describe('assessments and links in the dataset', () => {
         expect.stringMatching(
           /^sado-annual-memorial\.yaml:assessments\.\d\.evidence\.\d\.url:missing_address$/,
         ),
-        'a4-reassess-strategic-concepts.yaml:searched:missing_search'.replace(
-          ':searched',
-          ':assessments.0.searched',
-        ),
+        'a4-reassess-strategic-concepts.yaml:assessments.0.searched:missing_search',
         'intro-cyber-ai-global-norms.yaml:item:not_applicable',
         expect.stringMatching(
           /^partnership-2025-08-introduction\.yaml:recommendations\.\d+\.restates\.0:unknown_reference$/,
         ),
+      ]),
+    );
+    for (const p of r.problems) expect(p.line, `${p.file} ${p.field}`).toBeGreaterThan(0);
+  });
+
+  it('refuses a published assessment without evidence, and evidence without its quote, naming file:line', () => {
+    const dir = copyDataset(BUNDLED);
+    // A published assessment with no evidence, and evidence with no quote.
+    const exercises = path.join(dir, 'assessments/camp-david-annual-multi-domain-exercises.yaml');
+    const ex = readFileSync(exercises, 'utf8');
+    const firstQuote = /^ {8}quote: .*\n/m.exec(ex)![0];
+    edit(exercises, firstQuote, '');
+    const lima = path.join(dir, 'assessments/lima-establish-trilateral-secretariat.yaml');
+    const evidence = /^ {4}evidence:\n(?: {6}.*\n| {8}.*\n)+/m.exec(readFileSync(lima, 'utf8'))![0];
+    edit(lima, evidence, '    evidence: []\n');
+    const r = loadDataset(dir);
+    expect(r.dataset).toBeUndefined();
+    expect(r.problems.map((p) => `${path.basename(p.file ?? '')}:${p.field}:${p.code}`)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^camp-david-annual-multi-domain-exercises\.yaml:assessments\.0\.evidence\.\d\.quote:invalid_type$/,
+        ),
+        'lima-establish-trilateral-secretariat.yaml:assessments.0.evidence:too_small',
       ]),
     );
     for (const p of r.problems) expect(p.line, `${p.file} ${p.field}`).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import {
   STATUS_RULES,
   STATUSES,
   type Status,
+  statusOf,
   type TrackedItemRow,
 } from '../../tracker/index.ts';
 
@@ -25,6 +26,11 @@ const ASSESSMENT_FIELDS: Field[] = [
     description: '0 not started, 1 minimal, 2 intermediate, 3 full',
   },
   { name: 'flags', type: 'string', description: 'stalled and/or reversed, separated by ;' },
+  {
+    name: 'status',
+    type: 'string',
+    description: 'The status word this judgement gives the item (see items.status)',
+  },
   { name: 'compliance', type: 'string', description: 'PARTY:score pairs (−1, 0, +1) separated by ;' },
   {
     name: 'specificity',
@@ -100,6 +106,7 @@ export function assessmentRecords(rows: AssessmentRow[], base: string) {
     as_of: a.as_of,
     implementation: a.implementation,
     flags: a.flags,
+    status: statusOf(a),
     compliance: a.compliance,
     specificity: a.specificity,
     rationale: a.rationale,

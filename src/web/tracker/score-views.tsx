@@ -79,31 +79,70 @@ export function HeatLegend() {
   );
 }
 
-/** A small bar chart of a score over time, drawn in SVG with the numbers beside it in a table. */
+/** `2024-06-30` → `Q2 2024`: the quarter a quarter-end day closes. */
+const quarterLabel = (day: string) => `Q${Math.ceil(Number(day.slice(5, 7)) / 3)} ${day.slice(0, 4)}`;
+
+/**
+ * A party's score at each quarter end, as bars on a 0–100 % axis with the quarter under each bar
+ * and the value above it, readable without hovering; quarters with too few items for a percentage
+ * show their n instead of a bar. The table beside it carries the same numbers for screen readers.
+ */
 export function ScoreChart(props: { points: { date: string; score: Score }[]; label: string }) {
-  const { t, date } = useI18n();
-  const w = 24;
-  const h = 100;
+  const { t } = useI18n();
+  const w = 46;
+  const top = 18;
+  const h = 120;
+  const left = 34;
+  const width = left + props.points.length * w + 4;
+  const height = top + h + 34;
+  const y = (v: number) => top + h - (v / 100) * h;
   return (
     <figure class="score-chart">
       <svg
         role="img"
         aria-label={props.label}
-        viewBox={`0 0 ${props.points.length * w} ${h + 2}`}
-        width={props.points.length * w}
-        height={h + 2}
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
       >
-        {props.points.map((p, i) =>
-          p.score.value === null ? null : (
-            <rect x={i * w + 3} y={h - p.score.value + 1} width={w - 6} height={p.score.value} class="bar">
-              <title>
-                {date(p.date)}: {t('tracker.score.percent', { value: p.score.value })}
-              </title>
-            </rect>
-          ),
-        )}
+        {[0, 50, 100].map((v) => (
+          <g class="grid">
+            <line x1={left} x2={width - 4} y1={y(v)} y2={y(v)} />
+            <text x={left - 4} y={y(v) + 4} text-anchor="end">
+              {v} %
+            </text>
+          </g>
+        ))}
+        {props.points.map((p, i) => {
+          const x = left + i * w;
+          const v = p.score.value;
+          return (
+            <g>
+              {v === null ? (
+                <text x={x + w / 2} y={y(0) - 4} text-anchor="middle" class="few">
+                  n={p.score.counted.length}
+                </text>
+              ) : (
+                <>
+                  <rect x={x + 6} y={y(v)} width={w - 12} height={y(0) - y(v)} class="bar" />
+                  <text x={x + w / 2} y={y(v) - 4} text-anchor="middle" class="value">
+                    {v}
+                  </text>
+                </>
+              )}
+              <text x={x + w / 2} y={top + h + 14} text-anchor="middle" class="tick">
+                {quarterLabel(p.date).split(' ')[0]}
+              </text>
+              <text x={x + w / 2} y={top + h + 28} text-anchor="middle" class="tick">
+                {p.date.slice(0, 4)}
+              </text>
+            </g>
+          );
+        })}
       </svg>
-      <figcaption>{props.label}</figcaption>
+      <figcaption>
+        {props.label} {t('tracker.overview.ended')}
+      </figcaption>
     </figure>
   );
 }
