@@ -310,6 +310,7 @@ export const en = {
   'tracker.score.shown': '{value} % (95 % interval {lo}–{hi} %)',
   'tracker.score.n': 'n = {n}',
   'tracker.score.nUnassessed': 'n = {n}; {unassessed} unassessed',
+  'tracker.score.unassessed': '{unassessed} unassessed',
   'tracker.score.tooFew': 'n = {n}: too few items for a percentage (at least {min})',
   'tracker.status.not-assessed': 'Not assessed',
   'tracker.status.no-step': 'No step found',

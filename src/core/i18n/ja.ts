@@ -306,6 +306,7 @@ export const ja: Record<MessageKey, string> = {
   'tracker.score.shown': '{value}%(95%区間 {lo}–{hi}%)',
   'tracker.score.n': 'n = {n}',
   'tracker.score.nUnassessed': 'n = {n}、未評価 {unassessed}件',
+  'tracker.score.unassessed': '未評価 {unassessed}件',
   'tracker.score.tooFew': 'n = {n}:割合を示すには項目が少なすぎる(最低 {min}件)',
   'tracker.status.not-assessed': '未評価',
   'tracker.status.no-step': '措置は確認されず',

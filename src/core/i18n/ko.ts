@@ -302,6 +302,7 @@ export const ko: Record<MessageKey, string> = {
   'tracker.score.shown': '{value}% (95% 구간 {lo}–{hi}%)',
   'tracker.score.n': 'n = {n}',
   'tracker.score.nUnassessed': 'n = {n}, 미평가 {unassessed}건',
+  'tracker.score.unassessed': '미평가 {unassessed}건',
   'tracker.score.tooFew': 'n = {n}: 백분율을 내기에는 항목이 너무 적음 (최소 {min}건)',
   'tracker.status.not-assessed': '미평가',
   'tracker.status.no-step': '확인된 조치 없음',

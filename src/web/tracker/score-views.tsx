@@ -27,7 +27,7 @@ export function ScoreValue(props: { score: Score | undefined }) {
       <span class="score too-few">
         {t('tracker.score.tooFew', { n, min: MIN_ITEMS })}
         {s.unassessed.length > 0 ? (
-          <> ({t('tracker.score.noneUnassessed', { unassessed: s.unassessed.length })})</>
+          <> ({t('tracker.score.unassessed', { unassessed: s.unassessed.length })})</>
         ) : null}
       </span>
     );
@@ -92,7 +92,7 @@ export function ScoreChart(props: { points: { date: string; score: Score }[]; la
   const w = 46;
   const top = 18;
   const h = 120;
-  const left = 34;
+  const left = 46;
   const width = left + props.points.length * w + 4;
   const height = top + h + 34;
   const y = (v: number) => top + h - (v / 100) * h;
@@ -141,7 +141,7 @@ export function ScoreChart(props: { points: { date: string; score: Score }[]; la
         })}
       </svg>
       <figcaption>
-        {props.label} {t('tracker.overview.ended')}
+        {props.label}. {t('tracker.overview.ended')}
       </figcaption>
     </figure>
   );
