@@ -14,6 +14,7 @@ type Files = {
   surveys: ParsedFile<unknown>[];
   assessments: ParsedFile<unknown>[];
   links?: ParsedFile<unknown>;
+  translations: ParsedFile<unknown>[];
 };
 
 /**
@@ -176,6 +177,23 @@ export function checkReferences(d: Dataset, f: Files): Problem[] {
     });
   });
   checkAssessments(d, f, trackedItems, at);
+  const records = {
+    paper: papers,
+    recommendation: new Set(d.papers.flatMap((p) => p.recommendations.map((r) => r.id))),
+    commitment: new Set(d.milestones.flatMap((m) => m.commitments.map((c) => c.id))),
+    milestone: new Set(d.milestones.map((m) => m.id)),
+  };
+  d.translations.forEach((t, ti) => {
+    const file = f.translations[ti]!;
+    const seen = new Set<string>();
+    t.records.forEach((r, i) => {
+      if (!records[r.kind].has(r.id))
+        at(file, ['records', i, 'id'], 'unknown_reference', `${r.kind} "${r.id}" is not in the dataset`);
+      const key = `${r.kind}/${r.id}`;
+      if (seen.has(key)) at(file, ['records', i, 'id'], 'duplicate_id', `a second translation of ${key}`);
+      seen.add(key);
+    });
+  });
   return problems;
 }
 

@@ -3,7 +3,14 @@ import type { IssueAreaNode, Party } from '../core/schema.ts';
 import type { Author } from '../publications/schema.ts';
 import type { ItemLink } from '../tracker/assessment.ts';
 import type { Milestone } from '../tracker/schema.ts';
-import type { AssessmentsFile, DatasetFile, PaperFile, ProgramFile, SurveyFile } from './layout.ts';
+import type {
+  AssessmentsFile,
+  DatasetFile,
+  PaperFile,
+  ProgramFile,
+  SurveyFile,
+  TranslationsFile,
+} from './layout.ts';
 
 /** A whole dataset in memory: what a dataset folder holds, validated and typed. */
 export interface Dataset {
@@ -18,6 +25,8 @@ export interface Dataset {
   /** Assessments, a file per tracked item. */
   assessments: z.output<typeof AssessmentsFile>[];
   links: ItemLink[];
+  /** Titles and summaries in Korean and Japanese, a file per language. */
+  translations: z.output<typeof TranslationsFile>[];
 }
 
 export type PaperRecord = Dataset['papers'][number];

@@ -23,6 +23,7 @@ export function datasetFiles(d: Dataset): Map<string, string> {
   for (const s of d.surveys) files.set(`surveys/${s.id}.yaml`, toYaml(s));
   for (const a of d.assessments) files.set(`assessments/${a.item}.yaml`, toYaml(a));
   if (d.links.length > 0) files.set('links.yaml', toYaml({ links: d.links }));
+  for (const t of d.translations) files.set(`translations/${t.lang}.yaml`, toYaml(t));
   return files;
 }
 

@@ -13,6 +13,7 @@ import {
   PartiesFile,
   ProgramFile,
   SurveyFile,
+  TranslationsFile,
 } from './layout.ts';
 import { TABLES, type TableName } from './tables.ts';
 import type { Rows } from './to-rows.ts';
@@ -181,5 +182,11 @@ export function fromRows(rows: Rows): Dataset {
         }),
       ),
     }).links,
+    translations: [...groupBy(rows.translations, 'lang')].map(([lang, list]) =>
+      TranslationsFile.parse({
+        lang,
+        records: list.map(({ lang: _l, record_id, ...r }) => clean({ kind: r.kind, id: record_id, ...r })),
+      }),
+    ),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IssueArea, Party, PartyCode } from '../core/schema.ts';
+import { Id, IssueArea, Party, PartyCode, Source } from '../core/schema.ts';
 import { SurveySeries } from '../opinion/schema.ts';
 import { Author, Paper, Program, Series } from '../publications/schema.ts';
 import { Assessment, ItemLink } from '../tracker/assessment.ts';
@@ -58,3 +58,33 @@ export const AssessmentsFile = z.strictObject({
   assessments: z.array(Assessment).min(1),
 });
 export const LinksFile = z.strictObject({ links: z.array(ItemLink) });
+
+/** The kinds of record whose title and summary a translations file gives in another language. */
+export const TranslatedKind = z.enum(['paper', 'recommendation', 'commitment', 'milestone']);
+export type TranslatedKind = z.infer<typeof TranslatedKind>;
+
+/**
+ * `translations/<lang>.yaml`: titles and summaries of records in Korean or Japanese. They are
+ * Entente's translations unless `official` cites a translation the record's publisher made. Quotes
+ * are never translated: they stay verbatim in their own language.
+ */
+export const TranslationsFile = z.strictObject({
+  lang: z.enum(['ko', 'ja']),
+  records: z
+    .array(
+      z
+        .strictObject({
+          kind: TranslatedKind,
+          id: Id,
+          title: z.string().trim().min(1, 'must not be empty').optional(),
+          summary: z.string().trim().min(1, 'must not be empty').optional(),
+          /** The publisher's own translation, where one exists. */
+          official: Source.optional(),
+        })
+        .refine((r) => r.title !== undefined || r.summary !== undefined, {
+          message: 'give the title, the summary or both',
+          path: ['title'],
+        }),
+    )
+    .min(1),
+});

@@ -15,6 +15,7 @@ import {
   PartiesFile,
   ProgramFile,
   SurveyFile,
+  TranslationsFile,
 } from './layout.ts';
 import { type ParsedFile, parseYamlFile } from './yaml-file.ts';
 
@@ -111,6 +112,19 @@ export function loadDataset(dir: string, onFile?: (file: string) => void): LoadR
       });
     }
   }
+  const translations = many('translations', TranslationsFile);
+  for (const p of translations) {
+    const lang = p.value?.lang;
+    if (lang !== undefined && path.basename(p.file) !== `${lang}.yaml`) {
+      problems.push({
+        code: 'file_name',
+        file: p.file,
+        line: p.lineOf(['lang']),
+        field: 'lang',
+        message: `lang "${lang}" must match the file name (rename the file to ${lang}.yaml)`,
+      });
+    }
+  }
   // Links are optional: a dataset without any has no links.yaml.
   const links = existsSync(path.join(dir, 'links.yaml')) ? one('links.yaml', LinksFile) : undefined;
 
@@ -129,6 +143,7 @@ export function loadDataset(dir: string, onFile?: (file: string) => void): LoadR
     surveys: values(surveys),
     assessments: values(assessments),
     links: links?.value?.links ?? [],
+    translations: values(translations),
   };
   problems.push(
     ...checkReferences(result, {
@@ -142,6 +157,7 @@ export function loadDataset(dir: string, onFile?: (file: string) => void): LoadR
       surveys,
       assessments,
       links,
+      translations,
     }),
   );
   return problems.length > 0 ? { problems, files } : { dataset: result, problems, files };

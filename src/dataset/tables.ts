@@ -255,6 +255,18 @@ export const TABLES = {
       rationale: 'text',
     },
   },
+  translations: {
+    table: 'translations',
+    key: ['lang', 'kind', 'record_id'],
+    columns: {
+      lang: 'text',
+      kind: 'text',
+      record_id: 'text',
+      title: 'text',
+      summary: 'text',
+      official: 'jsonb',
+    },
+  },
 } satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;

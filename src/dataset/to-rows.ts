@@ -111,6 +111,9 @@ export function toRows(d: Dataset): Rows {
       match: l.match,
       rationale: l.rationale,
     })),
+    translations: d.translations.flatMap((t) =>
+      t.records.map(({ id, ...r }) => ({ ...r, lang: t.lang, record_id: id })),
+    ),
   };
 }
 

@@ -36,7 +36,7 @@ interface Quoted {
  * gone (or not public, like an unpublished assessment) simply does not come back, and its document is
  * removed.
  */
-export const SOURCES: Record<Kind, (q: Queryable, ids: string[]) => Promise<SearchDocument[]>> = {
+const RECORD_SOURCES: Record<Kind, (q: Queryable, ids: string[]) => Promise<SearchDocument[]>> = {
   async paper(q, ids) {
     const rows = await q.query<{
       id: string;
@@ -176,3 +176,38 @@ export const SOURCES: Record<Kind, (q: Queryable, ids: string[]) => Promise<Sear
     }));
   },
 };
+
+/**
+ * Adds a record's Korean and Japanese title and summary to its document, so that a query in either
+ * language finds it, and the result list can show the title in the reader's language.
+ */
+async function withTranslations(q: Queryable, kind: Kind, docs: SearchDocument[]): Promise<SearchDocument[]> {
+  if (docs.length === 0 || kind === 'evidence' || kind === 'question') return docs;
+  const rows = await q.query<{ lang: 'ko' | 'ja'; record_id: string; title: string; summary: string | null }>(
+    'SELECT lang, record_id, title, summary FROM translations WHERE kind = $1 AND record_id = ANY ($2)',
+    [kind, docs.map((d) => d.id)],
+  );
+  const by = new Map<string, typeof rows>();
+  for (const r of rows) by.set(r.record_id, [...(by.get(r.record_id) ?? []), r]);
+  return docs.map((d) => {
+    const tr = by.get(d.id) ?? [];
+    return {
+      ...d,
+      title: { ...d.title, ...Object.fromEntries(tr.map((t) => [t.lang, t.title])) },
+      fields: [
+        ...d.fields,
+        ...tr.flatMap((t) => [
+          ...field(`title_${t.lang}`, t.title, 'A'),
+          ...field(`summary_${t.lang}`, t.summary, 'B'),
+        ]),
+      ],
+    };
+  });
+}
+
+export const SOURCES = Object.fromEntries(
+  KINDS.map((k) => [
+    k,
+    async (q: Queryable, ids: string[]) => withTranslations(q, k, await RECORD_SOURCES[k](q, ids)),
+  ]),
+) as Record<Kind, (q: Queryable, ids: string[]) => Promise<SearchDocument[]>>;

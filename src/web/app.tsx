@@ -13,6 +13,7 @@ import { localeMiddleware } from './i18n.ts';
 import { opinionApi } from './opinion/api.ts';
 import { opinionRoutes } from './opinion/routes.tsx';
 import { ErrorPage } from './pages/error.tsx';
+import { translationsMiddleware } from './record-text.tsx';
 import { searchApi } from './search/api.ts';
 import { searchRoutes } from './search/routes.tsx';
 import { siteRoutes } from './site.tsx';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
   // Pages read the request's language through this context while they render.
   app.use(contextStorage());
   app.use(localeMiddleware);
+  app.use(translationsMiddleware(deps.db));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -292,6 +292,9 @@ export const en = {
   'tracker.score.counted': '({counted} counted)',
   'tracker.score.countedUnassessed': '({counted} counted, {unassessed} unassessed)',
   'tracker.score.compliance': 'Compliance with its commitments',
+  'record.ourTranslation':
+    'Title and summary translated by Entente; the quotes stay in their original language.',
+  'record.officialTranslation': 'Title and summary as translated by {publisher}:',
   'tracker.score.implementation': 'Implementation of its items',
   'tracker.evidence.primary': 'official source',
   'tracker.evidence.news': 'news report',

@@ -288,6 +288,8 @@ export const ja: Record<MessageKey, string> = {
   'tracker.score.counted': '({counted} 件を算入)',
   'tracker.score.countedUnassessed': '({counted} 件を算入、未評価 {unassessed} 件)',
   'tracker.score.compliance': '自らの約束の遵守',
+  'record.ourTranslation': 'タイトルと要約はEntenteによる翻訳です。引用は原文のままです。',
+  'record.officialTranslation': 'タイトルと要約は{publisher}による翻訳です:',
   'tracker.score.implementation': '関係する項目の履行',
   'tracker.evidence.primary': '公式資料',
   'tracker.evidence.news': '報道',

@@ -285,6 +285,8 @@ export const ko: Record<MessageKey, string> = {
   'tracker.score.counted': '({counted}건 반영)',
   'tracker.score.countedUnassessed': '({counted}건 반영, 미평가 {unassessed}건)',
   'tracker.score.compliance': '자기 약속의 이행도',
+  'record.ourTranslation': '제목과 요약은 Entente가 번역했습니다. 인용문은 원문 그대로 둡니다.',
+  'record.officialTranslation': '제목과 요약은 {publisher}의 번역입니다:',
   'tracker.score.implementation': '관련 항목의 이행',
   'tracker.evidence.primary': '공식 자료',
   'tracker.evidence.news': '보도',

@@ -4,6 +4,7 @@ import type { MilestoneRow, RecommendationRow } from '../../tracker/index.ts';
 import { DateText, Localized, Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { RecordTitle } from '../record-text.tsx';
 
 export interface HomeData {
   programs: ProgramRow[];
@@ -61,7 +62,9 @@ export function HomePage(d: HomeData) {
                 <ul>
                   {recs.map((r) => (
                     <li>
-                      <a href={`/recommendations/${r.id}`}>{r.title}</a>{' '}
+                      <a href={`/recommendations/${r.id}`}>
+                        <RecordTitle kind="recommendation" id={r.id} en={r.title} />
+                      </a>{' '}
                       <span class="by">— {r.contributor_name}</span>
                     </li>
                   ))}
@@ -77,7 +80,10 @@ export function HomePage(d: HomeData) {
         <ol class="timeline compact">
           {latest.map((m) => (
             <li>
-              <DateText date={m.date} end={m.date_end} /> <a href={`/milestones/${m.id}`}>{m.title}</a>{' '}
+              <DateText date={m.date} end={m.date_end} />{' '}
+              <a href={`/milestones/${m.id}`}>
+                <RecordTitle kind="milestone" id={m.id} en={m.title} />
+              </a>{' '}
               <Parties codes={m.parties} />
             </li>
           ))}

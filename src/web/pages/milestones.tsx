@@ -2,6 +2,7 @@ import type { CommitmentRow, MilestoneKind, MilestoneRow } from '../../tracker/i
 import { DateText, Parties, SourceList } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { RecordSummary, RecordTitle, recordText, TranslationNote } from '../record-text.tsx';
 
 type Kind = (typeof MilestoneKind.options)[number];
 
@@ -26,10 +27,12 @@ export function MilestonesPage(props: { milestones: MilestoneRow[] }) {
                     <span class="kind">{t(`kind.${m.kind as Kind}`)}</span>
                   </p>
                   <h3>
-                    <a href={`/milestones/${m.id}`}>{m.title}</a>
+                    <a href={`/milestones/${m.id}`}>
+                      <RecordTitle kind="milestone" id={m.id} en={m.title} />
+                    </a>
                   </h3>
                   <p>
-                    <span lang="en">{m.summary}</span> <Parties codes={m.parties} />
+                    <RecordSummary kind="milestone" id={m.id} en={m} /> <Parties codes={m.parties} />
                     {m.commitments > 0 && <> · {tn('milestones.commitments', m.commitments)}</>}
                   </p>
                 </li>
@@ -44,6 +47,7 @@ export function MilestonesPage(props: { milestones: MilestoneRow[] }) {
 export function MilestonePage(props: { milestone: MilestoneRow; commitments: CommitmentRow[] }) {
   const { t, date } = useI18n();
   const m = props.milestone;
+  const text = recordText('milestone', m.id, m);
   return (
     <Layout title={m.title} section="milestones" description={m.summary}>
       <article>
@@ -51,10 +55,11 @@ export function MilestonePage(props: { milestone: MilestoneRow; commitments: Com
           {t('milestone.kind')} · {t(`kind.${m.kind as Kind}`)} ·{' '}
           <DateText date={m.date} end={m.date_end} note={m.date_note} />
         </p>
-        <h1 lang="en">{m.title}</h1>
-        <p class="lead" lang="en">
-          {m.summary}
+        <h1 lang={text.lang}>{text.title}</h1>
+        <p class="lead" lang={text.summaryLang}>
+          {text.summary}
         </p>
+        <TranslationNote text={text} />
         <dl class="facts">
           <dt>{t('milestone.parties')}</dt>
           <dd>
@@ -75,8 +80,10 @@ export function MilestonePage(props: { milestone: MilestoneRow; commitments: Com
             <ul>
               {props.commitments.map((c) => (
                 <li id={c.id}>
-                  <strong lang="en">{c.title}</strong> — <span lang="en">{c.summary}</span>{' '}
-                  <Parties codes={c.parties} />
+                  <strong>
+                    <RecordTitle kind="commitment" id={c.id} en={c.title} />
+                  </strong>{' '}
+                  — <RecordSummary kind="commitment" id={c.id} en={c} /> <Parties codes={c.parties} />
                   {c.due && <> · {t('milestone.due', { date: date(c.due) })}</>}
                   {c.quote && <blockquote>{c.quote}</blockquote>}
                   <p>

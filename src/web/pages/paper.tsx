@@ -4,6 +4,7 @@ import type { RecommendationRow } from '../../tracker/index.ts';
 import { Known, Parties, SourceList, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { RecordTitle, recordText, TranslationNote } from '../record-text.tsx';
 
 export interface PaperPageData {
   paper: PaperRow;
@@ -61,6 +62,7 @@ function jsonLd(p: PaperRow, pageUrl: string) {
 export function PaperPage({ paper: p, related, recommendations, reference, pageUrl }: PaperPageData) {
   const { t, date } = useI18n();
   const title = paperLabel(p);
+  const text = recordText('paper', p.id, { title: p.title ?? title, summary: p.summary });
   return (
     <Layout
       title={title}
@@ -85,6 +87,11 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
             </>
           )}
         </p>
+        {text.lang !== 'en' && (
+          <p class="title-translation" lang={text.lang}>
+            {text.title}
+          </p>
+        )}
         <h1>
           {p.title ?? (
             <>
@@ -127,7 +134,16 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
               {p.summary}
               <footer>{t('paper.summaryVerbatim')}</footer>
             </blockquote>
-          ) : (
+          ) : null}
+          {p.summary && text.summaryLang !== 'en' ? (
+            <>
+              <p class="summary-translation" lang={text.summaryLang}>
+                {text.summary}
+              </p>
+              <TranslationNote text={text} />
+            </>
+          ) : null}
+          {p.summary ? null : (
             <p>
               <Unknown what={t('paper.summaryUnknown')} />
             </p>
@@ -153,8 +169,10 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
             <ul class="rec-list">
               {recommendations.map((r) => (
                 <li>
-                  <a href={`/recommendations/${r.id}`}>{r.title}</a> — {r.issue_area_name} ·{' '}
-                  {t(`common.format.${r.format}`)} · <Parties codes={r.parties} />
+                  <a href={`/recommendations/${r.id}`}>
+                    <RecordTitle kind="recommendation" id={r.id} en={r.title} />
+                  </a>{' '}
+                  — {r.issue_area_name} · {t(`common.format.${r.format}`)} · <Parties codes={r.parties} />
                   {r.paper_id !== p.id && (
                     <span class="note">
                       {' '}

@@ -4,6 +4,7 @@ import type { RecommendationRow } from '../../tracker/index.ts';
 import { Localized, Msg, Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { RecordTitle, recordText, TranslationNote } from '../record-text.tsx';
 import { paperLabel } from './paper.tsx';
 
 export function RecommendationPage(props: {
@@ -18,6 +19,7 @@ export function RecommendationPage(props: {
     const a = props.areas.find((x) => x.id === id);
     return a ? <Localized en={a.name_en} ko={a.name_ko} ja={a.name_ja} /> : id;
   };
+  const text = recordText('recommendation', r.id, r);
   const where = r.paragraph === 'summary' ? t('rec.fromSummary') : t('rec.fromParagraph', { n: r.paragraph });
   return (
     <Layout title={r.title} section="recommendations" description={r.summary}>
@@ -31,10 +33,11 @@ export function RecommendationPage(props: {
             </>
           )}
         </p>
-        <h1 lang="en">{r.title}</h1>
-        <p class="lead" lang="en">
-          {r.summary}
+        <h1 lang={text.lang}>{text.title}</h1>
+        <p class="lead" lang={text.summaryLang}>
+          {text.summary}
         </p>
+        <TranslationNote text={text} />
         <dl class="facts">
           <dt>{t('rec.contributor')}</dt>
           <dd>

@@ -4,6 +4,7 @@ import { type RecommendationFilter, type RecommendationRow, STATUSES } from '../
 import { Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { RecordTitle } from '../record-text.tsx';
 import { StatusBadge } from '../tracker/status-badge.tsx';
 
 export interface RecommendationsPageData {
@@ -119,7 +120,9 @@ export function RecommendationsPage(d: RecommendationsPageData) {
           {d.recommendations.map((r) => (
             <tr>
               <td>
-                <a href={`/recommendations/${r.id}`}>{r.title}</a>
+                <a href={`/recommendations/${r.id}`}>
+                  <RecordTitle kind="recommendation" id={r.id} en={r.title} />
+                </a>
               </td>
               <td>
                 <a href={`/items/${r.id}`}>

@@ -6,6 +6,7 @@ import { UserBar } from '../accounts/user-bar.tsx';
 import { Parties, shortUrl } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { recordText, TranslationNote } from '../record-text.tsx';
 import { TRACKER_HEAD } from './head.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { AssessmentCard, Level } from './timeline.tsx';
@@ -34,6 +35,7 @@ export function ItemPage(props: ItemPageProps) {
   const current = published.find((a) => !a.corrected_by);
   const unpublished = props.assessments.filter((a) => a.state !== 'published');
   const mayDraft = can(actor.role, 'assessment.draft');
+  const text = recordText(item.kind, item.id, item);
   return (
     <Layout head={TRACKER_HEAD} title={item.title} section="tracker" description={item.summary}>
       <UserBar actor={actor} csrf={props.csrf} back={`/items/${item.id}`} />
@@ -41,13 +43,14 @@ export function ItemPage(props: ItemPageProps) {
         <p class="eyebrow">
           {t(`tracker.kind.${item.kind}`)} · <span lang="en">{item.area_name}</span>
         </p>
-        <h1 lang="en">{item.title}</h1>
+        <h1 lang={text.lang}>{text.title}</h1>
         <p class="status-line">
           <StatusBadge status={props.status} />
         </p>
-        <p class="lead" lang="en">
-          {item.summary}
+        <p class="lead" lang={text.summaryLang}>
+          {text.summary}
         </p>
+        <TranslationNote text={text} />
         <dl class="facts">
           <dt>{t('tracker.item.status')}</dt>
           <dd id="status">

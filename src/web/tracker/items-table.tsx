@@ -1,6 +1,7 @@
 import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
 import { STATUSES, type Status, type TrackedItemRow } from '../../tracker/index.ts';
 import { useI18n } from '../i18n.ts';
+import { RecordTitle } from '../record-text.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 /** A tracked item as the overview lists it: where it stands and since when. */
@@ -121,8 +122,8 @@ export function ItemsTable(p: {
             {p.items.map((i) => (
               <tr>
                 <th scope="row">
-                  <a href={`/items/${i.id}`} lang="en">
-                    {i.title}
+                  <a href={`/items/${i.id}`}>
+                    <RecordTitle kind={i.kind} id={i.id} en={i.title} />
                   </a>
                 </th>
                 <td>
