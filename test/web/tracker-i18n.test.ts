@@ -125,13 +125,15 @@ describe('tracker and account pages in Korean and Japanese', () => {
     expect(ja.html).toContain('公開済みの評価の Atom フィード');
   });
 
-  it('an item page: status, timeline and scale labels translated, record text marked as English', async () => {
+  it('an item page: status, timeline and scale labels translated, the title in our translation, the rationale marked as English', async () => {
     const ko = await page(ITEM, 'ko');
     expect(ko.html).toContain('<html lang="ko">');
     expect(ko.html).toContain('<h2 id="timeline">이행 상황 타임라인</h2>');
     expect(ko.html).toContain('<dt>이행 상황</dt>');
     expect(ko.html).toContain('완전 이행');
-    expect(ko.html).toContain('<h1 lang="en">Trilateral leaders’ meetings at least once a year</h1>');
+    expect(ko.html).toContain('<h1 lang="ko">한미일 정상회의 연 1회 이상 개최</h1>');
+    expect(ko.html).toContain('제목과 요약은 Entente가 번역했습니다');
+    expect(ko.html).toMatch(/<p class="rationale" lang="en">/);
     expect(ko.html).toContain('평가 초안을 작성하거나 검토하려면');
 
     const ja = await page(ITEM, 'ja');
