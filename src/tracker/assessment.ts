@@ -43,7 +43,10 @@ export const Judgement = z.strictObject({
   /** Recommendations only. */
   specificity: Specificity.optional(),
   rationale: z.string().trim().min(1, 'must not be empty').max(5000),
-  evidence: z.array(Evidence).min(1, 'at least one piece of evidence is needed'),
+  evidence: z
+    .array(Evidence)
+    .min(1, 'at least one piece of evidence is needed')
+    .max(50, 'at most 50 pieces of evidence'),
 });
 export type Judgement = z.infer<typeof Judgement>;
 

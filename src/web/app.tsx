@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -27,7 +28,16 @@ export interface AppDeps {
   sitePlugins?: Hono[];
   /** Cookie settings and the login rate limiter (tests pass their own). */
   accounts?: AuthOptions & { limiter?: LoginLimiter };
+  /** The largest request body accepted, in bytes. @default MAX_BODY_BYTES */
+  maxBodyBytes?: number;
 }
+
+/**
+ * The largest request body any route accepts: a full assessment form (50 pieces of evidence at
+ * their longest) is about 150 kB, so 1 MiB leaves room and keeps an anonymous upload from growing
+ * the server.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 const STYLE = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8');
 
@@ -51,6 +61,19 @@ export function createApp(deps: AppDeps) {
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
       xFrameOptions: 'DENY',
+    }),
+  );
+
+  // Every write route, pages and API alike, reads at most this much; more is a 413 before parsing.
+  const maxSize = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  app.use(
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new HTTPException(413, {
+          message: `The request body is larger than ${Math.round(maxSize / 1024)} kB; send less (fewer or shorter fields).`,
+        });
+      },
     }),
   );
 

@@ -290,10 +290,12 @@ export function trackerRoutes(db: Db, auth: Auth) {
     );
   });
 
+  // Writers are checked before a body is read: a form nobody may send is never parsed.
   app.post('/items/:id/assessments', async (c) => {
+    const actor = await auth.actor(c);
+    if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.draft'));
     const f = await auth.form(c);
     const item = await itemOr404(c.req.param('id'));
-    const actor = await auth.actor(c);
     try {
       const a = await draftAssessment(db, actor, item.id, judgementFromForm(f, item.parties));
       return seeOther(c, `/assessments/${a.id}`);
@@ -316,9 +318,9 @@ export function trackerRoutes(db: Db, auth: Auth) {
   });
 
   app.post('/assessments/:id', async (c) => {
-    const f = await auth.form(c);
     const actor = await auth.actor(c);
     if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.editDrafts'));
+    const f = await auth.form(c);
     const a = await visibleAssessment(c.req.param('id'), actor);
     const item = await itemOr404(a.item_id);
     try {
@@ -368,8 +370,10 @@ export function trackerRoutes(db: Db, auth: Auth) {
   });
 
   app.post('/assessments/:id/correct', async (c) => {
-    const f = await auth.form(c);
     const actor = await auth.actor(c);
+    if (!can(actor.role, 'assessment.correct'))
+      throw refused(actor, useI18n().t('tracker.error.corrections'));
+    const f = await auth.form(c);
     const original = await visibleAssessment(c.req.param('id'), actor);
     const item = await itemOr404(original.item_id);
     try {
