@@ -17,6 +17,7 @@ import { ErrorPage } from './pages/error.tsx';
 import { searchApi } from './search/api.ts';
 import { searchRoutes } from './search/routes.tsx';
 import { siteRoutes } from './site.tsx';
+import { siteBase } from './site-url.ts';
 import { trackerApi } from './tracker/api.ts';
 import { trackerRoutes } from './tracker/routes.tsx';
 
@@ -28,6 +29,11 @@ export interface AppDeps {
   sitePlugins?: Hono[];
   /** Cookie settings and the login rate limiter (tests pass their own). */
   accounts?: AuthOptions & { limiter?: LoginLimiter };
+  /**
+   * The site's public address, the origin of absolute links in feeds and downloads
+   * (`ENTENTE_BASE_URL`). @default DEFAULT_BASE
+   */
+  baseUrl?: string;
   /** The largest request body accepted, in bytes. @default MAX_BODY_BYTES */
   maxBodyBytes?: number;
 }
@@ -47,6 +53,7 @@ export function createApp(deps: AppDeps) {
   // Pages read the request's language through this context while they render.
   app.use(contextStorage());
   app.use(localeMiddleware);
+  app.use(siteBase(deps.baseUrl));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -35,6 +35,7 @@ import {
 } from '../../tracker/index.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { useI18n } from '../i18n.ts';
+import { siteUrl } from '../site-url.ts';
 import { AssessmentFormPage, AssessmentPage, type FormPageProps } from './assessment-page.tsx';
 import { http, staleMessage, toHttp } from './errors.ts';
 import { assessmentRecords, assessmentsCsv, dataPackage, itemsCsv, linksCsv } from './exports.ts';
@@ -227,8 +228,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
     const scope = [party, area].filter(Boolean).join(', ');
     return c.body(
       atomFeed(rows, {
-        base: c.req.url,
-        self: c.req.url,
+        base: siteUrl(c),
+        self: siteUrl(c),
         title: `Entente: published assessments${scope ? ` (${scope})` : ''}`,
       }),
       200,
@@ -243,19 +244,19 @@ export function trackerRoutes(db: Db, auth: Auth) {
     'Content-Disposition': `attachment; filename="${name}"`,
   });
   app.get('/tracker/assessments.csv', async (c) =>
-    c.body(assessmentsCsv(await listPublished(db), c.req.url), 200, download('assessments.csv', 'text/csv')),
+    c.body(assessmentsCsv(await listPublished(db), siteUrl(c)), 200, download('assessments.csv', 'text/csv')),
   );
   app.get('/tracker/assessments.json', async (c) => {
     c.header('Content-Disposition', 'attachment; filename="assessments.json"');
-    return c.json(assessmentRecords(await listPublished(db), c.req.url));
+    return c.json(assessmentRecords(await listPublished(db), siteUrl(c)));
   });
   app.get('/tracker/items.csv', async (c) =>
-    c.body(itemsCsv(await listTrackedItems(db), c.req.url), 200, download('items.csv', 'text/csv')),
+    c.body(itemsCsv(await listTrackedItems(db), siteUrl(c)), 200, download('items.csv', 'text/csv')),
   );
   app.get('/tracker/links.csv', async (c) =>
-    c.body(linksCsv(await listLinks(db), c.req.url), 200, download('links.csv', 'text/csv')),
+    c.body(linksCsv(await listLinks(db), siteUrl(c)), 200, download('links.csv', 'text/csv')),
   );
-  app.get('/tracker/datapackage.json', (c) => c.json(dataPackage(c.req.url)));
+  app.get('/tracker/datapackage.json', (c) => c.json(dataPackage(siteUrl(c))));
 
   app.get('/items/:id', async (c) => {
     const item = await itemOr404(c.req.param('id'));
