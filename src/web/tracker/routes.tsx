@@ -19,6 +19,7 @@ import {
   listLinks,
   listPublished,
   listTrackedItems,
+  maySee,
   publishAssessment,
   quarterEnds,
   returnToDraft,
@@ -92,11 +93,10 @@ export function trackerRoutes(db: Db, auth: Auth) {
     return item;
   }
 
-  // Drafts and reviews are visible to those who work on them; readers see published assessments only.
+  // Drafts and reviews are visible to their assessor and to editors; readers see published ones only.
   async function visibleAssessment(id: string, actor: Actor): Promise<AssessmentRow> {
     const a = await getAssessment(db, id);
-    if (!a || (a.state !== 'published' && !can(actor.role, 'assessment.draft')))
-      throw notFound('assessment', id);
+    if (!a || !maySee(actor, a)) throw notFound('assessment', id);
     return a;
   }
 
@@ -207,7 +207,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
   app.get('/tracker/review', async (c) => {
     const actor = await auth.actor(c);
     if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.seeDrafts'));
-    const rows = (await listAssessments(db)).filter((a) => a.state !== 'published');
+    const rows = (await listAssessments(db)).filter((a) => a.state !== 'published' && maySee(actor, a));
     return c.html(<ReviewPage actor={actor} csrf={auth.csrfToken(c)} rows={rows} />);
   });
 
@@ -265,9 +265,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
       listAssessments(db, { item: item.id }),
       listLinks(db, item.kind === 'recommendation' ? { recommendation: item.id } : { target: item.id }),
     ]);
-    const assessments = can(actor.role, 'assessment.draft')
-      ? all
-      : all.filter((a) => a.state === 'published');
+    const assessments = all.filter((a) => maySee(actor, a));
     return c.html(
       <ItemPage item={item} assessments={assessments} links={links} actor={actor} csrf={auth.csrfToken(c)} />,
     );
