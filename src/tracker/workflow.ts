@@ -304,9 +304,20 @@ export async function correctAssessment(db: Db, actor: Actor, id: string, reason
       { code: 'too_small', field: 'correction_reason', message: 'say why the assessment is corrected' },
     ]);
   }
-  const [pending] = await db.query<{ id: string }>('SELECT id FROM assessments WHERE corrects = $1', [id]);
-  if (pending) throw new ConflictError(`Assessment "${id}" already has a correction ("${pending.id}").`);
-  return draftAssessment(db, actor, original.item_id, input, { corrects: id, reason: reason.trim() });
+  const pending = async () => {
+    const [row] = await db.query<{ id: string }>('SELECT id FROM assessments WHERE corrects = $1', [id]);
+    return row && new ConflictError(`Assessment "${id}" already has a correction ("${row.id}").`);
+  };
+  const first = await pending();
+  if (first) throw first;
+  try {
+    return await draftAssessment(db, actor, original.item_id, input, { corrects: id, reason: reason.trim() });
+  } catch (e) {
+    // Two corrections started at once both pass the check above; the unique index lets one in.
+    if ((e as { code?: unknown }).code === '23505')
+      throw (await pending()) ?? new ConflictError(`Assessment "${id}" already has a correction.`);
+    throw e;
+  }
 }
 
 /** Links a recommendation to a commitment or milestone that matches it. Editors only. */

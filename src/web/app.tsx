@@ -11,6 +11,7 @@ import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { problem } from './api/problem.ts';
 import { localeMiddleware } from './i18n.ts';
+import { refuseNulBytes } from './nul-bytes.ts';
 import { opinionApi } from './opinion/api.ts';
 import { opinionRoutes } from './opinion/routes.tsx';
 import { ErrorPage } from './pages/error.tsx';
@@ -83,6 +84,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  app.use(refuseNulBytes);
 
   app.get('/assets/style.css', (c) =>
     c.body(STYLE, 200, {

@@ -124,6 +124,11 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     for (const [k, v] of Object.entries(body)) {
       if (typeof v === 'string') out[k] = v;
       else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+      const values = [k, out[k] ?? []].flat();
+      if (values.some((x) => x.includes('\0')))
+        throw new HTTPException(400, {
+          message: `Field "${k.replaceAll('\0', '\\0').slice(0, 60)}" holds a NUL character (\\0), which no text may contain; remove it and send again.`,
+        });
     }
     return out;
   }
