@@ -33,9 +33,12 @@ export type Evidence = z.infer<typeof Evidence>;
 export const PartyCompliance = z.strictObject({ party: PartyCode, score: ComplianceScore });
 export type PartyCompliance = z.infer<typeof PartyCompliance>;
 
+// The latest calendar day anywhere on Earth (UTC+14): a judgement cannot hold for a later day.
+const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+
 /** What an assessor judges: the same fields in a form, an API body and a dataset file. */
 export const Judgement = z.strictObject({
-  as_of: Day,
+  as_of: Day.refine((d) => d <= latestToday(), 'must not be in the future'),
   implementation: Implementation,
   flags: z.array(Flag).optional(),
   /** Commitments only: each party's compliance. */
