@@ -25,6 +25,7 @@ export {
   addUser,
   credentials,
   disableUser,
+  enableUser,
   getUser,
   listUsers,
   NewUser,

@@ -14,24 +14,24 @@ export type LoginResult =
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a username and password and starts a session. Failures are counted per username and per
- * address; past the limit the answer is "try later" without checking the password.
+ * Checks a username and password and starts a session. Failures are counted per account and
+ * address, and per address; past the limit the answer is "try later" without checking the password.
  */
 export async function logIn(
   q: Queryable,
   limiter: LoginLimiter,
   input: { username: string; password: string; address: string; previous?: string },
 ): Promise<LoginResult> {
-  const keys = [`user:${input.username}`, `addr:${input.address}`];
-  const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
+  const attempt = { username: input.username, address: input.address };
+  const wait = limiter.retryAfter(attempt);
   if (wait > 0) return { ok: false, reason: 'limited', retryAfter: wait };
   const user = await credentials(q, input.username);
   dummyHash ??= hashPassword(newSecret());
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
   if (!user || !ok) {
-    for (const k of keys) limiter.fail(k);
+    limiter.fail(attempt);
     return { ok: false, reason: 'invalid' };
   }
-  limiter.succeed(keys[0]!);
+  limiter.succeed(attempt);
   return { ok: true, secret: await startSession(q, user.id, input.previous), username: user.username };
 }

@@ -18,6 +18,8 @@ export interface SessionUser {
  */
 export async function startSession(q: Queryable, userId: number, previous?: string): Promise<string> {
   if (previous) await endSession(q, previous);
+  // Expired sessions are of no use to anyone; each login sweeps them away.
+  await q.query('DELETE FROM sessions WHERE expires_at <= now()');
   const secret = newSecret();
   await q.query(
     `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
@@ -40,8 +42,15 @@ export async function endSession(q: Queryable, secret: string): Promise<void> {
   await q.query('DELETE FROM sessions WHERE token_hash = $1', [hashSecret(secret)]);
 }
 
-/** "Log out everywhere": ends every session of a user. Returns how many ended. */
+/**
+ * "Log out everywhere": ends every session of a user and revokes their API tokens, so that a
+ * stolen cookie or token stops working at once. Returns how many sessions and tokens ended.
+ */
 export async function endAllSessions(q: Queryable, userId: number): Promise<number> {
   const rows = await q.query('DELETE FROM sessions WHERE user_id = $1 RETURNING user_id', [userId]);
-  return rows.length;
+  const tokens = await q.query(
+    'UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id',
+    [userId],
+  );
+  return rows.length + tokens.length;
 }

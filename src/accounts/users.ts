@@ -13,7 +13,14 @@ export const NewUser = z.strictObject({
   username: Username,
   displayName: z.string().trim().min(1, 'must not be empty').max(100),
   role: Role,
-  password: z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(1000),
+  password: z
+    .string()
+    .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+    .max(1000)
+    .refine(
+      (p) => p.replace(/\s/g, '').length >= PASSWORD_MIN,
+      `must have at least ${PASSWORD_MIN} characters other than spaces`,
+    ),
 });
 export type NewUser = z.infer<typeof NewUser>;
 
@@ -67,13 +74,33 @@ export async function credentials(
   return row;
 }
 
-/** Changes what a user may do; takes effect on their next request. */
-export async function setRole(q: Queryable, actor: Actor, username: string, role: Role): Promise<UserRow> {
-  return change(q, actor, username, 'user.set-role', 'role = $2', [Role.parse(role)]);
+/** Refuses a change that would leave no enabled admin: nobody could manage users any more. */
+async function keepAnAdmin(q: Queryable, username: string, doing: string) {
+  const [row] = await q.query<{ others: number; admin: boolean }>(
+    `SELECT (SELECT count(*)::int FROM users WHERE role = 'admin' AND NOT disabled AND username <> $1) AS others,
+            EXISTS (SELECT 1 FROM users WHERE username = $1 AND role = 'admin' AND NOT disabled) AS admin`,
+    [username],
+  );
+  if (row?.admin && row.others === 0)
+    throw new ConflictError(
+      `"${username}" is the last enabled admin and cannot be ${doing}; make another user admin first (entente users set-role <username> admin).`,
+    );
 }
 
-/** Disables a user: their sessions end and their tokens stop working. */
+/** Changes what a user may do; takes effect on their next request. The last admin stays admin. */
+export async function setRole(q: Queryable, actor: Actor, username: string, role: Role): Promise<UserRow> {
+  if (Role.parse(role) !== 'admin') await keepAnAdmin(q, username, `made ${role}`);
+  return change(q, actor, username, 'user.set-role', 'role = $2', [role]);
+}
+
+/** Enables a disabled user again; they log in with their password (old sessions and tokens stay ended). */
+export async function enableUser(q: Queryable, actor: Actor, username: string): Promise<UserRow> {
+  return change(q, actor, username, 'user.enable', 'disabled = false', []);
+}
+
+/** Disables a user: their sessions end and their tokens stop working. The last admin cannot be. */
 export async function disableUser(q: Queryable, actor: Actor, username: string): Promise<UserRow> {
+  await keepAnAdmin(q, username, 'disabled');
   const row = await change(q, actor, username, 'user.disable', 'disabled = true', []);
   await q.query('DELETE FROM sessions WHERE user_id = $1', [row.id]);
   await q.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [

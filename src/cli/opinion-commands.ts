@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { CliError, formatProblem } from '../core/index.ts';
+import { CliError, formatProblem, readTextFile } from '../core/index.ts';
 import { getSurveySeries, parseResultsCsv, RESULT_COLUMNS, writeResults } from '../opinion/index.ts';
 import { type CliContext, withStore } from './context.ts';
 
@@ -17,14 +16,9 @@ export function opinionCommand(ctx: CliContext): Command {
       `\nColumns: question, wave, answer, share (percent), source_publisher, source_quality (primary | news | mirror),\nand source_url or source_document; optional source_title, source_date, source_quote, source_gloss, source_note.\nA results download (${RESULT_COLUMNS.length} columns) can be imported back: its derived columns are ignored.\nEvery row is checked; on any problem nothing is written and each is listed as file:line: column: message.\nA figure already in the store (same question, wave and answer) is updated; a new one is added.`,
     )
     .action(async (file: string, opts: { series: string }) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new CliError(
-          `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-        );
-      }
+      const read = readTextFile(file);
+      if (read.problem) throw new CliError(`${formatProblem(read.problem)}; nothing was imported.`);
+      const text = read.text;
       await withStore(ctx, async (db) => {
         const series = await getSurveySeries(db, opts.series);
         if (!series)

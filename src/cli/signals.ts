@@ -175,7 +175,13 @@ function table(rows: Record<string, unknown>[]): string {
 function print(ctx: CliContext, rows: Record<string, unknown>[], format: string) {
   if (format === 'json') ctx.out(JSON.stringify(rows, null, 2));
   else if (format === 'csv')
-    ctx.out(stringify(rows, { header: true, columns: rows[0] ? Object.keys(rows[0]) : [] }).trimEnd());
+    ctx.out(
+      stringify(rows, {
+        header: true,
+        columns: rows[0] ? Object.keys(rows[0]) : [],
+        escape_formulas: true,
+      }).trimEnd(),
+    );
   else ctx.out(table(rows));
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { ZodError } from 'zod';
-import { type Actor, addUser, disableUser, listUsers, Role, setRole } from '../accounts/index.ts';
+import { type Actor, addUser, disableUser, enableUser, listUsers, Role, setRole } from '../accounts/index.ts';
 import { CliError, ConflictError, NotFoundError } from '../core/index.ts';
 import { type CliContext, withStore } from './context.ts';
 
@@ -32,7 +32,7 @@ async function expected<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** `entente users add | list | set-role | disable`. */
+/** `entente users add | list | set-role | disable | enable`. */
 export function usersCommand(ctx: CliContext, io: UsersIo = { readPassword: readStdinLine }): Command {
   const users = new Command('users').description(
     'Accounts of contributors, editors and admins (readers need none)',
@@ -95,6 +95,17 @@ export function usersCommand(ctx: CliContext, io: UsersIo = { readPassword: read
         expected(() => db.transaction((tx) => disableUser(tx, CLI_ACTOR, username))),
       );
       ctx.out(`${username} is disabled.`);
+    });
+
+  users
+    .command('enable')
+    .description('Enable a disabled user again: they log in with their password; old API tokens stay revoked')
+    .argument('<username>')
+    .action(async (username: string) => {
+      await withStore(ctx, (db) =>
+        expected(() => db.transaction((tx) => enableUser(tx, CLI_ACTOR, username))),
+      );
+      ctx.out(`${username} is enabled.`);
     });
   return users;
 }

@@ -10,6 +10,35 @@ export interface Config {
   signalsPath: string;
   /** Port of `entente serve`. @default 3000 */
   port: number;
+  /** Whether a reverse proxy in front sets `X-Forwarded-For` (`ENTENTE_TRUST_PROXY=1`). @default false */
+  trustProxy: boolean;
+  /**
+   * The site's public address (`ENTENTE_BASE_URL`, e.g. `https://entente.example.org`), used for
+   * absolute links in feeds and downloads. @default `http://<host>:<port>` of `entente serve`
+   */
+  baseUrl?: string;
+}
+
+function readFlag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const v = (env[name] ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(v)) return false;
+  if (['1', 'true', 'yes'].includes(v)) return true;
+  throw new Error(`${name} must be 1 or 0 (true or false), got "${env[name]}"`);
+}
+
+function readBaseUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ENTENTE_BASE_URL must be an absolute http(s) address, got "${raw}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash)
+    throw new Error(
+      `ENTENTE_BASE_URL must be an http(s) address without query or fragment, e.g. https://entente.example.org, got "${raw}"`,
+    );
+  return url.origin;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     signalsPath: path.resolve(env.ENTENTE_SIGNALS || path.join(dataDir, 'signals.duckdb')),
     port,
+    trustProxy: readFlag(env, 'ENTENTE_TRUST_PROXY'),
+    baseUrl: readBaseUrl(env.ENTENTE_BASE_URL),
   };
 }

@@ -13,6 +13,7 @@ export { openStore } from './open.ts';
 export { openPglite } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
 export * from './schema.ts';
+export { MAX_TEXT_FILE_BYTES, readTextFile, type TextFile } from './text-file.ts';
 export { type ColumnType, type Row, type TableSpec, type UpsertOutcome, upsert } from './upsert.ts';
 export * from './views.ts';
 export { getParty, listIssueAreas, listParties } from './vocabulary.ts';

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable } from './db.ts';
 import { parseDate, parseInt8, parseNumeric, parseTimestamp } from './db.ts';
+import { lockFolder } from './folder-lock.ts';
 
 const parsers = {
   [types.INT8]: parseInt8,
@@ -12,10 +14,23 @@ const parsers = {
   [types.TIMESTAMP]: parseTimestamp,
 };
 
-/** Opens the embedded store in `dir` (created if missing), or in memory when `dir` is undefined. */
+/**
+ * Opens the embedded store in `dir` (created if missing), or in memory when `dir` is undefined. A
+ * folder is opened by one process at a time; a second one is told which process holds it.
+ */
 export async function openPglite(dir?: string): Promise<Db> {
-  if (dir) mkdirSync(dir, { recursive: true });
-  const pg = await PGlite.create(dir, { parsers, extensions: { pg_trgm } });
+  let release = () => {};
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    release = lockFolder(path.resolve(dir));
+  }
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dir, { parsers, extensions: { pg_trgm } });
+  } catch (e) {
+    release();
+    throw e;
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {
       const r = await q.query<T>(sql, params as unknown[] | undefined);
@@ -30,6 +45,6 @@ export async function openPglite(dir?: string): Promise<Db> {
     driver: 'pglite',
     ...self,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    close: () => pg.close().finally(release),
   };
 }

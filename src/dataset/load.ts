@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from '../core/errors.ts';
+import { readTextFile } from '../core/text-file.ts';
 import { checkReferences } from './check-references.ts';
 import type { Dataset } from './dataset.ts';
 import {
@@ -46,14 +47,17 @@ export function loadDataset(dir: string, onFile?: (file: string) => void): LoadR
 
   const one = <S extends z.ZodType>(name: string, schema: S): ParsedFile<z.output<S>> | undefined => {
     const file = path.join(dir, name);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
+    const read = readTextFile(file);
+    if (read.problem?.code === 'missing_file') {
       problems.push({ code: 'missing_file', file, message: `${name} is missing from the dataset folder` });
       return undefined;
     }
     files++;
+    if (read.problem) {
+      problems.push(read.problem);
+      return undefined;
+    }
+    const text = read.text;
     onFile?.(file);
     const p = parseYamlFile(file, text, schema);
     problems.push(...p.problems);

@@ -2,6 +2,8 @@ import { isMap, isSeq, LineCounter, type Node, parseDocument, stringify } from '
 import type { z } from 'zod';
 import type { Problem } from '../core/errors.ts';
 
+const MAX_SYNTAX_ERRORS = 10;
+
 /** A YAML file parsed and checked against its schema, able to say on which line a field is. */
 export interface ParsedFile<T> {
   file: string;
@@ -45,7 +47,8 @@ export function parseYamlFile<S extends z.ZodType>(
   };
 
   const problems: Problem[] = [];
-  for (const e of doc.errors) {
+  // A file that is not YAML at all fails on nearly every line; the first few errors say enough.
+  for (const e of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) {
     problems.push({
       code: 'yaml_syntax',
       file,
@@ -53,9 +56,33 @@ export function parseYamlFile<S extends z.ZodType>(
       message: e.message.split('\n')[0]!,
     });
   }
+  if (doc.errors.length > MAX_SYNTAX_ERRORS)
+    problems.push({
+      code: 'yaml_syntax',
+      file,
+      message: `and ${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML errors; is this a YAML file?`,
+    });
   if (problems.length > 0) return { file, problems, lineOf };
 
-  const result = schema.safeParse(doc.toJS());
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias "bomb" (aliases of aliases, exponentially large once expanded) stops here.
+    const message = (e as Error).message;
+    return {
+      file,
+      problems: [
+        {
+          code: 'yaml_alias',
+          file,
+          message: `${message}; write the values out instead of repeating aliases`,
+        },
+      ],
+      lineOf,
+    };
+  }
+  const result = schema.safeParse(js);
   if (result.success) return { file, value: result.data, problems, lineOf };
   for (const issue of result.error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];

@@ -57,5 +57,5 @@ export function resultsCsv(series: SurveySeriesView, base: string): string {
     source_gloss: r.source.gloss ?? '',
     source_note: r.source.note ?? '',
   }));
-  return stringify(rows, { header: true, columns: [...RESULT_COLUMNS] });
+  return stringify(rows, { header: true, columns: [...RESULT_COLUMNS], escape_formulas: true });
 }

@@ -69,16 +69,38 @@ export async function readZipMember(path: string): Promise<ZipMember> {
   }
 }
 
-/** Inflates the member to `target`, checking its size and CRC-32 against the directory. */
-export async function extractZip(path: string, target: string): Promise<ZipMember> {
+/**
+ * The most a GDELT member may inflate to. The largest GDELT files (1.0 daily events of 2014–2015)
+ * are about 200 MB unpacked; a zip that claims or produces more is refused, not written out.
+ */
+export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Inflates the member to `target`, checking its size and CRC-32 against the directory. Inflating
+ * stops as soon as the output passes the size the directory declares or `maxBytes`, so that a zip
+ * bomb costs no more than the cap.
+ */
+export async function extractZip(
+  path: string,
+  target: string,
+  maxBytes = MAX_INFLATED_BYTES,
+): Promise<ZipMember> {
   const m = await readZipMember(path);
   if (m.compressedSize === 0 && m.size > 0) throw new ZipError(`${path}: empty member data`);
+  if (m.size > maxBytes)
+    throw new ZipError(
+      `${path}: ${m.name} would inflate to ${m.size} bytes, more than the ${maxBytes} a GDELT file may hold; it was not unpacked`,
+    );
   let crc = 0;
   let written = 0;
   const check = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       crc = crc32(chunk, crc);
       written += chunk.length;
+      if (written > m.size)
+        return cb(
+          new Error(`inflates to more than the ${m.size} bytes its directory declares (a zip bomb?)`),
+        );
       cb(null, chunk);
     },
   });

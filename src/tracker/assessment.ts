@@ -53,9 +53,12 @@ export type Searched = z.infer<typeof Searched>;
 export const PartyCompliance = z.strictObject({ party: PartyCode, score: ComplianceScore });
 export type PartyCompliance = z.infer<typeof PartyCompliance>;
 
+// The latest calendar day anywhere on Earth (UTC+14): a judgement cannot hold for a later day.
+const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+
 /** What an assessor judges: the same fields in a form, an API body and a dataset file. */
 export const Judgement = z.strictObject({
-  as_of: Day,
+  as_of: Day.refine((d) => d <= latestToday(), 'must not be in the future'),
   implementation: Implementation,
   flags: z.array(Flag).optional(),
   /** Commitments only: each party's compliance. */
@@ -63,7 +66,10 @@ export const Judgement = z.strictObject({
   /** Recommendations only. */
   specificity: Specificity.optional(),
   rationale: z.string().trim().min(1, 'must not be empty').max(5000),
-  evidence: z.array(Evidence).min(1, 'at least one piece of evidence is needed'),
+  evidence: z
+    .array(Evidence)
+    .min(1, 'at least one piece of evidence is needed')
+    .max(50, 'at most 50 pieces of evidence'),
   /** Where the assessor looked: required when no step is documented (level 0), so that "searched,
    * nothing found" is a finding a reader can check and never looks like "not assessed". */
   searched: Searched.optional(),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Actor, ForbiddenError, recordAudit, requirePermission } from '../accounts/index.ts';
+import { type Actor, can, ForbiddenError, recordAudit, requirePermission } from '../accounts/index.ts';
 import type { Db, Queryable } from '../core/db.ts';
 import { ConflictError, NotFoundError, type Problem, ValidationError } from '../core/errors.ts';
 import { ItemLink, Judgement, linkId } from './assessment.ts';
@@ -179,12 +179,45 @@ function mustBe(a: AssessmentRow, state: AssessmentRow['state'], doing: string) 
   }
 }
 
-// Contributors work on their own drafts; editors on any.
+const isAssessor = (actor: Actor, a: Pick<AssessmentRow, 'assessor_id'>) =>
+  actor.id !== null && a.assessor_id === actor.id;
+
+/**
+ * Whether `actor` may read an assessment: published ones are public; drafts and reviews are read by
+ * their assessor and by editors, never by other contributors.
+ */
+export function maySee(actor: Actor, a: Pick<AssessmentRow, 'state' | 'assessor_id'>): boolean {
+  return a.state === 'published' || can(actor.role, 'assessment.review') || isAssessor(actor, a);
+}
+
+// A draft is changed and submitted by its assessor only; one with no assessor account (imported from
+// a dataset) is taken up by an editor. Others return it or publish it, so that two people read it.
 function mayEdit(actor: Actor, a: AssessmentRow) {
   requirePermission(actor, 'assessment.draft');
-  if (actor.role === 'contributor' && a.assessor_id !== actor.id) {
-    throw new ForbiddenError(actor, 'assessment.draft', 'Contributors can change only their own drafts.');
+  const orphan = a.assessor_id === null && can(actor.role, 'assessment.review');
+  if (!isAssessor(actor, a) && !orphan) {
+    throw new ForbiddenError(
+      actor,
+      'assessment.draft',
+      `Only its assessor (${a.assessor}) can change or submit this draft; an editor can return it to them or publish it.`,
+    );
   }
+}
+
+/**
+ * Whether `actor` wrote any of an assessment's content: its assessor, or anyone the audit log shows
+ * drafting or changing it. A record without an assessor account (imported) is matched by name.
+ */
+async function wroteContent(q: Queryable, actor: Actor, a: AssessmentRow): Promise<boolean> {
+  if (isAssessor(actor, a)) return true;
+  if (a.assessor_id === null && a.assessor === actor.name) return true;
+  if (actor.id === null) return false;
+  const rows = await q.query(
+    `SELECT 1 FROM audit_log WHERE entity = 'assessment' AND entity_id = $1 AND actor_id = $2
+        AND action IN ('assessment.draft', 'assessment.update', 'assessment.correct') LIMIT 1`,
+    [a.id, actor.id],
+  );
+  return rows.length > 0;
 }
 
 /** Changes a draft; `version` is the one the editor started from. */
@@ -236,11 +269,11 @@ export async function publishAssessment(db: Db, actor: Actor, id: string, versio
   requirePermission(actor, 'assessment.publish');
   return db.transaction(async (tx) => {
     const before = await assessmentOrFail(tx, id);
-    if (before.assessor_id !== null && before.assessor_id === actor.id) {
+    if (await wroteContent(tx, actor, before)) {
       throw new ForbiddenError(
         actor,
         'assessment.publish',
-        'An assessment is published by an editor other than its assessor.',
+        'An assessment is published by an editor other than its assessor or anyone who changed it; ask another editor.',
       );
     }
     mustBe(before, 'in_review', 'published');
@@ -272,9 +305,20 @@ export async function correctAssessment(db: Db, actor: Actor, id: string, reason
       { code: 'too_small', field: 'correction_reason', message: 'say why the assessment is corrected' },
     ]);
   }
-  const [pending] = await db.query<{ id: string }>('SELECT id FROM assessments WHERE corrects = $1', [id]);
-  if (pending) throw new ConflictError(`Assessment "${id}" already has a correction ("${pending.id}").`);
-  return draftAssessment(db, actor, original.item_id, input, { corrects: id, reason: reason.trim() });
+  const pending = async () => {
+    const [row] = await db.query<{ id: string }>('SELECT id FROM assessments WHERE corrects = $1', [id]);
+    return row && new ConflictError(`Assessment "${id}" already has a correction ("${row.id}").`);
+  };
+  const first = await pending();
+  if (first) throw first;
+  try {
+    return await draftAssessment(db, actor, original.item_id, input, { corrects: id, reason: reason.trim() });
+  } catch (e) {
+    // Two corrections started at once both pass the check above; the unique index lets one in.
+    if ((e as { code?: unknown }).code === '23505')
+      throw (await pending()) ?? new ConflictError(`Assessment "${id}" already has a correction.`);
+    throw e;
+  }
 }
 
 /** Links a recommendation to a commitment or milestone that matches it. Editors only. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -10,6 +11,7 @@ import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { problem } from './api/problem.ts';
 import { localeMiddleware } from './i18n.ts';
+import { refuseNulBytes } from './nul-bytes.ts';
 import { opinionApi } from './opinion/api.ts';
 import { opinionRoutes } from './opinion/routes.tsx';
 import { ErrorPage } from './pages/error.tsx';
@@ -17,6 +19,7 @@ import { translationsMiddleware } from './record-text.tsx';
 import { searchApi } from './search/api.ts';
 import { searchRoutes } from './search/routes.tsx';
 import { siteRoutes } from './site.tsx';
+import { siteBase } from './site-url.ts';
 import { trackerApi } from './tracker/api.ts';
 import { trackerRoutes } from './tracker/routes.tsx';
 
@@ -28,7 +31,21 @@ export interface AppDeps {
   sitePlugins?: Hono[];
   /** Cookie settings and the login rate limiter (tests pass their own). */
   accounts?: AuthOptions & { limiter?: LoginLimiter };
+  /**
+   * The site's public address, the origin of absolute links in feeds and downloads
+   * (`ENTENTE_BASE_URL`). @default DEFAULT_BASE
+   */
+  baseUrl?: string;
+  /** The largest request body accepted, in bytes. @default MAX_BODY_BYTES */
+  maxBodyBytes?: number;
 }
+
+/**
+ * The largest request body any route accepts: a full assessment form (50 pieces of evidence at
+ * their longest) is about 150 kB, so 1 MiB leaves room and keeps an anonymous upload from growing
+ * the server.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 const STYLE = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8');
 
@@ -39,6 +56,7 @@ export function createApp(deps: AppDeps) {
   app.use(contextStorage());
   app.use(localeMiddleware);
   app.use(translationsMiddleware(deps.db));
+  app.use(siteBase(deps.baseUrl));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -55,6 +73,21 @@ export function createApp(deps: AppDeps) {
       xFrameOptions: 'DENY',
     }),
   );
+
+  // Every write route, pages and API alike, reads at most this much; more is a 413 before parsing.
+  const maxSize = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  app.use(
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new HTTPException(413, {
+          message: `The request body is larger than ${Math.round(maxSize / 1024)} kB; send less (fewer or shorter fields).`,
+        });
+      },
+    }),
+  );
+
+  app.use(refuseNulBytes);
 
   app.get('/assets/style.css', (c) =>
     c.body(STYLE, 200, {

@@ -3,6 +3,33 @@ import type { MessageKey } from '../core/i18n/index.ts';
 import type { Source } from '../core/index.ts';
 import { useI18n } from './i18n.ts';
 
+/**
+ * A URL that may be a link: an absolute http(s) address, normalised so that `<`, `"` and spaces
+ * are percent-encoded (an SVG stays well-formed XML). `javascript:`, `data:` and anything else that
+ * is not a web address gives undefined, whatever a record or an event file holds.
+ */
+export function linkable(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A link to an outside source, or its text alone when the address is not a web address. */
+export function OutLink(props: { url: string; rel?: string; children: Child }) {
+  const href = linkable(props.url);
+  return href ? (
+    <a href={href} rel={props.rel ?? 'noopener noreferrer'}>
+      {props.children}
+    </a>
+  ) : (
+    <span class="unlinked">{props.children}</span>
+  );
+}
+
 /** What the sources do not give: shown plainly, never filled in. */
 export function Unknown(props: { what?: string }) {
   const { t } = useI18n();
@@ -53,9 +80,7 @@ export function SourceList(props: { sources: Source[]; heading?: string }) {
             {s.url ? (
               <>
                 {' '}
-                <a href={s.url} rel="noopener noreferrer">
-                  {shortUrl(s.url)}
-                </a>
+                <OutLink url={s.url}>{shortUrl(s.url)}</OutLink>
               </>
             ) : (
               s.document && <> {s.document}</>

@@ -50,7 +50,7 @@ export function recommendationsCsv(rows: RecommendationRow[], base: string): str
   // A byte-order mark lets spreadsheet programs read the UTF-8 (Korean, Japanese, look-alike letters).
   return `\uFEFF${stringify(
     rows.map((r) => flatten(r, base)),
-    { header: true, columns: COLUMNS },
+    { header: true, columns: COLUMNS, escape_formulas: true },
   )}`;
 }
 

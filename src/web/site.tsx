@@ -29,6 +29,7 @@ import { PapersPage } from './pages/papers.tsx';
 import { PartiesPage, PartyPage } from './pages/parties.tsx';
 import { RecommendationPage } from './pages/recommendation.tsx';
 import { RecommendationsPage } from './pages/recommendations.tsx';
+import { siteUrl } from './site-url.ts';
 
 const notFound = (what: string) => new HTTPException(404, { message: `${what} is not in the record.` });
 
@@ -69,7 +70,7 @@ export function siteRoutes(db: Db) {
   app.get('/papers/:id', async (c) => {
     const paper = await getPaper(db, c.req.param('id'));
     if (!paper) throw notFound(`Paper "${c.req.param('id')}"`);
-    const pageUrl = new URL(`/papers/${paper.id}`, c.req.url).href;
+    const pageUrl = new URL(`/papers/${paper.id}`, siteUrl(c)).href;
     const [inSeries, recommendations] = await Promise.all([
       listPapers(db, { series: paper.series_id }),
       listRecommendations(db, { paper: paper.id }),
@@ -94,7 +95,7 @@ export function siteRoutes(db: Db) {
       throw new HTTPException(404, { message: `No citation format ".${ext}"; use .bib, .ris or .json.` });
     const paper = await getPaper(db, c.req.param('id'));
     if (!paper) throw notFound(`Paper "${c.req.param('id')}"`);
-    const body = formatCitation(paper, format, new URL(`/papers/${paper.id}`, c.req.url).href);
+    const body = formatCitation(paper, format, new URL(`/papers/${paper.id}`, siteUrl(c)).href);
     return c.body(body, 200, {
       'Content-Type': `${CITATION_FORMATS[format].type}; charset=utf-8`,
       'Content-Disposition': `attachment; filename="${paper.id}.${ext}"`,
@@ -115,7 +116,7 @@ export function siteRoutes(db: Db) {
 
   app.get('/recommendations.csv', async (c) => {
     const rows = await listRecommendations(db, recommendationFilter(c.req.query()));
-    return c.body(recommendationsCsv(rows, c.req.url), 200, {
+    return c.body(recommendationsCsv(rows, siteUrl(c)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="recommendations.csv"',
     });
@@ -124,7 +125,7 @@ export function siteRoutes(db: Db) {
   app.get('/recommendations.json', async (c) => {
     const rows = await listRecommendations(db, recommendationFilter(c.req.query()));
     c.header('Content-Disposition', 'attachment; filename="recommendations.json"');
-    return c.json(recommendationsJson(rows, c.req.url));
+    return c.json(recommendationsJson(rows, siteUrl(c)));
   });
 
   app.get('/recommendations/:id', async (c) => {

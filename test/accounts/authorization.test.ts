@@ -56,6 +56,14 @@ describe('authorisation of every mutating route', () => {
 
   // State made by the contributor, so that "own draft" rules are exercised and editors are never the assessor.
   const draft = () => draftAssessment(db, users.carol, ITEM, judgement);
+  // Only its assessor changes or submits a draft: drafters act on a draft of their own.
+  const ownDraft = (who: Who) =>
+    draftAssessment(
+      db,
+      who === 'editor' || who === 'admin' ? users[LOGIN[who]] : users.carol,
+      ITEM,
+      judgement,
+    );
   const inReview = async () => submitForReview(db, users.carol, (await draft()).id, 1);
   const published = async () => publishAssessment(db, users.ed, (await inReview()).id, 2);
   const freshLink = () =>
@@ -81,14 +89,17 @@ describe('authorisation of every mutating route', () => {
     },
     'PUT /api/assessments/:id': {
       allowed: DRAFTERS,
-      prepare: async () => ({
-        path: `/api/assessments/${(await draft()).id}`,
+      prepare: async (who) => ({
+        path: `/api/assessments/${(await ownDraft(who)).id}`,
         body: { ...judgement, version: 1 },
       }),
     },
     'POST /api/assessments/:id/submit': {
       allowed: DRAFTERS,
-      prepare: async () => ({ path: `/api/assessments/${(await draft()).id}/submit`, body: { version: 1 } }),
+      prepare: async (who) => ({
+        path: `/api/assessments/${(await ownDraft(who)).id}/submit`,
+        body: { version: 1 },
+      }),
     },
     'POST /api/assessments/:id/return': {
       allowed: EDITORS,
@@ -164,14 +175,17 @@ describe('authorisation of every mutating route', () => {
     },
     'POST /assessments/:id': {
       allowed: DRAFTERS,
-      prepare: async () => ({
-        path: `/assessments/${(await draft()).id}`,
+      prepare: async (who) => ({
+        path: `/assessments/${(await ownDraft(who)).id}`,
         body: { ...formJudgement, version: '1' },
       }),
     },
     'POST /assessments/:id/submit': {
       allowed: DRAFTERS,
-      prepare: async () => ({ path: `/assessments/${(await draft()).id}/submit`, body: { version: '1' } }),
+      prepare: async (who) => ({
+        path: `/assessments/${(await ownDraft(who)).id}/submit`,
+        body: { version: '1' },
+      }),
     },
     'POST /assessments/:id/return': {
       allowed: EDITORS,

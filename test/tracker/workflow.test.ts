@@ -109,10 +109,11 @@ for (const driver of DRIVERS) {
 
     it('of two concurrent edits lands exactly one; the other gets 409 with its input kept', async () => {
       const a = await draftAssessment(db, users.erin, ITEM, judgement());
+      // Only the assessor edits a draft: the same assessor in two browsers.
       const erin = new Client(app);
       const ed = new Client(app);
       await erin.logIn('erin');
-      await ed.logIn('ed');
+      await ed.logIn('erin');
       const [t1, t2] = await Promise.all([erin.csrf('/tracker'), ed.csrf('/tracker')]);
       const [r1, r2] = await Promise.all([
         erin.post(`/assessments/${a.id}`, {

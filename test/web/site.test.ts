@@ -140,11 +140,12 @@ describe('downloads', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const rows = parseCsv(await res.text(), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
+    // Links are made from the configured base (none here: localhost), not from the request's host.
     expect(rows[0]).toMatchObject({
       id: 'trilateral-nuclear-risk-discussions',
-      url: 'http://example.org/recommendations/trilateral-nuclear-risk-discussions',
+      url: 'http://localhost/recommendations/trilateral-nuclear-risk-discussions',
       parties: 'JPN;KOR;USA',
-      paper_url: 'http://example.org/papers/2025-skj-08-introduction',
+      paper_url: 'http://localhost/papers/2025-skj-08-introduction',
     });
   });
 

@@ -563,7 +563,8 @@ export const en = {
   'accounts.tokens.make': 'Make a token',
   'accounts.sessions.title': 'Sessions',
   'accounts.sessions.logOutEverywhere': 'Log out everywhere',
-  'accounts.sessions.note': '(every browser where you are logged in, this one too)',
+  'accounts.sessions.note':
+    '(every browser where you are logged in, this one too; your API tokens are revoked)',
   'accounts.users.title': 'Users',
   'accounts.users.add': 'Add users with {command}.',
   'accounts.users.name': 'Name',

@@ -557,7 +557,8 @@ export const ja: Record<MessageKey, string> = {
   'accounts.tokens.make': 'トークンを作成',
   'accounts.sessions.title': 'セッション',
   'accounts.sessions.logOutEverywhere': 'すべての場所からログアウト',
-  'accounts.sessions.note': '(ログインしているすべてのブラウザ。このブラウザも含む)',
+  'accounts.sessions.note':
+    '(ログインしているすべてのブラウザ。このブラウザも含む。API トークンも失効します)',
   'accounts.users.title': 'ユーザー',
   'accounts.users.add': 'ユーザーは {command} で追加します。',
   'accounts.users.name': '名前',

@@ -553,7 +553,7 @@ export const ko: Record<MessageKey, string> = {
   'accounts.tokens.make': '토큰 만들기',
   'accounts.sessions.title': '세션',
   'accounts.sessions.logOutEverywhere': '모든 곳에서 로그아웃',
-  'accounts.sessions.note': '(로그인한 모든 브라우저, 이 브라우저 포함)',
+  'accounts.sessions.note': '(로그인한 모든 브라우저, 이 브라우저 포함. API 토큰도 폐기됩니다)',
   'accounts.users.title': '사용자',
   'accounts.users.add': '사용자는 {command}로 추가합니다.',
   'accounts.users.name': '이름',

@@ -1,3 +1,4 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
@@ -24,6 +25,12 @@ export interface AuthOptions {
    * localhost), so this stays on even for local use. @default true
    */
   secureCookies?: boolean;
+  /**
+   * Read the client's address from the last `X-Forwarded-For` entry (the one the proxy in front
+   * added) instead of the socket. Only behind a reverse proxy that sets the header; otherwise anyone
+   * could claim any address. Set by `ENTENTE_TRUST_PROXY=1`. @default false
+   */
+  trustProxy?: boolean;
 }
 
 const toActor = (u: SessionUser): Actor => ({ id: u.id, name: u.display_name, role: u.role });
@@ -34,6 +41,20 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
   const cache = new WeakMap<Request, Promise<Actor>>();
 
   const session = (c: Context) => getCookie(c, SESSION_COOKIE);
+
+  /** The client's address: the socket's peer, or the trusted proxy's last `X-Forwarded-For` entry. */
+  function address(c: Context): string {
+    if (options.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      // A request made in-process (tests, `app.request`) has no socket.
+      return 'in-process';
+    }
+  }
 
   /** The actor of a page request: the session's user, or anonymous. */
   function actor(c: Context): Promise<Actor> {
@@ -103,11 +124,16 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     for (const [k, v] of Object.entries(body)) {
       if (typeof v === 'string') out[k] = v;
       else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+      const values = [k, out[k] ?? []].flat();
+      if (values.some((x) => x.includes('\0')))
+        throw new HTTPException(400, {
+          message: `Field "${k.replaceAll('\0', '\\0').slice(0, 60)}" holds a NUL character (\\0), which no text may contain; remove it and send again.`,
+        });
     }
     return out;
   }
 
-  return { actor, apiActor, session, setSession, clearSession, csrfToken, form };
+  return { actor, apiActor, address, session, setSession, clearSession, csrfToken, form };
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import {
   type Actor,
@@ -21,11 +22,31 @@ import { http } from '../tracker/errors.ts';
 import type { Auth } from './auth.ts';
 import { AccountPage, LoginPage, UsersPage } from './pages.tsx';
 
-// Only paths of this site are followed after login, never another origin.
-const safeNext = (next: unknown) =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/tracker';
+const HOME = '/tracker';
+const ORIGIN = 'http://entente.invalid';
+
+/**
+ * Whether `next` is a path of this site. Browsers drop tabs and newlines from URLs and read `\` as
+ * `/`, so `/\t/evil.example` means `//evil.example`: such characters are refused outright, and
+ * what is left must resolve to this origin.
+ */
+export function isSitePath(next: string): boolean {
+  if (!next.startsWith('/') || next.startsWith('//')) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return false;
+  try {
+    return new URL(next, ORIGIN).origin === ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** The page to go to after login: `next` when it is a path of this site, else the tracker. */
+const safeNext = (next: unknown) => (typeof next === 'string' && isSitePath(next) ? next : HOME);
+
+const tooLarge = (): never => {
+  throw new HTTPException(413, { message: 'A login form is at most 16 kB.' });
+};
 
 /** Login, logout, the account page (tokens, log out everywhere) and the admin's user list. */
 export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter()) {
@@ -38,14 +59,21 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
     return actor as Actor & { id: number };
   }
 
-  app.get('/login', (c) => c.html(<LoginPage csrf={auth.csrfToken(c)} next={c.req.query('next')} />));
+  app.get('/login', (c) => {
+    const next = c.req.query('next');
+    return c.html(<LoginPage csrf={auth.csrfToken(c)} next={next && isSitePath(next) ? next : undefined} />);
+  });
 
-  app.post('/login', async (c) => {
+  // A login form is a few hundred bytes; nobody needs to send more.
+  app.post('/login', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
     const f = await auth.form(c);
+    if (f.next !== undefined && (typeof f.next !== 'string' || !isSitePath(f.next)))
+      throw new HTTPException(400, {
+        message: 'The page to return to after login must be a path of this site, such as /tracker.',
+      });
     const username = typeof f.username === 'string' ? f.username.trim().toLowerCase() : '';
     const password = typeof f.password === 'string' ? f.password : '';
-    // Behind a proxy the socket address is the proxy's; the limit per username still holds.
-    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+    const address = auth.address(c);
     const result = await logIn(db, limiter, { username, password, address, previous: auth.session(c) });
     if (!result.ok) {
       const limited = result.reason === 'limited';

@@ -25,6 +25,7 @@ import {
   RecommendationQuery,
   RecommendationView,
 } from '../../tracker/index.ts';
+import { siteUrl } from '../site-url.ts';
 import { problem, problemResponse } from './problem.ts';
 import { jsonResponse } from './responses.ts';
 
@@ -109,7 +110,7 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       const paper = await getPaper(db, c.req.valid('param').id);
       if (!paper) return c.json(problem(404, 'No paper has this id.'), 404);
       const format = c.req.valid('query').format as CitationFormat;
-      const body = formatCitation(paper, format, new URL(`/papers/${paper.id}`, c.req.url).href);
+      const body = formatCitation(paper, format, new URL(`/papers/${paper.id}`, siteUrl(c)).href);
       return c.body(body, 200, { 'Content-Type': `${CITATION_FORMATS[format].type}; charset=utf-8` });
     },
   );

@@ -10,6 +10,7 @@ import {
 } from '../../opinion/index.ts';
 import { problem, problemResponse } from '../api/problem.ts';
 import { jsonResponse } from '../api/responses.ts';
+import { siteUrl } from '../site-url.ts';
 
 const IdParam = z.object({ id: z.string().min(1).describe('Survey series id, e.g. eai-genron-joint-poll') });
 const notFound = problemResponse('No survey series has this id');
@@ -63,7 +64,7 @@ export function opinionApi(db: Db) {
       async (c) => {
         const series = await getSurveySeries(db, c.req.valid('param').id);
         if (!series) return c.json(problem(404, 'No survey series has this id.'), 404);
-        return c.body(resultsCsv(series, c.req.url), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+        return c.body(resultsCsv(series, siteUrl(c)), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
       },
     );
   };

@@ -10,7 +10,7 @@ import {
   type TrendPoint,
   trendPoints,
 } from '../../opinion/index.ts';
-import { DateText, Localized, SourceList, shortUrl, Unknown } from '../components.tsx';
+import { DateText, Localized, linkable, OutLink, SourceList, shortUrl, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { gapChart, publicStyle, trendChart } from './charts.ts';
@@ -175,7 +175,7 @@ export function groupCharts(
     breakMark: t('opinion.chart.break'),
     publics,
     describe,
-    href: (p) => p.source.url ?? `${anchorBase}#${resultAnchor(p)}`,
+    href: (p) => linkable(p.source.url) ?? `${anchorBase}#${resultAnchor(p)}`,
   });
   const pair = group.length === 2 ? (group as [QuestionView, QuestionView]) : undefined;
   const gaps = pair ? gapPoints(series, pair[0], pair[1], answer.id) : [];
@@ -370,10 +370,10 @@ function ResultsTable(props: {
                 <td>{r.interval ? `${fmt(r.interval.low)}–${fmt(r.interval.high)}` : <Unknown />}</td>
                 <td>
                   {r.source.url ? (
-                    <a href={r.source.url} rel="noopener noreferrer">
+                    <OutLink url={r.source.url}>
                       {r.source.publisher}
                       <span class="visually-hidden"> ({shortUrl(r.source.url)})</span>
-                    </a>
+                    </OutLink>
                   ) : (
                     <>
                       {r.source.publisher}

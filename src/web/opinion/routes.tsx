@@ -4,6 +4,7 @@ import type { Db } from '../../core/index.ts';
 import { listParties } from '../../core/index.ts';
 import { getSurveySeries, listSurveySeries, questionGroups, resultsCsv } from '../../opinion/index.ts';
 import { useI18n } from '../i18n.ts';
+import { siteUrl } from '../site-url.ts';
 import { groupCharts, OpinionListPage, SeriesPage } from './pages.tsx';
 
 const ANSWER = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -32,7 +33,7 @@ export function opinionRoutes(db: Db) {
 
   app.get('/opinion/:id/results.csv', async (c) => {
     const series = await seriesOr404(c.req.param('id'));
-    return c.body(resultsCsv(series, c.req.url), 200, {
+    return c.body(resultsCsv(series, siteUrl(c)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${series.id}-results.csv"`,
     });
@@ -54,7 +55,7 @@ export function opinionRoutes(db: Db) {
       const p = parties.find((x) => x.code === code);
       return p ? pick({ en: p.name_en, ko: p.name_ko, ja: p.name_ja }).text : code;
     };
-    const page = new URL(`/opinion/${series.id}`, c.req.url).href;
+    const page = new URL(`/opinion/${series.id}`, siteUrl(c)).href;
     const charts = groupCharts(series, group, answer, name, page);
     const svg = chart === 'trend' ? charts.trend : charts.gap;
     if (!svg) throw new HTTPException(404, { message: 'No year has this figure for both publics.' });

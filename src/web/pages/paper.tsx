@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { citationTitle, type PaperRow } from '../../publications/index.ts';
 import type { RecommendationRow } from '../../tracker/index.ts';
-import { Known, Parties, SourceList, Unknown } from '../components.tsx';
+import { Known, OutLink, Parties, SourceList, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { RecordTitle, recordText, TranslationNote } from '../record-text.tsx';
@@ -124,7 +124,7 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
             )}
           </dd>
           <dt>{t('paper.original')}</dt>
-          <dd>{p.url ? <a href={p.url}>{p.url}</a> : <Unknown />}</dd>
+          <dd>{p.url ? <OutLink url={p.url}>{p.url}</OutLink> : <Unknown />}</dd>
         </dl>
 
         <section aria-labelledby="summary">

@@ -1,5 +1,5 @@
 import type { DayEvent, DyadQuery, IndexPoint, TopEvent } from '../../signals/index.ts';
-import { Msg } from '../components.tsx';
+import { Msg, OutLink } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { type ChartMilestone, cooperationChart } from './chart.ts';
@@ -167,9 +167,9 @@ export function DyadPage(props: DyadPageProps) {
                   goldstein: fmt(e.goldstein, 1),
                 })}{' '}
                 {e.url && (
-                  <a href={e.url} rel="nofollow noopener">
+                  <OutLink url={e.url} rel="nofollow noopener">
                     {t('signals.source')}
-                  </a>
+                  </OutLink>
                 )}
               </li>
             ))}

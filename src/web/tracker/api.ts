@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { type Actor, can, ForbiddenError } from '../../accounts/index.ts';
+import { type Actor, ForbiddenError } from '../../accounts/index.ts';
 import { ConflictError, type Db, NotFoundError, ValidationError } from '../../core/index.ts';
 import {
   correctAssessment,
@@ -16,6 +16,7 @@ import {
   listAssessments,
   listLinks,
   listPublished,
+  maySee,
   PartyCompliance,
   publishAssessment,
   returnToDraft,
@@ -173,15 +174,18 @@ export function trackerApi(db: Db, auth: Auth) {
         method: 'get',
         path: '/items/{id}/assessments',
         tags: ['Tracker'],
-        summary: "A tracked item's assessments: published ones, and drafts for contributors and editors",
+        summary:
+          "A tracked item's assessments: published ones, a contributor's own drafts, and every draft for editors",
         request: { params: IdParam },
         security,
         responses: { 200: jsonResponse(z.array(AssessmentView), 'Newest judgement first') },
       }),
       async (c) => {
         const rows = await listAssessments(db, { item: c.req.valid('param').id });
-        const all = can(actor(c).role, 'assessment.draft');
-        return c.json(all ? rows : rows.filter((a) => a.state === 'published'), 200);
+        return c.json(
+          rows.filter((a) => maySee(actor(c), a)),
+          200,
+        );
       },
     );
     app.openapi(
@@ -198,7 +202,7 @@ export function trackerApi(db: Db, auth: Auth) {
       }),
       async (c) => {
         const a = await getAssessment(db, c.req.valid('param').id);
-        if (!a || (a.state !== 'published' && !can(actor(c).role, 'assessment.draft'))) {
+        if (!a || !maySee(actor(c), a)) {
           return c.json(problem(404, 'No assessment has this id.'), 404, problemJson);
         }
         return c.json(a, 200);

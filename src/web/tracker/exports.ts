@@ -122,7 +122,9 @@ export function assessmentRecords(rows: AssessmentRow[], base: string) {
   }));
 }
 
-const cell = (v: unknown): string => {
+// Numbers stay numbers, so that a negative score is not taken for a formula and quoted.
+const cell = (v: unknown): string | number => {
+  if (typeof v === 'number') return v;
   if (v === null || v === undefined) return '';
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(';');
   if (typeof v === 'object') return JSON.stringify(v);
@@ -133,7 +135,7 @@ function csv(fields: Field[], rows: Record<string, unknown>[]): string {
   // A byte-order mark lets spreadsheet programs read the UTF-8.
   return `\uFEFF${stringify(
     rows.map((r) => Object.fromEntries(fields.map((f) => [f.name, cell(r[f.name])]))),
-    { header: true, columns: fields.map((f) => f.name) },
+    { header: true, columns: fields.map((f) => f.name), escape_formulas: true },
   )}`;
 }
 

@@ -1,3 +1,5 @@
+import { ValidationError } from '../../core/index.ts';
+
 /** A submitted form: field name → value (several values for repeated checkboxes). */
 export type FormValues = Record<string, string | string[]>;
 
@@ -9,25 +11,60 @@ const num = (s: string): number | string | undefined =>
   s === '' ? undefined : /^-?\d+$/.test(s) ? Number(s) : s;
 const opt = (s: string) => (s === '' ? undefined : s);
 
-/** How many evidence rows a form shows: those submitted or stored, plus blank ones to fill. */
+/**
+ * The most evidence rows a form may carry. An assessment cites a few sources; the bound keeps a
+ * form (and the page that shows it again) small whatever indexes a request makes up.
+ */
+export const MAX_EVIDENCE = 50;
+
+const EVIDENCE_KEY = /^evidence\.(\d{1,6})\.(title|publisher|date|url|quote)$/;
+const EVIDENCE_FIELDS = ['title', 'publisher', 'date', 'url', 'quote'] as const;
+
+/** The evidence rows of a form by index, read in one pass over its keys; indexes past the bound are reported. */
+function evidenceOf(f: FormValues) {
+  const rows = new Map<number, Record<string, string>>();
+  let tooMany: string | undefined;
+  for (const k of Object.keys(f)) {
+    if (!k.startsWith('evidence.')) continue;
+    const m = EVIDENCE_KEY.exec(k);
+    const i = m ? Number(m[1]) : Number.NaN;
+    if (!m || i >= MAX_EVIDENCE) {
+      tooMany ??= k;
+      continue;
+    }
+    const row = rows.get(i) ?? {};
+    row[m[2]!] = one(f, k);
+    rows.set(i, row);
+  }
+  return { rows, tooMany };
+}
+
+/** How many evidence rows a form shows: those submitted or stored, plus blank ones to fill (within the bound). */
 export const evidenceRows = (f: FormValues) => {
-  const used = Object.keys(f)
-    .map((k) => /^evidence\.(\d+)\./.exec(k)?.[1])
-    .filter((x): x is string => x !== undefined)
-    .map(Number);
-  return Math.max(0, ...used.map((n) => n + 1)) + 2;
+  const { rows } = evidenceOf(f);
+  return Math.min(MAX_EVIDENCE, Math.max(0, ...[...rows.keys()].map((n) => n + 1)) + 2);
 };
 
 /**
  * Reads an assessment form into the shape the services validate. Nothing is checked here but the
- * layout; blank evidence rows are left out so a form can offer spare ones.
+ * layout; blank evidence rows are left out so a form can offer spare ones. A field outside the
+ * layout (`evidence.50.title`, `evidence.x.title`) is a 400 naming it, found in one pass over the
+ * keys, so the time taken grows with the size of the form and nothing else.
  */
 export function judgementFromForm(f: FormValues, parties: string[]): Record<string, unknown> {
+  const { rows, tooMany } = evidenceOf(f);
+  if (tooMany !== undefined)
+    throw new ValidationError([
+      {
+        code: 'too_big',
+        field: tooMany.slice(0, 40),
+        message: `evidence rows are numbered 0 to ${MAX_EVIDENCE - 1}, each with title, publisher, date, url and quote`,
+      },
+    ]);
   const evidence = [];
-  for (let i = 0; i < evidenceRows(f); i++) {
-    const row = Object.fromEntries(
-      ['title', 'publisher', 'date', 'url', 'quote'].map((k) => [k, one(f, `evidence.${i}.${k}`)]),
-    );
+  for (const i of [...rows.keys()].sort((a, b) => a - b)) {
+    const got = rows.get(i)!;
+    const row = Object.fromEntries(EVIDENCE_FIELDS.map((k) => [k, got[k] ?? '']));
     if (Object.values(row).every((v) => v === '')) continue;
     evidence.push({ ...row, date: opt(row.date!), url: opt(row.url!) });
   }

@@ -20,6 +20,7 @@ import {
   listLinks,
   listPublished,
   listTrackedItems,
+  maySee,
   publishAssessment,
   quarterEnds,
   returnToDraft,
@@ -37,6 +38,7 @@ import {
 } from '../../tracker/index.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { useI18n } from '../i18n.ts';
+import { siteUrl } from '../site-url.ts';
 import { AssessmentFormPage, AssessmentPage, type FormPageProps } from './assessment-page.tsx';
 import { http, staleMessage, toHttp } from './errors.ts';
 import { assessmentRecords, assessmentsCsv, dataPackage, itemsCsv, linksCsv } from './exports.ts';
@@ -94,11 +96,10 @@ export function trackerRoutes(db: Db, auth: Auth) {
     return item;
   }
 
-  // Drafts and reviews are visible to those who work on them; readers see published assessments only.
+  // Drafts and reviews are visible to their assessor and to editors; readers see published ones only.
   async function visibleAssessment(id: string, actor: Actor): Promise<AssessmentRow> {
     const a = await getAssessment(db, id);
-    if (!a || (a.state !== 'published' && !can(actor.role, 'assessment.draft')))
-      throw notFound('assessment', id);
+    if (!a || !maySee(actor, a)) throw notFound('assessment', id);
     return a;
   }
 
@@ -221,7 +222,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
   app.get('/tracker/review', async (c) => {
     const actor = await auth.actor(c);
     if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.seeDrafts'));
-    const rows = (await listAssessments(db)).filter((a) => a.state !== 'published');
+    const rows = (await listAssessments(db)).filter((a) => a.state !== 'published' && maySee(actor, a));
     return c.html(<ReviewPage actor={actor} csrf={auth.csrfToken(c)} rows={rows} />);
   });
 
@@ -242,8 +243,8 @@ export function trackerRoutes(db: Db, auth: Auth) {
     const scope = [party, area].filter(Boolean).join(', ');
     return c.body(
       atomFeed(rows, {
-        base: c.req.url,
-        self: c.req.url,
+        base: siteUrl(c),
+        self: siteUrl(c),
         title: `Entente: published assessments${scope ? ` (${scope})` : ''}`,
       }),
       200,
@@ -258,23 +259,23 @@ export function trackerRoutes(db: Db, auth: Auth) {
     'Content-Disposition': `attachment; filename="${name}"`,
   });
   app.get('/tracker/assessments.csv', async (c) =>
-    c.body(assessmentsCsv(await listPublished(db), c.req.url), 200, download('assessments.csv', 'text/csv')),
+    c.body(assessmentsCsv(await listPublished(db), siteUrl(c)), 200, download('assessments.csv', 'text/csv')),
   );
   app.get('/tracker/assessments.json', async (c) => {
     c.header('Content-Disposition', 'attachment; filename="assessments.json"');
-    return c.json(assessmentRecords(await listPublished(db), c.req.url));
+    return c.json(assessmentRecords(await listPublished(db), siteUrl(c)));
   });
   app.get('/tracker/items.csv', async (c) =>
     c.body(
-      itemsCsv(withStatus(await listTrackedItems(db), (await scoring(today())).current), c.req.url),
+      itemsCsv(withStatus(await listTrackedItems(db), (await scoring(today())).current), siteUrl(c)),
       200,
       download('items.csv', 'text/csv'),
     ),
   );
   app.get('/tracker/links.csv', async (c) =>
-    c.body(linksCsv(await listLinks(db), c.req.url), 200, download('links.csv', 'text/csv')),
+    c.body(linksCsv(await listLinks(db), siteUrl(c)), 200, download('links.csv', 'text/csv')),
   );
-  app.get('/tracker/datapackage.json', (c) => c.json(dataPackage(c.req.url)));
+  app.get('/tracker/datapackage.json', (c) => c.json(dataPackage(siteUrl(c))));
 
   app.get('/items/:id', async (c) => {
     const item = await itemOr404(c.req.param('id'));
@@ -283,9 +284,7 @@ export function trackerRoutes(db: Db, auth: Auth) {
       listAssessments(db, { item: item.id }),
       listLinks(db, item.kind === 'recommendation' ? { recommendation: item.id } : { target: item.id }),
     ]);
-    const assessments = can(actor.role, 'assessment.draft')
-      ? all
-      : all.filter((a) => a.state === 'published');
+    const assessments = all.filter((a) => maySee(actor, a));
     const current = currentAssessments(await scoredAssessments(db), today());
     const restated = (await Promise.all(item.restates.map((id) => getTrackedItem(db, id)))).filter(
       (r) => r !== undefined,
@@ -322,10 +321,12 @@ export function trackerRoutes(db: Db, auth: Auth) {
     );
   });
 
+  // Writers are checked before a body is read: a form nobody may send is never parsed.
   app.post('/items/:id/assessments', async (c) => {
+    const actor = await auth.actor(c);
+    if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.draft'));
     const f = await auth.form(c);
     const item = await itemOr404(c.req.param('id'));
-    const actor = await auth.actor(c);
     try {
       const a = await draftAssessment(db, actor, item.id, judgementFromForm(f, item.parties));
       return seeOther(c, `/assessments/${a.id}`);
@@ -348,9 +349,9 @@ export function trackerRoutes(db: Db, auth: Auth) {
   });
 
   app.post('/assessments/:id', async (c) => {
-    const f = await auth.form(c);
     const actor = await auth.actor(c);
     if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.editDrafts'));
+    const f = await auth.form(c);
     const a = await visibleAssessment(c.req.param('id'), actor);
     const item = await itemOr404(a.item_id);
     try {
@@ -400,8 +401,10 @@ export function trackerRoutes(db: Db, auth: Auth) {
   });
 
   app.post('/assessments/:id/correct', async (c) => {
-    const f = await auth.form(c);
     const actor = await auth.actor(c);
+    if (!can(actor.role, 'assessment.correct'))
+      throw refused(actor, useI18n().t('tracker.error.corrections'));
+    const f = await auth.form(c);
     const original = await visibleAssessment(c.req.param('id'), actor);
     const item = await itemOr404(original.item_id);
     try {

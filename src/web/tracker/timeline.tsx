@@ -1,6 +1,6 @@
 import type { AssessmentRow } from '../../tracker/index.ts';
 import { compliancePercent } from '../../tracker/index.ts';
-import { shortUrl } from '../components.tsx';
+import { OutLink, shortUrl } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { complianceName, flagName, levelName, Msg, signed, specificityName, stateName } from './words.tsx';
 
@@ -35,9 +35,7 @@ export function EvidenceList(props: { evidence: AssessmentRow['evidence'] }) {
           {e.url && (
             <>
               {' '}
-              <a href={e.url} rel="noopener noreferrer">
-                {shortUrl(e.url)}
-              </a>
+              <OutLink url={e.url}>{shortUrl(e.url)}</OutLink>
             </>
           )}
           {e.url === undefined && e.document && (
