@@ -41,7 +41,11 @@ export function serveCommand(ctx: CliContext): Command {
         await refreshSearchIndex(db);
         ctx.err(`Imported ${report.changes} rows in ${Math.round(performance.now() - started)} ms`);
       }
-      const app = createApp({ db, ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)) });
+      const app = createApp({
+        db,
+        publicUrl: ctx.config.publicUrl,
+        ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)),
+      });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         ctx.out(
           `Entente is serving on http://${opts.host}:${info.port}/ (${db.driver === 'pg' ? 'PostgreSQL' : `embedded store in ${ctx.config.dataDir}`})`,

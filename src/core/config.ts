@@ -10,6 +10,12 @@ export interface Config {
   signalsPath: string;
   /** Port of `entente serve`. @default 3000 */
   port: number;
+  /**
+   * The address readers reach the site at (e.g. `https://entente.example.org`), used in citations
+   * of papers that have no publisher's page. @default unset: the address a request came to, unless
+   * that is a local one
+   */
+  publicUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -17,11 +23,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
+  const publicUrl = env.ENTENTE_PUBLIC_URL || undefined;
+  if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl)) {
+    throw new Error(`ENTENTE_PUBLIC_URL must be an http(s) address, got "${publicUrl}"`);
+  }
   const dataDir = path.resolve(env.ENTENTE_DATA || '.entente');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     signalsPath: path.resolve(env.ENTENTE_SIGNALS || path.join(dataDir, 'signals.duckdb')),
     port,
+    publicUrl,
   };
 }

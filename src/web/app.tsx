@@ -27,6 +27,8 @@ export interface AppDeps {
   sitePlugins?: Hono[];
   /** Cookie settings and the login rate limiter (tests pass their own). */
   accounts?: AuthOptions & { limiter?: LoginLimiter };
+  /** The address readers reach the site at, for citations (see `Config.publicUrl`). */
+  publicUrl?: string;
 }
 
 const STYLE = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8');
@@ -63,14 +65,13 @@ export function createApp(deps: AppDeps) {
   const auth = createAuth(deps.db, deps.accounts);
   app.route(
     '/api',
-    createApi(deps.db, [
-      trackerApi(deps.db, auth),
-      opinionApi(deps.db),
-      searchApi(deps.db),
-      ...(deps.apiPlugins ?? []),
-    ]),
+    createApi(
+      deps.db,
+      [trackerApi(deps.db, auth), opinionApi(deps.db), searchApi(deps.db), ...(deps.apiPlugins ?? [])],
+      deps.publicUrl,
+    ),
   );
-  app.route('/', siteRoutes(deps.db));
+  app.route('/', siteRoutes(deps.db, auth, deps.publicUrl));
   app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
   app.route('/', trackerRoutes(deps.db, auth));
   app.route('/', opinionRoutes(deps.db));

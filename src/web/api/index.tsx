@@ -15,7 +15,7 @@ export const API_INFO = {
 export type ApiPlugin = (app: OpenAPIHono) => void;
 
 /** The JSON API under /api, with its OpenAPI 3.1 document and a readable reference page. */
-export function createApi(db: Db, plugins: ApiPlugin[] = []) {
+export function createApi(db: Db, plugins: ApiPlugin[] = [], publicUrl?: string) {
   const app = new OpenAPIHono({
     // Invalid parameters answer with a problem document naming each field.
     defaultHook: (result, c) => {
@@ -27,7 +27,7 @@ export function createApi(db: Db, plugins: ApiPlugin[] = []) {
       }
     },
   });
-  recordsApi(db, app);
+  recordsApi(db, app, publicUrl);
   for (const plugin of plugins) plugin(app);
 
   const document = () =>

@@ -25,6 +25,7 @@ import {
   RecommendationQuery,
   RecommendationView,
 } from '../../tracker/index.ts';
+import { publicPageUrl } from '../public-url.ts';
 import { problem, problemResponse } from './problem.ts';
 import { jsonResponse } from './responses.ts';
 
@@ -34,7 +35,7 @@ const CodeParam = z.object({ code: z.string().min(1).describe('Party code, e.g. 
 const notFound = problemResponse('No such record');
 
 /** Read-only JSON of the publications and tracker records, described by the OpenAPI document. */
-export function recordsApi(db: Db, app: OpenAPIHono) {
+export function recordsApi(db: Db, app: OpenAPIHono, publicUrl?: string) {
   app.openapi(
     createRoute({
       method: 'get',
@@ -109,7 +110,8 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       const paper = await getPaper(db, c.req.valid('param').id);
       if (!paper) return c.json(problem(404, 'No paper has this id.'), 404);
       const format = c.req.valid('query').format as CitationFormat;
-      const body = formatCitation(paper, format, new URL(`/papers/${paper.id}`, c.req.url).href);
+      const pageUrl = publicPageUrl(`/papers/${paper.id}`, c.req.url, publicUrl);
+      const body = formatCitation(paper, format, pageUrl);
       return c.body(body, 200, { 'Content-Type': `${CITATION_FORMATS[format].type}; charset=utf-8` });
     },
   );
