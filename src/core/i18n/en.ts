@@ -159,6 +159,9 @@ export const en = {
   'api.col.description': 'Description',
   'api.required': '(required)',
   'api.responses': 'Responses:',
+  'api.example': 'Example',
+  'api.exampleRequest': 'Request',
+  'api.exampleResponse': 'Response {status}',
   // Opinion and search pages.
   'nav.opinion': 'Opinion',
   'nav.search': 'Search',

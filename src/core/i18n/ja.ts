@@ -157,6 +157,9 @@ export const ja: Record<MessageKey, string> = {
   'api.col.description': '説明',
   'api.required': '(必須)',
   'api.responses': '応答:',
+  'api.example': '例',
+  'api.exampleRequest': 'リクエスト',
+  'api.exampleResponse': 'レスポンス {status}',
   // Opinion and search pages.
   'nav.opinion': '世論',
   'nav.search': '検索',

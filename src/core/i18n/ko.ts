@@ -156,6 +156,9 @@ export const ko: Record<MessageKey, string> = {
   'api.col.description': '설명',
   'api.required': '(필수)',
   'api.responses': '응답:',
+  'api.example': '예시',
+  'api.exampleRequest': '요청',
+  'api.exampleResponse': '응답 {status}',
   // Opinion and search pages.
   'nav.opinion': '여론',
   'nav.search': '검색',

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../../core/index.ts';
+import { withExamples } from './examples.ts';
 import { problem } from './problem.ts';
 import { recordsApi } from './records.ts';
 import { ReferencePage } from './reference.tsx';
@@ -31,7 +32,7 @@ export function createApi(db: Db, plugins: ApiPlugin[] = [], publicUrl?: string)
   for (const plugin of plugins) plugin(app);
 
   const document = () =>
-    app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api' }] });
+    withExamples(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api' }] }));
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/', (c) => c.html(<ReferencePage doc={document()} />));
   return app;
