@@ -140,6 +140,17 @@ describe('API reference examples', () => {
     expect(paper.querySelector('details.example pre code')!.textContent).toBe(
       'GET /api/papers/partnership-2025-08-introduction',
     );
+    // Text downloads have examples too: the citation of the example paper, the CSV's header.
+    const cite = operations.find((o) => o.getAttribute('aria-label') === 'GET /papers/{id}/citation')!;
+    const [citeRequest, bib] = [...cite.querySelectorAll('details.example pre code')].map(
+      (c) => c.textContent,
+    );
+    expect(citeRequest).toBe('GET /api/papers/partnership-2025-08-introduction/citation?format=bibtex');
+    expect(bib).toMatch(/^@techreport\{partnership-2025-08-introduction,\n/);
+    const csv = operations.find(
+      (o) => o.getAttribute('aria-label') === 'GET /opinion/series/{id}/results.csv',
+    )!;
+    expect(csv.querySelectorAll('details.example pre code')[1]?.textContent).toMatch(/^series,/);
     const search = operations.find((o) => o.getAttribute('aria-label') === 'GET /search')!;
     expect(search.querySelector('details.example pre code')!.textContent).toBe(
       'GET /api/search?q=supply+chain',

@@ -56,6 +56,9 @@ interface Doc {
   components?: { schemas?: Record<string, Schema> };
 }
 
+/** The example of a record schema (`Paper`, `Milestone`, …): a shortened record of the bundled dataset. */
+export const recordExample = (name: string): unknown => structuredClone(RECORD_EXAMPLES[name]);
+
 /** Ids of the bundled record, by the collection a path parameter sits under. */
 const RECORD_IDS: [RegExp, Record<string, string>][] = [
   [/^\/papers\//, { id: 'partnership-2025-08-introduction' }],
@@ -73,7 +76,7 @@ const RECORD_IDS: [RegExp, Record<string, string>][] = [
 const QUERY_EXAMPLES: Record<string, Record<string, string>> = {
   '/search': { q: 'supply chain' },
   '/recommendations': { party: 'USA' },
-  '/papers/{id}/citation': { format: 'ris' },
+  '/papers/{id}/citation': { format: 'bibtex' },
   '/signals/dyads/{dyad}/series': { by: 'month' },
 };
 

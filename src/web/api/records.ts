@@ -10,6 +10,7 @@ import {
   listPapers,
   listPrograms,
   listSeries,
+  type PaperRow,
   PaperView,
   ProgramView,
   SeriesView,
@@ -26,6 +27,7 @@ import {
   RecommendationView,
 } from '../../tracker/index.ts';
 import { publicPageUrl } from '../public-url.ts';
+import { recordExample } from './examples.ts';
 import { problem, problemResponse } from './problem.ts';
 import { jsonResponse } from './responses.ts';
 
@@ -99,8 +101,12 @@ export function recordsApi(db: Db, app: OpenAPIHono, publicUrl?: string) {
       responses: {
         200: {
           description: 'The citation',
+          // Each format's example is the citation of the paper the Paper example shows.
           content: Object.fromEntries(
-            Object.values(CITATION_FORMATS).map((f) => [f.type, { schema: z.string() }]),
+            (Object.keys(CITATION_FORMATS) as CitationFormat[]).map((f) => [
+              CITATION_FORMATS[f].type,
+              { schema: z.string(), example: formatCitation(recordExample('Paper') as PaperRow, f) },
+            ]),
           ),
         },
         404: notFound,
