@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliError, formatProblem } from '../core/index.ts';
 import { importDataset, loadDataset, readDataset, writeDataset } from '../dataset/index.ts';
 import { refreshSearchIndex } from '../search/index.ts';
+import { BUNDLED_DATASET } from './bundled.ts';
 import { type CliContext, withStore } from './context.ts';
 import { progress } from './progress.ts';
 
@@ -18,13 +19,15 @@ function loadOrFail(ctx: CliContext, dir: string) {
 
 export function validateCommand(ctx: CliContext): Command {
   return new Command('validate')
-    .description('Check a dataset folder: every file against its schema, every reference, every id')
-    .argument('<dir>', 'dataset folder, e.g. data/korea-japan')
+    .description(
+      'Check a dataset folder (by default the bundled Korea–Japan record): every file against its schema, every reference, every id',
+    )
+    .argument('[dir]', 'dataset folder (default: the bundled record, data/korea-japan)')
     .addHelpText(
       'after',
       '\nExits 1 and lists every problem as file:line: field: message when the folder is invalid.',
     )
-    .action((dir: string) => {
+    .action((dir: string = BUNDLED_DATASET) => {
       const r = loadOrFail(ctx, dir);
       ctx.out(`${dir}: ${r.files} files, no problems`);
     });

@@ -1,25 +1,13 @@
-import { CliError } from '../core/index.ts';
 import { defaultContext } from './context.ts';
-import { buildProgram } from './program.ts';
+import { runCli } from './run.ts';
 
-const ctx = defaultContext();
-const program = buildProgram(ctx);
-program.exitOverride();
-
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  const err = e as { code?: string; exitCode?: number };
-  if (typeof err.code === 'string' && err.code.startsWith('commander.')) {
-    // commander has already printed help or its own message.
-    process.exitCode = err.exitCode ?? 1;
-  } else if (e instanceof CliError) {
-    ctx.err(`entente: ${e.message}`);
-    process.exitCode = e.exitCode;
-  } else {
-    ctx.err(`entente: unexpected error: ${(e as Error).message ?? e}`);
-    if (program.opts().debug) ctx.err(String((e as Error).stack));
-    else ctx.err('Run again with --debug to see the stack trace, and report it if it persists.');
-    process.exitCode = 1;
-  }
+// Output piped into a reader that stops early (`entente --help | head`) ends quietly: the reader
+// has what it wanted, and a write to the closed pipe is no error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
 }
+
+process.exitCode = await runCli(defaultContext(), process.argv);

@@ -18,7 +18,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError()
     .addHelpText(
       'after',
-      '\nEnvironment:\n  DATABASE_URL     PostgreSQL connection string (default: embedded store in ENTENTE_DATA)\n  ENTENTE_DATA     folder of the embedded store (default: ./.entente)\n  ENTENTE_SIGNALS  signals warehouse file (default: $ENTENTE_DATA/signals.duckdb)\n  PORT             port of `entente serve` (default: 3000)',
+      '\nEnvironment:\n  DATABASE_URL     PostgreSQL connection string (default: embedded store in ENTENTE_DATA)\n  ENTENTE_DATA     folder of the embedded store (default: ./.entente)\n  ENTENTE_SIGNALS  signals warehouse file (default: $ENTENTE_DATA/signals.duckdb)\n  PORT             port of `entente serve` (default: 3000)\n  ENTENTE_PUBLIC_URL  the address readers reach the site at, for citations',
     );
 
   program.addCommand(serveCommand(ctx));

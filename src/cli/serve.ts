@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Command } from 'commander';
 import { CliError, formatProblem } from '../core/index.ts';
@@ -7,13 +5,10 @@ import { importDataset, loadDataset } from '../dataset/index.ts';
 import { refreshSearchIndex } from '../search/index.ts';
 import { createApp } from '../web/index.ts';
 import { fileWarehouse, signalsPlugins } from '../web/signals/index.ts';
+import { BUNDLED_DATASET } from './bundled.ts';
 import type { CliContext } from './context.ts';
 
-/** The record shipped with Entente, imported on the first start of an empty store. */
-export const BUNDLED_DATASET = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../data/korea-japan',
-);
+export { BUNDLED_DATASET };
 
 export function serveCommand(ctx: CliContext): Command {
   return new Command('serve')
@@ -46,6 +41,7 @@ export function serveCommand(ctx: CliContext): Command {
         accounts: { trustProxy: ctx.config.trustProxy },
         baseUrl:
           ctx.config.baseUrl ?? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
+        publicUrl: ctx.config.publicUrl ?? ctx.config.baseUrl,
         ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)),
       });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {

@@ -22,6 +22,7 @@ import {
   issueAreaSql,
   loadCameo,
   lockHolder,
+  NotGdeltError,
   rootSql,
   seriesSql,
   Warehouse,
@@ -30,9 +31,14 @@ import { type CliContext, defaultContext } from './context.ts';
 
 const DATA_FILE = /\.(csv|txt|zip)$/i;
 
-/** Files named on the command line, folders expanded (recursively) to the GDELT files inside. */
-async function expand(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * Files named on the command line, folders expanded (recursively) to the files inside that may be
+ * GDELT files (.csv, .txt, .zip); the other files of those folders are `ignored`. Hidden files are
+ * passed over.
+ */
+async function expand(paths: string[], inFolder = false): Promise<{ files: string[]; ignored: string[] }> {
+  const files: string[] = [];
+  const ignored: string[] = [];
   for (const p of paths) {
     let s: Awaited<ReturnType<typeof stat>>;
     try {
@@ -41,15 +47,17 @@ async function expand(paths: string[]): Promise<string[]> {
       throw new CliError(`${p}: no such file or folder`);
     }
     if (s.isDirectory()) {
-      const names = (await readdir(p)).sort();
-      out.push(
-        ...(await expand(names.filter((n) => !n.startsWith('.')).map((n) => join(p, n)))).filter((f) =>
-          DATA_FILE.test(f),
-        ),
+      const names = (await readdir(p)).sort().filter((n) => !n.startsWith('.'));
+      const inside = await expand(
+        names.map((n) => join(p, n)),
+        true,
       );
-    } else out.push(p);
+      files.push(...inside.files);
+      ignored.push(...inside.ignored);
+    } else if (!inFolder || DATA_FILE.test(p)) files.push(p);
+    else ignored.push(p);
   }
-  return out;
+  return { files, ignored };
 }
 
 interface OpenOptions {
@@ -193,11 +201,20 @@ function query(opts: {
   from?: string;
   to?: string;
 }): DyadQuery {
+  orderedRange(opts.from, opts.to);
   try {
     return dyadQuery(opts);
   } catch (e) {
-    throw new CliError((e as Error).message);
+    // Every problem here is in what was typed: a usage error.
+    throw new CliError((e as Error).message, 2);
   }
+}
+
+/** `--from` after `--to` selects nothing; say so instead of printing an empty table. */
+function orderedRange(from: string | undefined, to: string | undefined) {
+  // ISO dates (YYYY-MM-DD) compare as strings; malformed ones are reported by their own checks.
+  if (from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from > to)
+    throw new CliError(`--from ${from} is after --to ${to}: no day is in that range (did you swap them?)`, 2);
 }
 
 /** `entente signals ingest | index | status | quarantine | export | fetch`. */
@@ -232,8 +249,15 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
         if (!(batchMb > 0)) throw new CliError(`--batch-mb must be a positive number, got "${opts.batchMb}"`);
         const memory = memoryMb(opts.memoryMb);
         const wait = seconds(opts.wait);
-        const files = await expand(paths);
-        if (files.length === 0) throw new CliError('no GDELT files found in the given paths');
+        const { files, ignored } = await expand(paths);
+        // Files that are not GDELT files (by name here, by name and field count below) are skipped
+        // and listed: one stray file in a folder does not fail the run.
+        const notGdelt = [...ignored];
+        for (const f of ignored) ctx.err(`${f}: skipped: not a GDELT file (not .csv, .txt or .zip)`);
+        if (files.length === 0)
+          throw new CliError(
+            `no GDELT files found in the given paths${ignored.length ? ` (${ignored.length} other file(s) skipped)` : ''}`,
+          );
         const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
         await withWarehouse(
           ctx,
@@ -252,7 +276,12 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
               await w.ingestMany(
                 files,
                 (r) => {
-                  if ('error' in r) {
+                  if ('error' in r && r.error instanceof NotGdeltError) {
+                    notGdelt.push(r.path);
+                    ctx.err(
+                      `${r.path}: skipped: not a GDELT file (neither its name nor its field count is a GDELT format; --kind names one)`,
+                    );
+                  } else if ('error' in r) {
                     failed.push(r.path);
                     ctx.err(`${r.path}: not ingested: ${r.error.message}`);
                   } else {
@@ -281,9 +310,15 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
                 `${memoryRetries} file(s) were loaded in smaller batches after DuckDB ran out of memory: a lower --batch-mb or a higher --memory-mb avoids the retry.`,
               );
             }
+            const skipped = notGdelt.filter((f) => files.includes(f)).length;
+            const considered = files.length - skipped;
             ctx.out(
-              `${files.length - failed.length} of ${files.length} files; ${accepted} rows accepted, ${rejected} rejected.`,
+              `${considered - failed.length} of ${considered} files; ${accepted} rows accepted, ${rejected} rejected.`,
             );
+            if (notGdelt.length > 0) {
+              ctx.out(`${notGdelt.length} file(s) skipped, not GDELT files:`);
+              for (const f of notGdelt) ctx.out(`  ${f}`);
+            }
             if (failed.length > 0)
               throw new CliError(`${failed.length} file(s) could not be ingested (see above)`);
           },
@@ -359,7 +394,9 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
 
   signals
     .command('status')
-    .description('What the warehouse holds: files, rows, date range, quarantine counts by reason')
+    .description(
+      'What the warehouse holds: files, rows, the event dates and the file dates they cover, quarantine counts by reason',
+    )
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }) => {
       await withWarehouse(
@@ -379,7 +416,14 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
           );
           ctx.out(`events      ${s.events}`);
           ctx.out(`mentions    ${s.mentions}`);
-          ctx.out(`dates       ${s.firstDate ?? '-'} … ${s.lastDate ?? '-'}`);
+          // GDELT dates an event by the day it happened as reported (SQLDATE), which may be years
+          // before the file it came in; DATEADDED is the day of the file.
+          ctx.out(
+            `event dates ${s.firstDate ?? '-'} … ${s.lastDate ?? '-'}  (SQLDATE: the days events took place)`,
+          );
+          ctx.out(
+            `file dates  ${s.firstAdded ?? '-'} … ${s.lastAdded ?? '-'}  (DATEADDED: the days GDELT published the files)`,
+          );
           ctx.out(`quarantine  ${s.rowsRejected}`);
           for (const [reason, n] of Object.entries(s.rejectedByReason))
             ctx.out(`  ${reason.padEnd(18)} ${n}`);
@@ -454,8 +498,9 @@ export function signalsCommand(ctx: CliContext = defaultContext()): Command {
       }) => {
         const memory = memoryMb(opts.memoryMb);
         for (const d of [opts.from, opts.to]) {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new CliError(`dates must be YYYY-MM-DD, got "${d}"`);
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new CliError(`dates must be YYYY-MM-DD, got "${d}"`, 2);
         }
+        orderedRange(opts.from, opts.to);
         const concurrency = Number(opts.concurrency);
         if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
           throw new CliError('--concurrency must be an integer from 1 to 32');

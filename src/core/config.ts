@@ -17,6 +17,12 @@ export interface Config {
    * absolute links in feeds and downloads. @default `http://<host>:<port>` of `entente serve`
    */
   baseUrl?: string;
+  /**
+   * The address readers reach the site at (e.g. `https://entente.example.org`), used in citations
+   * of papers that have no publisher's page. @default unset: the address a request came to, unless
+   * that is a local one
+   */
+  publicUrl?: string;
 }
 
 function readFlag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -46,6 +52,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
+  const publicUrl = env.ENTENTE_PUBLIC_URL || undefined;
+  if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl)) {
+    throw new Error(`ENTENTE_PUBLIC_URL must be an http(s) address, got "${publicUrl}"`);
+  }
   const dataDir = path.resolve(env.ENTENTE_DATA || '.entente');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -54,5 +64,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     trustProxy: readFlag(env, 'ENTENTE_TRUST_PROXY'),
     baseUrl: readBaseUrl(env.ENTENTE_BASE_URL),
+    publicUrl,
   };
 }

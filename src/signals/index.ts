@@ -59,6 +59,7 @@ export {
   type IngestOutcome,
   type IngestResult,
   IngestStopped,
+  NotGdeltError,
 } from './ingest.ts';
 export { REJECT_REASONS, type RejectReason } from './ingest-sql.ts';
 export {

@@ -63,6 +63,12 @@ export function dyadQuery(input: {
       throw new RangeError(`${k} must be a date YYYY-MM-DD, got "${v}"`);
     }
   }
+  // ISO dates compare as strings.
+  if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
+    throw new RangeError(
+      `from (${input.from}) is after to (${input.to}): no day is in that range; give the earlier date as from`,
+    );
+  }
   return { a, b, directed: input.directed ?? false, by, date, from: input.from, to: input.to };
 }
 

@@ -1,11 +1,11 @@
 import { type FileKind, FORMATS } from './columns.ts';
 import type { Duck } from './duck.ts';
 import { checkedSelect, fileIndexSql, quoteIdent, sqlString, targetColumns } from './ingest-sql.ts';
-import { IngestError, type PreparedFile, prepareFile } from './prepare.ts';
+import { IngestError, NotGdeltError, type PreparedFile, prepareFile } from './prepare.ts';
 import { rollupFiles } from './rollup.ts';
 import { ZipError } from './zip.ts';
 
-export { IngestError } from './prepare.ts';
+export { IngestError, NotGdeltError } from './prepare.ts';
 
 /** The outcome of ingesting one file. */
 export interface IngestResult {
@@ -267,7 +267,7 @@ async function skippedOrNew(duck: Duck, files: PreparedFile[]) {
     } else if (first) {
       twins.set(f, first);
     } else {
-      if (!f.kind) throw new IngestError(`${f.path}: cannot tell the GDELT format (name or field count)`);
+      if (!f.kind) throw new NotGdeltError(`${f.path}: cannot tell the GDELT format (name or field count)`);
       seen.set(f.md5, f);
       fresh.push(f);
     }

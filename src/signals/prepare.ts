@@ -10,6 +10,11 @@ export class IngestError extends Error {
   override name = 'IngestError';
 }
 
+/** The file is not a GDELT file: neither its name nor its field count is one of GDELT's formats. */
+export class NotGdeltError extends IngestError {
+  override name = 'NotGdeltError';
+}
+
 /**
  * A file made ready for DuckDB's line reader: what Node learnt of it in one pass (identity, line
  * count, lines DuckDB must not see) and the path of bytes DuckDB can read line for line.

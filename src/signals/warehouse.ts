@@ -24,6 +24,12 @@ export interface WarehouseStatus {
   /** Earliest and latest SQLDATE (event date) of the events, ISO dates. */
   firstDate: string | null;
   lastDate: string | null;
+  /**
+   * Earliest and latest DATEADDED (the day GDELT published the record, i.e. the date of its file),
+   * ISO dates. Events often report days long before their file: these say what the files cover.
+   */
+  firstAdded: string | null;
+  lastAdded: string | null;
   rowsRejected: number;
   rejectedByReason: Record<string, number>;
 }
@@ -163,7 +169,9 @@ export class Warehouse {
     );
     const kinds = await this.duck.all('SELECT kind, count(*) AS n FROM files GROUP BY kind ORDER BY kind');
     const [e] = await this.duck.all(
-      `SELECT count(*) AS n, strftime(min(SQLDATE), '%Y-%m-%d') AS first, strftime(max(SQLDATE), '%Y-%m-%d') AS last FROM events`,
+      `SELECT count(*) AS n, strftime(min(SQLDATE), '%Y-%m-%d') AS first, strftime(max(SQLDATE), '%Y-%m-%d') AS last,
+        strftime(min(CAST(DATEADDED AS DATE)), '%Y-%m-%d') AS first_added,
+        strftime(max(CAST(DATEADDED AS DATE)), '%Y-%m-%d') AS last_added FROM events`,
     );
     const [m] = await this.duck.all('SELECT count(*) AS n FROM mentions');
     const reasons = await this.duck.all(
@@ -176,6 +184,8 @@ export class Warehouse {
       mentions: Number(m?.n),
       firstDate: (e?.first as string | null) ?? null,
       lastDate: (e?.last as string | null) ?? null,
+      firstAdded: (e?.first_added as string | null) ?? null,
+      lastAdded: (e?.last_added as string | null) ?? null,
       rowsRejected: Number(f?.rejected),
       rejectedByReason: Object.fromEntries(reasons.map((r) => [String(r.reason), Number(r.n)])),
     };

@@ -2,6 +2,8 @@
 declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown);
+    /** The items read, as CSL-JSON. */
+    data: Record<string, unknown>[];
     format(format: string, options?: Record<string, unknown>): string | object;
   }
 }

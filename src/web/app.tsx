@@ -38,6 +38,8 @@ export interface AppDeps {
   baseUrl?: string;
   /** The largest request body accepted, in bytes. @default MAX_BODY_BYTES */
   maxBodyBytes?: number;
+  /** The address readers reach the site at, for citations (see `Config.publicUrl`). */
+  publicUrl?: string;
 }
 
 /**
@@ -47,7 +49,10 @@ export interface AppDeps {
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const STYLE = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8');
+const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+const STYLE = asset('style.css');
+const PRINT = asset('print.css');
+const FAVICON = asset('favicon.svg');
 
 /** The whole web application: pages, downloads and the API. Built in a factory so tests need no port. */
 export function createApp(deps: AppDeps) {
@@ -95,17 +100,31 @@ export function createApp(deps: AppDeps) {
       'Cache-Control': 'public, max-age=3600',
     }),
   );
+  app.get('/assets/print.css', (c) =>
+    c.body(PRINT, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    }),
+  );
+  // The icon changes about never: a week in every cache.
+  app.get('/assets/favicon.svg', (c) =>
+    c.body(FAVICON, 200, {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'public, max-age=604800',
+    }),
+  );
+  // Clients that ask for the icon by its traditional name, without reading the page, find it too.
+  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   const auth = createAuth(deps.db, deps.accounts);
   app.route(
     '/api',
-    createApi(deps.db, [
-      trackerApi(deps.db, auth),
-      opinionApi(deps.db),
-      searchApi(deps.db),
-      ...(deps.apiPlugins ?? []),
-    ]),
+    createApi(
+      deps.db,
+      [trackerApi(deps.db, auth), opinionApi(deps.db), searchApi(deps.db), ...(deps.apiPlugins ?? [])],
+      deps.publicUrl,
+    ),
   );
-  app.route('/', siteRoutes(deps.db));
+  app.route('/', siteRoutes(deps.db, auth, deps.publicUrl));
   app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
   app.route('/', trackerRoutes(deps.db, auth));
   app.route('/', opinionRoutes(deps.db));

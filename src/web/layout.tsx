@@ -65,6 +65,8 @@ export function Layout(props: PageMeta & { children?: Child }) {
         <title>{props.title === name ? name : `${props.title} · ${name}`}</title>
         {props.description && <meta name="description" content={props.description} />}
         <link rel="stylesheet" href="/assets/style.css" />
+        <link rel="stylesheet" href="/assets/print.css" media="print" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {props.head}
       </head>
       <body>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { can } from '../accounts/index.ts';
 import type { Db } from '../core/index.ts';
 import { getParty, listIssueAreas, listParties } from '../core/index.ts';
 import {
@@ -21,6 +22,7 @@ import {
   listRecommendations,
   RecommendationQuery,
 } from '../tracker/index.ts';
+import type { Auth } from './accounts/auth.ts';
 import { recommendationsCsv, recommendationsJson } from './downloads.ts';
 import { HomePage } from './pages/home.tsx';
 import { MilestonePage, MilestonesPage } from './pages/milestones.tsx';
@@ -29,6 +31,7 @@ import { PapersPage } from './pages/papers.tsx';
 import { PartiesPage, PartyPage } from './pages/parties.tsx';
 import { RecommendationPage } from './pages/recommendation.tsx';
 import { RecommendationsPage } from './pages/recommendations.tsx';
+import { publicPageUrl } from './public-url.ts';
 import { siteUrl } from './site-url.ts';
 
 const notFound = (what: string) => new HTTPException(404, { message: `${what} is not in the record.` });
@@ -46,7 +49,7 @@ function recommendationFilter(query: Record<string, string>) {
 }
 
 /** The server-rendered pages and downloads of the publications and tracker records. */
-export function siteRoutes(db: Db) {
+export function siteRoutes(db: Db, auth: Auth, publicUrl?: string) {
   const app = new Hono();
 
   app.get('/', async (c) => {
@@ -70,11 +73,14 @@ export function siteRoutes(db: Db) {
   app.get('/papers/:id', async (c) => {
     const paper = await getPaper(db, c.req.param('id'));
     if (!paper) throw notFound(`Paper "${c.req.param('id')}"`);
-    const pageUrl = new URL(`/papers/${paper.id}`, siteUrl(c)).href;
-    const [inSeries, recommendations] = await Promise.all([
+    const pageUrl = publicPageUrl(`/papers/${paper.id}`, c.req.url, publicUrl);
+    const [inSeries, recommendations, actor] = await Promise.all([
       listPapers(db, { series: paper.series_id }),
       listRecommendations(db, { paper: paper.id }),
+      auth.actor(c),
     ]);
+    // Only the site's own pages differ by who asks; a shared cache must not keep an editor's copy.
+    c.header('Vary', 'Cookie');
     return c.html(
       <PaperPage
         paper={paper}
@@ -82,6 +88,7 @@ export function siteRoutes(db: Db) {
         recommendations={recommendations}
         reference={formatReference(paper, pageUrl)}
         pageUrl={pageUrl}
+        showNotes={can(actor.role, 'assessment.draft')}
       />,
     );
   });
@@ -95,7 +102,7 @@ export function siteRoutes(db: Db) {
       throw new HTTPException(404, { message: `No citation format ".${ext}"; use .bib, .ris or .json.` });
     const paper = await getPaper(db, c.req.param('id'));
     if (!paper) throw notFound(`Paper "${c.req.param('id')}"`);
-    const body = formatCitation(paper, format, new URL(`/papers/${paper.id}`, siteUrl(c)).href);
+    const body = formatCitation(paper, format, publicPageUrl(`/papers/${paper.id}`, c.req.url, publicUrl));
     return c.body(body, 200, {
       'Content-Type': `${CITATION_FORMATS[format].type}; charset=utf-8`,
       'Content-Disposition': `attachment; filename="${paper.id}.${ext}"`,

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CliError } from '../../src/core/index.ts';
+import { nearest, runCli } from '../../src/cli/run.ts';
+import { CliError, readConfig } from '../../src/core/index.ts';
 import { type CliSession, cliSession } from '../helpers/cli.ts';
 import { BUNDLED, copyDataset, edit, MINI } from '../helpers/datasets.ts';
 
@@ -25,6 +26,12 @@ describe('entente (in process)', () => {
   it('validate accepts a valid folder', async () => {
     await entente('validate', MINI);
     expect(out).toEqual([`${MINI}: 8 files, no problems`]);
+  });
+
+  it('validate with no folder checks the bundled record', async () => {
+    await entente('validate');
+    expect(out).toEqual([`${BUNDLED}: ${out[0]!.split(': ')[1]}`]);
+    expect(out[0]).toMatch(/: \d+ files, no problems$/);
   });
 
   it('validate lists every problem with file:line: field and fails', async () => {
@@ -98,7 +105,90 @@ describe('entente (in process)', () => {
   });
 });
 
+describe('the command line (runCli)', () => {
+  const session = () => {
+    const s = cliSession('entente-run-');
+    const ctx = {
+      config: readConfig({ ENTENTE_DATA: s.dataDir }),
+      out: (l: string) => s.out.push(l),
+      err: (l: string) => s.err.push(l),
+      interactive: false,
+      openStore: s.openStore,
+    };
+    return { ...s, run: (...args: string[]) => runCli(ctx, ['node', 'entente', ...args]) };
+  };
+
+  it('refuses an unknown command with exit 2 and the nearest command, also when --help follows', async () => {
+    for (const args of [['valdate'], ['valdate', '--help'], ['--debug', 'valdate', 'data/x']]) {
+      const s = session();
+      expect(await s.run(...args), args.join(' ')).toBe(2);
+      expect(s.out).toEqual([]);
+      expect(s.err).toEqual([
+        "entente: unknown command 'valdate'; did you mean 'validate'? `entente --help` lists the commands.",
+      ]);
+      s.cleanup();
+    }
+    const s = session();
+    expect(await s.run('signals', 'injest', '--help')).toBe(2);
+    expect(await s.run('users', 'lst')).toBe(2);
+    expect(await s.run('frobnicate')).toBe(2);
+    expect(s.err).toEqual([
+      "entente: unknown command 'signals injest'; did you mean 'signals ingest'? `entente signals --help` lists the commands.",
+      "entente: unknown command 'users lst'; did you mean 'users list'? `entente users --help` lists the commands.",
+      "entente: unknown command 'frobnicate'. `entente --help` lists the commands.",
+    ]);
+    s.cleanup();
+  });
+
+  it('runs known commands and their help, and gives usage errors exit 2', async () => {
+    const s = session();
+    expect(await s.run('validate', MINI)).toBe(0);
+    expect(s.out).toEqual([`${MINI}: 8 files, no problems`]);
+    // A missing argument of a subcommand is commander's usage error, not an exit of its own.
+    expect(await s.run('import')).toBe(2);
+    expect(s.err).toEqual(["error: missing required argument 'dir'"]);
+    expect(
+      await s.run('signals', 'index', '--dyad', 'KOR-JPN', '--from', '2025-02-01', '--to', '2025-01-01'),
+    ).toBe(2);
+    expect(s.err.at(-1)).toBe(
+      'entente: --from 2025-02-01 is after --to 2025-01-01: no day is in that range (did you swap them?)',
+    );
+    s.cleanup();
+  });
+
+  it('suggests names a typo away or that the word begins', () => {
+    expect(nearest('valdate', ['validate', 'serve'])).toEqual(['validate']);
+    expect(nearest('sig', ['serve', 'signals'])).toEqual(['signals']);
+    expect(nearest('exprot', ['export', 'import'])).toEqual(['export']);
+    expect(nearest('zzz', ['export', 'import'])).toEqual([]);
+  });
+});
+
 describe('entente (the real command)', () => {
+  it('ends quietly when the reader of its output stops early (head)', async () => {
+    // `head -c 0` is gone before entente writes: every write meets a closed pipe.
+    const { stdout, stderr } = await run('bash', [
+      '-c',
+      `node ${BIN} --help 2>&1 | head -c 0; echo "exit \${PIPESTATUS[0]}"`,
+    ]);
+    expect(stderr).toBe('');
+    expect(stdout).toBe('exit 0\n');
+    const lines = await run('bash', ['-c', `node ${BIN} --help | head -n 1`]);
+    expect(lines.stdout).toBe('Usage: entente [options] [command]\n');
+    expect(lines.stderr).toBe('');
+  });
+
+  it('exits 2 on an unknown command, with the suggestion on stderr', async () => {
+    const e = (await run('node', [BIN, 'imprt', '--help']).catch((x) => x)) as {
+      code: number;
+      stdout: string;
+      stderr: string;
+    };
+    expect(e.code).toBe(2);
+    expect(e.stdout).toBe('');
+    expect(e.stderr).toContain("did you mean 'import'?");
+  });
+
   it('prints help for every command', async () => {
     const { stdout } = await run('node', [BIN, '--help']);
     for (const cmd of ['serve', 'import', 'export', 'validate', 'db']) expect(stdout).toContain(cmd);

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,42 @@ describe('entente signals', () => {
     expect(sql).toContain('`gdelt-bq.gdeltv2.events`');
   });
 
+  it('ingest skips and lists the files of a folder that are not GDELT files, and the run succeeds', async () => {
+    const folder = join(tmp.dir, 'mixed-folder');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(fixture('events-v2/20250104170000.export.CSV'), join(folder, '20250104170000.export.CSV'));
+    writeFileSync(join(folder, 'notes.txt'), 'Downloaded on Monday from the GDELT site.\n');
+    writeFileSync(join(folder, 'README.md'), '# GDELT files\n');
+    const r = await runIn(join(tmp.dir, 'mixed'), 'ingest', folder);
+    expect(r.out.split('\n')).toEqual([
+      '1 of 1 files; 795 rows accepted, 0 rejected.',
+      '2 file(s) skipped, not GDELT files:',
+      `  ${join(folder, 'README.md')}`,
+      `  ${join(folder, 'notes.txt')}`,
+    ]);
+    expect(r.err).toContain(`${join(folder, 'notes.txt')}: skipped: not a GDELT file`);
+    // A file named on the command line is looked at whatever its name, and skipped the same way.
+    const named = await runIn(join(tmp.dir, 'mixed'), 'ingest', join(folder, 'README.md'));
+    expect(named.out).toContain(`1 file(s) skipped, not GDELT files:\n  ${join(folder, 'README.md')}`);
+  });
+
+  it('index and fetch refuse --from after --to, saying why, as a usage error', async () => {
+    for (const args of [
+      ['index', '--dyad', 'KOR-JPN', '--from', '2025-02-01', '--to', '2025-01-01'],
+      ['fetch', '--from', '2025-02-01', '--to', '2025-01-01', '--no-ingest'],
+    ]) {
+      const e = await run(...args).catch((x: unknown) => x);
+      expect(e, args[0]).toBeInstanceOf(CliError);
+      expect((e as CliError).exitCode).toBe(2);
+      expect((e as CliError).message).toBe(
+        '--from 2025-02-01 is after --to 2025-01-01: no day is in that range (did you swap them?)',
+      );
+    }
+    // One day is a range.
+    const one = await run('index', '--dyad', 'KOR-JPN', '--from', '2025-01-03', '--to', '2025-01-03');
+    expect(one.out).not.toBe('(no rows)');
+  });
+
   it('index refuses a malformed dyad with a clean message', async () => {
     await expect(run('index', '--dyad', 'KOREA-JAPAN')).rejects.toThrow(/two CAMEO country codes/);
   });
@@ -113,6 +149,17 @@ describe('entente signals', () => {
     const s = (await run('status')).out;
     expect(s).toMatch(/files\s+3 \(events-v2: 3\)/);
     expect(s).toMatch(/events\s+2038/);
+    // Which dates: those the events took place on, and those of the files they came in.
+    expect(s).toMatch(
+      /^event dates \d{4}-\d{2}-\d{2} … \d{4}-\d{2}-\d{2} {2}\(SQLDATE: the days events took place\)$/m,
+    );
+    expect(s).toMatch(
+      /^file dates {2}2019-01-21 … 2025-01-04 {2}\(DATEADDED: the days GDELT published the files\)$/m,
+    );
+    expect(JSON.parse((await run('status', '--json')).out)).toMatchObject({
+      firstAdded: '2019-01-21',
+      lastAdded: '2025-01-04',
+    });
     expect(s).toMatch(/quarantine\s+12/);
     expect(s).toMatch(/column_count\s+2/);
     const q = (await run('quarantine', '--file', 'mixed-problems.20190121220000.export.CSV')).out.split('\n');

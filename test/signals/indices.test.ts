@@ -226,6 +226,9 @@ describe('dyadQuery', () => {
     expect(() => dyadQuery({ dyad: 'KOR' })).toThrow(/two CAMEO country codes/);
     expect(() => dyadQuery({ dyad: 'KOR-JPN', by: 'year' })).toThrow(/by must be/);
     expect(() => dyadQuery({ dyad: 'KOR-JPN', from: '2024-13-45' })).toThrow(/from must be a date/);
+    expect(() => dyadQuery({ dyad: 'KOR-JPN', from: '2025-02-01', to: '2025-01-01' })).toThrow(
+      'from (2025-02-01) is after to (2025-01-01)',
+    );
   });
 });
 

@@ -34,7 +34,7 @@ describe('pages', () => {
   it('a paper page carries every field of the publisher page, its recommendations and citation tags', async () => {
     const page = await html(PAPER);
     for (const expected of [
-      '<meta name="citation_title" content="[EAI Working Paper] 2025 South Korea-Japan Partnership ⑧ Introduction"/>',
+      '<meta name="citation_title" content="Introduction"/>',
       '<meta name="citation_author" content="Ryo Sahashi"/>',
       '<meta name="citation_author_institution" content="Professor, University of Tokyo"/>',
       '<meta name="citation_publication_date" content="2025/02/24"/>',

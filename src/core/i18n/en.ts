@@ -70,6 +70,7 @@ export const en = {
   'paper.summaryVerbatim': '— the publisher’s summary, verbatim',
   'paper.summaryUnknown': 'The publisher’s summary',
   'paper.notes': 'Notes on this record',
+  'paper.notesEditors': 'Shown to editors only; readers do not see these notes.',
   'paper.recommendations': 'Recommendations ({n})',
   'paper.noRecommendations': 'No recommendation of this paper is in the record yet.',
   'paper.quotedFrom': 'words quoted from {paper}',
@@ -158,6 +159,9 @@ export const en = {
   'api.col.description': 'Description',
   'api.required': '(required)',
   'api.responses': 'Responses:',
+  'api.example': 'Example',
+  'api.exampleRequest': 'Request',
+  'api.exampleResponse': 'Response {status}',
   // Opinion and search pages.
   'nav.opinion': 'Opinion',
   'nav.search': 'Search',

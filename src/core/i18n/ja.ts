@@ -69,6 +69,7 @@ export const ja: Record<MessageKey, string> = {
   'paper.summaryVerbatim': '— 発行元による要旨の原文',
   'paper.summaryUnknown': '発行元の要旨',
   'paper.notes': 'この記録についての注記',
+  'paper.notesEditors': '編集者にのみ表示されます。読者にはこの注記は表示されません。',
   'paper.recommendations': '提言 ({n})',
   'paper.noRecommendations': 'この論文の提言はまだ記録にありません。',
   'paper.quotedFrom': '{paper} からの引用',
@@ -156,6 +157,9 @@ export const ja: Record<MessageKey, string> = {
   'api.col.description': '説明',
   'api.required': '(必須)',
   'api.responses': '応答:',
+  'api.example': '例',
+  'api.exampleRequest': 'リクエスト',
+  'api.exampleResponse': 'レスポンス {status}',
   // Opinion and search pages.
   'nav.opinion': '世論',
   'nav.search': '検索',

@@ -68,6 +68,7 @@ export const ko: Record<MessageKey, string> = {
   'paper.summaryVerbatim': '— 발행처 요약 원문',
   'paper.summaryUnknown': '발행처 요약',
   'paper.notes': '이 기록에 대한 메모',
+  'paper.notesEditors': '편집자에게만 표시됩니다. 독자에게는 이 메모가 보이지 않습니다.',
   'paper.recommendations': '제언 ({n})',
   'paper.noRecommendations': '이 논문의 제언은 아직 기록에 없습니다.',
   'paper.quotedFrom': '{paper}에서 인용',
@@ -155,6 +156,9 @@ export const ko: Record<MessageKey, string> = {
   'api.col.description': '설명',
   'api.required': '(필수)',
   'api.responses': '응답:',
+  'api.example': '예시',
+  'api.exampleRequest': '요청',
+  'api.exampleResponse': '응답 {status}',
   // Opinion and search pages.
   'nav.opinion': '여론',
   'nav.search': '검색',

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../../core/index.ts';
+import { withExamples } from './examples.ts';
 import { problem } from './problem.ts';
 import { recordsApi } from './records.ts';
 import { ReferencePage } from './reference.tsx';
@@ -15,7 +16,7 @@ export const API_INFO = {
 export type ApiPlugin = (app: OpenAPIHono) => void;
 
 /** The JSON API under /api, with its OpenAPI 3.1 document and a readable reference page. */
-export function createApi(db: Db, plugins: ApiPlugin[] = []) {
+export function createApi(db: Db, plugins: ApiPlugin[] = [], publicUrl?: string) {
   const app = new OpenAPIHono({
     // Invalid parameters answer with a problem document naming each field.
     defaultHook: (result, c) => {
@@ -27,11 +28,11 @@ export function createApi(db: Db, plugins: ApiPlugin[] = []) {
       }
     },
   });
-  recordsApi(db, app);
+  recordsApi(db, app, publicUrl);
   for (const plugin of plugins) plugin(app);
 
   const document = () =>
-    app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api' }] });
+    withExamples(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api' }] }));
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/', (c) => c.html(<ReferencePage doc={document()} />));
   return app;

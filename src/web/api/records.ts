@@ -10,6 +10,7 @@ import {
   listPapers,
   listPrograms,
   listSeries,
+  type PaperRow,
   PaperView,
   ProgramView,
   SeriesView,
@@ -25,7 +26,9 @@ import {
   RecommendationQuery,
   RecommendationView,
 } from '../../tracker/index.ts';
+import { publicPageUrl } from '../public-url.ts';
 import { siteUrl } from '../site-url.ts';
+import { recordExample } from './examples.ts';
 import { problem, problemResponse } from './problem.ts';
 import { jsonResponse } from './responses.ts';
 
@@ -35,7 +38,7 @@ const CodeParam = z.object({ code: z.string().min(1).describe('Party code, e.g. 
 const notFound = problemResponse('No such record');
 
 /** Read-only JSON of the publications and tracker records, described by the OpenAPI document. */
-export function recordsApi(db: Db, app: OpenAPIHono) {
+export function recordsApi(db: Db, app: OpenAPIHono, publicUrl?: string) {
   app.openapi(
     createRoute({
       method: 'get',
@@ -99,8 +102,12 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       responses: {
         200: {
           description: 'The citation',
+          // Each format's example is the citation of the paper the Paper example shows.
           content: Object.fromEntries(
-            Object.values(CITATION_FORMATS).map((f) => [f.type, { schema: z.string() }]),
+            (Object.keys(CITATION_FORMATS) as CitationFormat[]).map((f) => [
+              CITATION_FORMATS[f].type,
+              { schema: z.string(), example: formatCitation(recordExample('Paper') as PaperRow, f) },
+            ]),
           ),
         },
         404: notFound,
@@ -110,7 +117,8 @@ export function recordsApi(db: Db, app: OpenAPIHono) {
       const paper = await getPaper(db, c.req.valid('param').id);
       if (!paper) return c.json(problem(404, 'No paper has this id.'), 404);
       const format = c.req.valid('query').format as CitationFormat;
-      const body = formatCitation(paper, format, new URL(`/papers/${paper.id}`, siteUrl(c)).href);
+      const pageUrl = publicPageUrl(`/papers/${paper.id}`, c.req.url, publicUrl);
+      const body = formatCitation(paper, format, pageUrl);
       return c.body(body, 200, { 'Content-Type': `${CITATION_FORMATS[format].type}; charset=utf-8` });
     },
   );

@@ -1,9 +1,11 @@
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { type Operation as ExampleOperation, examplePath, successResponse } from './examples.ts';
 
-interface Operation {
+interface Operation extends ExampleOperation {
   summary?: string;
   tags?: string[];
+  security?: unknown[];
   parameters?: {
     name: string;
     in: string;
@@ -11,12 +13,52 @@ interface Operation {
     description?: string;
     schema?: { type?: string; enum?: string[] };
   }[];
-  requestBody?: unknown;
-  responses?: Record<string, { description?: string }>;
 }
 interface Doc {
   info: { title: string; description?: string; version: string };
   paths?: object;
+}
+
+const show = (example: unknown) => (typeof example === 'string' ? example : JSON.stringify(example, null, 2));
+
+/** An operation's example request and response, from the document's examples, folded away. */
+function Example({ path, method, op }: { path: string; method: string; op: Operation }) {
+  const { t } = useI18n();
+  const body = Object.entries(op.requestBody?.content ?? {})[0];
+  const request = [
+    `${method.toUpperCase()} /api${examplePath(path, op)}`,
+    ...(op.security?.length ? ['Authorization: Bearer <token>'] : []),
+    ...(body ? [`Content-Type: ${body[0]}`, '', show(body[1].example)] : []),
+  ].join('\n');
+  const success = successResponse(op);
+  const media = Object.entries(success?.response.content ?? {})[0];
+  return (
+    <details class="example">
+      <summary>{t('api.example')}</summary>
+      <p>{t('api.exampleRequest')}</p>
+      <pre>
+        <code>{request}</code>
+      </pre>
+      {success && (
+        <>
+          <p>
+            {t('api.exampleResponse', { status: success.status })}
+            {media && (
+              <>
+                {' '}
+                (<code>{media[0]}</code>)
+              </>
+            )}
+          </p>
+          {media?.[1].example !== undefined && (
+            <pre>
+              <code>{show(media[1].example)}</code>
+            </pre>
+          )}
+        </>
+      )}
+    </details>
+  );
 }
 
 /** The API reference, rendered on the server from the OpenAPI document: no script needed. */
@@ -80,6 +122,7 @@ export function ReferencePage({ doc }: { doc: Doc }) {
                     .map(([code, r]) => `${code} ${r.description ?? ''}`)
                     .join('; ')}
                 </p>
+                <Example path={path} method={method} op={op} />
               </article>
             ))}
         </section>

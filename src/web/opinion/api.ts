@@ -4,6 +4,7 @@ import type { Db } from '../../core/index.ts';
 import {
   getSurveySeries,
   listSurveySeries,
+  RESULT_COLUMNS,
   resultsCsv,
   SurveySeriesSummary,
   SurveySeriesView,
@@ -57,7 +58,11 @@ export function opinionApi(db: Db) {
         summary: 'Every figure of a survey series as CSV, with its interval and source',
         request: { params: IdParam },
         responses: {
-          200: { description: 'One row per figure', content: { 'text/csv': { schema: z.string() } } },
+          200: {
+            description: 'One row per figure',
+            // The header line: the columns every download has, in this order.
+            content: { 'text/csv': { schema: z.string(), example: `${RESULT_COLUMNS.join(',')}\n…\n` } },
+          },
           404: notFound,
         },
       }),

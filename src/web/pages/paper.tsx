@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import { citationTitle, type PaperRow } from '../../publications/index.ts';
+import { citationTitle, citationUrl, type PaperRow } from '../../publications/index.ts';
 import type { RecommendationRow } from '../../tracker/index.ts';
 import { Known, OutLink, Parties, SourceList, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
@@ -11,38 +11,53 @@ export interface PaperPageData {
   related: PaperRow[];
   recommendations: RecommendationRow[];
   reference: string;
-  pageUrl: string;
+  /** The page's public address; undefined when the site runs on a local host. */
+  pageUrl?: string;
+  /** Whether to show the record's internal notes (to those who may draft, not to readers). */
+  showNotes?: boolean;
 }
 
 export const paperLabel = (p: Pick<PaperRow, 'title' | 'topic' | 'number' | 'number_inferred'>) =>
   p.title ??
   `${p.number ? `No. ${p.number}${p.number_inferred ? ' (inferred)' : ''}: ` : ''}${p.topic ?? 'Untitled'} (title not known)`;
 
-/** `citation_*` tags read by Google Scholar and Zotero; only what is known is given. */
-function citationMeta(p: PaperRow, pageUrl: string) {
+/**
+ * `citation_*` tags read by Google Scholar and Zotero (its "Embedded Metadata" translator maps
+ * citation_technical_report_number to the report number, citation_series_title to the series,
+ * citation_public_url to the URL); only what is known is given, and a number only when printed.
+ */
+function citationMeta(p: PaperRow, pageUrl?: string) {
   const tags: [string, string][] = [['citation_title', citationTitle(p)]];
   for (const a of p.authors) {
     tags.push(['citation_author', a.name]);
     if (a.affiliation) tags.push(['citation_author_institution', a.affiliation]);
   }
-  if (p.date) tags.push(['citation_publication_date', p.date.replaceAll('-', '/')]);
+  if (p.date) {
+    tags.push(['citation_date', p.date.replaceAll('-', '/')]);
+    tags.push(['citation_publication_date', p.date.replaceAll('-', '/')]);
+  }
   tags.push(['citation_technical_report_institution', p.publisher]);
+  tags.push(['citation_publisher', p.publisher]);
   if (p.number !== null && !p.number_inferred)
     tags.push(['citation_technical_report_number', String(p.number)]);
   tags.push(['citation_series_title', p.series_title]);
   tags.push(['citation_language', p.language]);
-  tags.push(['citation_abstract_html_url', pageUrl]);
+  if (p.summary) tags.push(['citation_abstract', p.summary]);
+  const url = citationUrl(p, pageUrl);
+  if (url) tags.push(['citation_public_url', url]);
+  if (pageUrl) tags.push(['citation_abstract_html_url', pageUrl]);
   return tags.map(([name, content]) => <meta name={name} content={content} />);
 }
 
-function jsonLd(p: PaperRow, pageUrl: string) {
+function jsonLd(p: PaperRow, pageUrl?: string) {
+  const url = citationUrl(p, pageUrl);
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Report',
-    '@id': pageUrl,
+    ...(pageUrl && { '@id': pageUrl }),
     name: citationTitle(p),
     headline: citationTitle(p),
-    url: p.url ?? pageUrl,
+    ...(url && { url }),
     inLanguage: p.language,
     ...(p.date && { datePublished: p.date }),
     ...(p.summary && { abstract: p.summary }),
@@ -59,7 +74,14 @@ function jsonLd(p: PaperRow, pageUrl: string) {
   return <script type="application/ld+json">{raw(JSON.stringify(data).replaceAll('<', '\\u003c'))}</script>;
 }
 
-export function PaperPage({ paper: p, related, recommendations, reference, pageUrl }: PaperPageData) {
+export function PaperPage({
+  paper: p,
+  related,
+  recommendations,
+  reference,
+  pageUrl,
+  showNotes = false,
+}: PaperPageData) {
   const { t, date } = useI18n();
   const title = paperLabel(p);
   const text = recordText('paper', p.id, { title: p.title ?? title, summary: p.summary });
@@ -150,9 +172,10 @@ export function PaperPage({ paper: p, related, recommendations, reference, pageU
           )}
         </section>
 
-        {p.notes.length > 0 && (
+        {showNotes && p.notes.length > 0 && (
           <section aria-labelledby="notes">
             <h2 id="notes">{t('paper.notes')}</h2>
+            <p class="note">{t('paper.notesEditors')}</p>
             <ul lang="en">
               {p.notes.map((n) => (
                 <li>{n}</li>
