@@ -132,6 +132,9 @@ export function jsonSchemaOf(kind: FileKind): JsonSchema {
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       Object.assign(jsonSchema, REFINEMENTS.get(zodSchema));
+      // z.url() accepts what a WHATWG URL parser accepts, non-ASCII paths included (the record cites
+      // Korean and Japanese addresses as written): that is an IRI, not an RFC 3986 URI.
+      if (jsonSchema.format === 'uri') jsonSchema.format = 'iri';
     },
   }) as JsonSchema;
   const { $schema, ...rest } = body;
