@@ -116,6 +116,10 @@ describe('entente init', () => {
       `${dir} is not empty (1 entry); nothing was written. Choose a new or empty folder.`,
     );
     expect(readdirSync(dir)).toEqual(['notes.txt']);
+    const file = path.join(dir, 'notes.txt');
+    await expect(session.entente('init', file)).rejects.toThrow(
+      `${file} is a file, not a folder; nothing was written.`,
+    );
   });
 
   it('writes into an empty folder, takes --id, and refuses an id that is not one', async () => {
