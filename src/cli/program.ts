@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { migrate } from '../core/index.ts';
 import { type CliContext, withStore } from './context.ts';
 import { exportCommand, importCommand, validateCommand } from './dataset-commands.ts';
+import { initCommand, schemasCommand } from './init.ts';
 import { opinionCommand } from './opinion-commands.ts';
 import { scoresCommand } from './scores.ts';
 import { serveCommand } from './serve.ts';
@@ -25,6 +26,8 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(importCommand(ctx));
   program.addCommand(exportCommand(ctx));
   program.addCommand(validateCommand(ctx));
+  program.addCommand(initCommand(ctx));
+  program.addCommand(schemasCommand(ctx));
   program.addCommand(usersCommand(ctx));
   program.addCommand(signalsCommand(ctx));
   program.addCommand(opinionCommand(ctx));
