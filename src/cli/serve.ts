@@ -43,6 +43,7 @@ export function serveCommand(ctx: CliContext): Command {
           ctx.config.baseUrl ?? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
         publicUrl: ctx.config.publicUrl ?? ctx.config.baseUrl,
         ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)),
+        cache: { maxBytes: ctx.config.cacheMb * 2 ** 20 },
       });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         ctx.out(

@@ -23,6 +23,8 @@ export interface Config {
    * that is a local one
    */
   publicUrl?: string;
+  /** Memory of the read cache of `entente serve`, in MB; 0 turns it off. @default 64 */
+  cacheMb: number;
 }
 
 function readFlag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -56,6 +58,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl)) {
     throw new Error(`ENTENTE_PUBLIC_URL must be an http(s) address, got "${publicUrl}"`);
   }
+  const cacheMb = Number(env.ENTENTE_CACHE_MB ?? 64);
+  if (!Number.isFinite(cacheMb) || cacheMb < 0) {
+    throw new Error(
+      `ENTENTE_CACHE_MB must be a number of megabytes (0 turns the cache off), got "${env.ENTENTE_CACHE_MB}"`,
+    );
+  }
   const dataDir = path.resolve(env.ENTENTE_DATA || '.entente');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -65,5 +73,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: readFlag(env, 'ENTENTE_TRUST_PROXY'),
     baseUrl: readBaseUrl(env.ENTENTE_BASE_URL),
     publicUrl,
+    cacheMb,
   };
 }

@@ -1,3 +1,4 @@
+export { changeVersion, UNWATCHED_TABLES, watchTables } from './changes.ts';
 export { type Config, readConfig } from './config.ts';
 export type { Db, Queryable } from './db.ts';
 export {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchTables } from './changes.ts';
 import type { Db } from './db.ts';
 
 /** One SQL migration file: `src/<module>/migrations/NNNN_description.sql`. */
@@ -96,6 +97,8 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<Mi
       ]);
       applied.push(m.name);
     }
+    // New tables are watched for the read cache as soon as they exist.
+    if (applied.length > 0) await watchTables(tx);
     return { applied, alreadyApplied: done.size };
   });
 }

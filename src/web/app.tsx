@@ -5,11 +5,12 @@ import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { LoginLimiter } from '../accounts/index.ts';
-import type { Db } from '../core/index.ts';
+import { changeVersion, type Db } from '../core/index.ts';
 import { type AuthOptions, createAuth } from './accounts/auth.ts';
 import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { problem } from './api/problem.ts';
+import { readCache } from './cache.ts';
 import { localeMiddleware } from './i18n.ts';
 import { refuseNulBytes } from './nul-bytes.ts';
 import { opinionApi } from './opinion/api.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** The address readers reach the site at, for citations (see `Config.publicUrl`). */
   publicUrl?: string;
+  /** Keep the answers of anonymous GET requests (see `cache.ts`), in at most this many bytes. @default off */
+  cache?: { maxBytes: number };
 }
 
 /**
@@ -60,7 +63,6 @@ export function createApp(deps: AppDeps) {
   // Pages read the request's language through this context while they render.
   app.use(contextStorage());
   app.use(localeMiddleware);
-  app.use(translationsMiddleware(deps.db));
   app.use(siteBase(deps.baseUrl));
   app.use(
     secureHeaders({
@@ -78,6 +80,19 @@ export function createApp(deps: AppDeps) {
       xFrameOptions: 'DENY',
     }),
   );
+  if (deps.cache && deps.cache.maxBytes > 0) {
+    app.use(
+      readCache({
+        maxBytes: deps.cache.maxBytes,
+        version: () => changeVersion(deps.db),
+        // Signals come from the DuckDB warehouse, which `entente signals` writes from another process.
+        exclude: (path) => /^\/(api\/)?signals(\/|$)/.test(path),
+      }),
+    );
+  }
+
+  // After the cache: an answer served from it needs no translations read.
+  app.use(translationsMiddleware(deps.db));
 
   // Every write route, pages and API alike, reads at most this much; more is a 413 before parsing.
   const maxSize = deps.maxBodyBytes ?? MAX_BODY_BYTES;

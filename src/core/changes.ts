@@ -1,0 +1,52 @@
+import type { Db, Queryable } from './db.ts';
+
+/**
+ * Tables whose writes change no page: sessions (written as people sign in), the search index (derived
+ * from the records, brought up to date before each search) and the bookkeeping of migrations and of
+ * the change number itself.
+ */
+export const UNWATCHED_TABLES = [
+  'sessions',
+  'search_documents',
+  'search_pending',
+  'entente_migrations',
+  'entente_changes',
+] as const;
+
+const TRIGGER = 'entente_changes';
+
+/**
+ * Gives every table of the schema that lacks it (except {@link UNWATCHED_TABLES}) the deferred trigger
+ * that raises the change number at the commit of a transaction that wrote to it. Run by the
+ * migration runner after it applies migrations; returns the tables it added the trigger to.
+ */
+export async function watchTables(tx: Queryable): Promise<string[]> {
+  const [ready] = await tx.query<{ ok: boolean }>("SELECT to_regclass('entente_changes') IS NOT NULL AS ok");
+  if (!ready?.ok) return [];
+  const tables = await tx.query<{ name: string }>(
+    `SELECT c.relname AS name
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema()
+        AND NOT (c.relname = ANY ($1))
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = $2)
+      ORDER BY 1`,
+    [UNWATCHED_TABLES, TRIGGER],
+  );
+  for (const { name } of tables) {
+    await tx.exec(
+      `CREATE CONSTRAINT TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON "${name}"
+         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION entente_count_change()`,
+    );
+  }
+  return tables.map((t) => t.name);
+}
+
+/**
+ * The change number: raised by every committed transaction that wrote to a watched table. Two reads
+ * that give the same number saw the same records (the day aside: pages that depend on it are keyed
+ * by it too).
+ */
+export async function changeVersion(db: Pick<Db, 'query'>): Promise<string> {
+  const [row] = await db.query<{ version: number }>('SELECT version FROM entente_changes');
+  return String(row?.version ?? 0);
+}

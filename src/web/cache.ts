@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { LRUCache } from 'lru-cache';
+import type { I18nEnv } from './i18n.ts';
+
+/** Settings of the read cache. */
+export interface ReadCacheOptions {
+  /** Most bytes of responses kept (bodies, headers and keys); the least recently used go first. */
+  maxBytes: number;
+  /**
+   * The records' change number (`changeVersion` of the store), read once per request before
+   * anything else: a response is served from the cache only when it was rendered under the current
+   * number.
+   */
+  version: () => Promise<string>;
+  /** Paths whose answers come from elsewhere than the records (the signals warehouse). */
+  exclude?: (path: string) => boolean;
+  /** The day, for pages that depend on it (the quarter being scored). @default the UTC date now */
+  today?: () => string;
+}
+
+interface Entry {
+  version: string;
+  etag: string;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+/** Cookies that do not say who is asking; a request with any other cookie is never cached. */
+const NEUTRAL_COOKIES = new Set(['lang']);
+
+function anonymous(cookieHeader: string | undefined, authorization: string | undefined): boolean {
+  if (authorization) return false;
+  if (!cookieHeader) return true;
+  return cookieHeader
+    .split(';')
+    .map((c) => c.split('=')[0]!.trim())
+    .every((name) => name === '' || NEUTRAL_COOKIES.has(name));
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === etag);
+}
+
+const utcDay = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Keeps the answers of GET requests of readers who are not signed in (pages, downloads, API reads),
+ * keyed by URL, language and day, each with the change number of the records it was rendered under.
+ * A request reads the current number first and gets a kept answer only if it was rendered under that
+ * number, so no one is served an answer older than the last write committed before the request came,
+ * whichever process on the same database made it. Requests with credentials (a session or CSRF
+ * cookie, an API token) and answers that set a cookie, are not 200 or say `private` / `no-store` are
+ * never kept. Every kept answer carries a strong `ETag` (`If-None-Match` gets a 304) and, unless the
+ * route chose its own, `Cache-Control: public, no-cache`: a CDN may keep it but asks again each time.
+ */
+export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv> {
+  const today = options.today ?? utcDay;
+  const lru = new LRUCache<string, Entry>({
+    maxSize: Math.max(1, options.maxBytes),
+    maxEntrySize: Math.max(1, options.maxBytes),
+    sizeCalculation: (e, key) =>
+      e.body.byteLength + key.length + e.headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + 64,
+  });
+  // Readers who arrive while the same answer is being rendered wait for it instead of rendering it too.
+  const rendering = new Map<string, Promise<Entry | undefined>>();
+
+  const respond = (e: Entry, ifNoneMatch: string | undefined, state: 'hit' | 'miss') => {
+    const headers = new Headers(e.headers);
+    headers.set('ETag', e.etag);
+    headers.set('X-Entente-Cache', state);
+    if (matches(ifNoneMatch, e.etag)) {
+      for (const h of ['Content-Type', 'Content-Length', 'Content-Disposition']) headers.delete(h);
+      return new Response(null, { status: 304, headers });
+    }
+    return new Response(e.body, { status: 200, headers });
+  };
+
+  return async (c, next) => {
+    if (c.req.method !== 'GET' || options.exclude?.(c.req.path)) return next();
+    if (!anonymous(c.req.header('Cookie'), c.req.header('Authorization'))) {
+      await next();
+      if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-store');
+      return;
+    }
+    const version = await options.version();
+    const key = `${c.var.i18n.locale} ${today()} ${c.req.url}`;
+    const ifNoneMatch = c.req.header('If-None-Match');
+    const kept = lru.get(key);
+    if (kept && kept.version === version) return respond(kept, ifNoneMatch, 'hit');
+
+    const slot = `${version} ${key}`;
+    const inFlight = rendering.get(slot);
+    if (inFlight) {
+      const e = await inFlight;
+      if (e) return respond(e, ifNoneMatch, 'hit');
+      return next();
+    }
+    let done!: (e: Entry | undefined) => void;
+    rendering.set(
+      slot,
+      new Promise((r) => {
+        done = r;
+      }),
+    );
+    let entry: Entry | undefined;
+    try {
+      await next();
+      const res = c.res;
+      const cacheControl = res.headers.get('Cache-Control') ?? '';
+      if (res.status === 200 && !res.headers.has('Set-Cookie') && !/no-store|private/i.test(cacheControl)) {
+        const body = await res.arrayBuffer();
+        const headers: [string, string][] = [];
+        res.headers.forEach((v, k) => {
+          headers.push([k, v]);
+        });
+        if (!cacheControl) headers.push(['Cache-Control', 'public, no-cache']);
+        const etag = `"${createHash('sha256').update(new Uint8Array(body)).digest('base64url').slice(0, 27)}"`;
+        entry = { version, etag, headers, body };
+        lru.set(key, entry);
+        // Replaced, not merged: a 304 carries none of the 200's body headers.
+        c.res = undefined;
+        c.res = respond(entry, ifNoneMatch, 'miss');
+      }
+    } finally {
+      rendering.delete(slot);
+      done(entry);
+    }
+  };
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeVersion, type Db, migrate, openPostgres } from '../../src/core/index.ts';
+import { importDataset } from '../../src/dataset/index.ts';
+import { createApp } from '../../src/web/index.ts';
+import { MINI, mustLoad } from '../helpers/datasets.ts';
+import { available, DRIVERS, PG_URL } from '../helpers/stores.ts';
+
+const PAPER = '/papers/2025-skj-08-introduction';
+const TITLE = 'South Korea-Japan Partnership ⑧ Introduction';
+const cached = (db: Db) => createApp({ db, cache: { maxBytes: 8 * 2 ** 20 } });
+const rename = (db: Db, title: string) =>
+  db.query('UPDATE papers SET title = $1 WHERE id = $2', [title, '2025-skj-08-introduction']);
+
+for (const driver of DRIVERS) {
+  describe.runIf(await available(driver))(`read cache (${driver.name})`, () => {
+    let db: Db;
+    let drop: () => Promise<void>;
+    let app: ReturnType<typeof cached>;
+    beforeAll(async () => {
+      ({ db, drop } = await driver.open());
+      await importDataset(db, mustLoad(MINI));
+      app = cached(db);
+    });
+    afterAll(() => drop());
+
+    it('serves a page again from the cache, with a strong ETag a CDN can revalidate', async () => {
+      const first = await app.request(PAPER);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('X-Entente-Cache')).toBe('miss');
+      const body = await first.text();
+      expect(body).toContain(TITLE);
+      const second = await app.request(PAPER);
+      expect(second.headers.get('X-Entente-Cache')).toBe('hit');
+      expect(await second.text()).toBe(body);
+      const etag = first.headers.get('ETag')!;
+      expect(etag).toMatch(/^"[\w-]{27}"$/);
+      expect(second.headers.get('ETag')).toBe(etag);
+      expect(second.headers.get('Cache-Control')).toBe('public, no-cache');
+      expect(second.headers.get('Vary')).toContain('Cookie');
+      expect(second.headers.get('Content-Type')).toMatch(/^text\/html/);
+    });
+
+    it('answers If-None-Match with a 304 and no body', async () => {
+      const etag = (await app.request(PAPER)).headers.get('ETag')!;
+      const res = await app.request(PAPER, { headers: { 'If-None-Match': `W/"other", ${etag}` } });
+      expect(res.status).toBe(304);
+      expect(await res.text()).toBe('');
+      expect(res.headers.get('ETag')).toBe(etag);
+      expect((await app.request(PAPER, { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+    });
+
+    it('shows a write at the next request, and a transaction that changes nothing keeps the cache', async () => {
+      const before = await changeVersion(db);
+      await importDataset(db, mustLoad(MINI));
+      expect(await changeVersion(db)).toBe(before);
+      expect((await app.request(PAPER)).headers.get('X-Entente-Cache')).toBe('hit');
+
+      await rename(db, 'A renamed paper');
+      expect(await changeVersion(db)).not.toBe(before);
+      const res = await app.request(PAPER);
+      expect(res.headers.get('X-Entente-Cache')).toBe('miss');
+      expect(await res.text()).toContain('A renamed paper');
+      // The old ETag no longer matches: a CDN that asks again gets the new page.
+      await importDataset(db, mustLoad(MINI));
+      const back = await app.request(PAPER);
+      expect(await back.text()).toContain(TITLE);
+    });
+
+    it('keeps one answer per language and never one for a signed-in reader', async () => {
+      const ko = await app.request(PAPER, { headers: { 'Accept-Language': 'ko' } });
+      expect(ko.headers.get('Content-Language')).toBe('ko');
+      const en = await app.request(PAPER, { headers: { 'Accept-Language': 'en' } });
+      expect(en.headers.get('Content-Language')).toBe('en');
+      expect(await ko.text()).not.toBe(await en.text());
+      expect(
+        (await app.request(PAPER, { headers: { 'Accept-Language': 'ko' } })).headers.get('X-Entente-Cache'),
+      ).toBe('hit');
+
+      for (const cookie of ['entente_session=abc', 'lang=en; entente_csrf=xyz']) {
+        const res = await app.request(PAPER, { headers: { Cookie: cookie } });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('X-Entente-Cache')).toBeNull();
+        expect(res.headers.get('Cache-Control')).toBe('private, no-store');
+      }
+      const api = await app.request('/api/papers', { headers: { Authorization: 'Bearer nope' } });
+      expect(api.headers.get('X-Entente-Cache')).toBeNull();
+      // A language switch sets a cookie: its answer is not kept.
+      const switched = await app.request(`${PAPER}?lang=ja`);
+      expect(switched.headers.get('Set-Cookie')).toContain('lang=ja');
+      expect((await app.request(`${PAPER}?lang=ja`)).headers.get('X-Entente-Cache')).toBeNull();
+    });
+
+    it('keeps API reads too, and bounds its memory', async () => {
+      const first = await app.request('/api/papers');
+      expect(first.headers.get('X-Entente-Cache')).toBe('miss');
+      expect((await app.request('/api/papers')).headers.get('X-Entente-Cache')).toBe('hit');
+      // A cache smaller than the page keeps nothing and still answers.
+      const tiny = createApp({ db, cache: { maxBytes: 100 } });
+      for (let i = 0; i < 2; i++) {
+        const res = await tiny.request(PAPER);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('X-Entente-Cache')).toBe('miss');
+      }
+    });
+  });
+}
+
+describe.runIf(await available(DRIVERS[1]!))('read cache across processes (PostgreSQL)', () => {
+  const name = `entente_test_${randomBytes(6).toString('hex')}`;
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  let a: Db;
+  let b: Db;
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    a = await openPostgres(url.href);
+    b = await openPostgres(url.href);
+    await migrate(a);
+    await importDataset(a, mustLoad(MINI));
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('an instance with its own pool sees the write of another at its next request', async () => {
+    const one = cached(a);
+    const two = cached(b);
+    await two.request(PAPER);
+    expect((await two.request(PAPER)).headers.get('X-Entente-Cache')).toBe('hit');
+    await rename(a, 'Renamed through the first instance');
+    const res = await two.request(PAPER);
+    expect(res.headers.get('X-Entente-Cache')).toBe('miss');
+    expect(await res.text()).toContain('Renamed through the first instance');
+    expect(await (await one.request(PAPER)).text()).toContain('Renamed through the first instance');
+  });
+});
