@@ -9,6 +9,7 @@ import { type AuthOptions, createAuth } from './accounts/auth.ts';
 import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { problem } from './api/problem.ts';
+import { framingHeaders } from './charts/index.ts';
 import { localeMiddleware } from './i18n.ts';
 import { opinionApi } from './opinion/api.ts';
 import { opinionRoutes } from './opinion/routes.tsx';
@@ -39,6 +40,8 @@ export function createApp(deps: AppDeps) {
   app.use(contextStorage());
   app.use(localeMiddleware);
   app.use(translationsMiddleware(deps.db));
+  // A chart's own page may be framed by other sites; it says so, and only it (charts/embed.ts).
+  app.use(framingHeaders);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
