@@ -11,6 +11,7 @@ import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { problem } from './api/problem.ts';
 import { readCache } from './cache.ts';
+import { framingHeaders } from './charts/index.ts';
 import { localeMiddleware } from './i18n.ts';
 import { refuseNulBytes } from './nul-bytes.ts';
 import { opinionApi } from './opinion/api.ts';
@@ -64,6 +65,8 @@ export function createApp(deps: AppDeps) {
   app.use(contextStorage());
   app.use(localeMiddleware);
   app.use(siteBase(deps.baseUrl));
+  // A chart's own page may be framed by other sites; it says so, and only it (charts/embed.ts).
+  app.use(framingHeaders);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

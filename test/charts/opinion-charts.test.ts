@@ -51,7 +51,7 @@ describe('opinion charts', () => {
     expect(group(svg, 'line')).toContain('aria-hidden="true"');
     expect(svg).not.toMatch(/<style|style=/);
     expect(svg.match(/href="https:\/\/example\.org\/\d+\?a=1&amp;copy=2"/g)).toHaveLength(25);
-    expect(svg).toContain('aria-label="KOR 2013: 12.2 % <Publisher 2013>"');
+    expect(svg).toContain('aria-label="KOR 2013: 12.2 % &lt;Publisher 2013&gt;"');
     expect(svg).toContain('<title>KOR 2013: 12.2 % &lt;Publisher 2013&gt;</title>');
   });
 

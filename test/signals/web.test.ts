@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/core/index.ts';
 import { dyadQuery, dyadSeries, Warehouse } from '../../src/signals/index.ts';
 import { listMilestones } from '../../src/tracker/index.ts';
 import { createApp } from '../../src/web/index.ts';
+import { dataSpan, milestonesWithin } from '../../src/web/signals/chart.ts';
 import { fileWarehouse, signalsPlugins } from '../../src/web/signals/index.ts';
 import { appWith } from '../helpers/app.ts';
 import { BUNDLED } from '../helpers/datasets.ts';
@@ -46,7 +48,7 @@ describe('the dyad page', () => {
     expect(picked.headers.get('location')).toBe('/signals/KOR-USA?by=week');
   });
 
-  it('draws cooperation against conflict as SVG, with the milestones of both parties on the time axis', async () => {
+  it('draws cooperation against conflict as SVG, with the milestones of both parties within its span on the time axis', async () => {
     const res = await app.request('/signals/KOR-JPN');
     expect(res.status).toBe(200);
     const page = await res.text();
@@ -57,7 +59,10 @@ describe('the dyad page', () => {
       (m) => m.parties.includes('KOR') && m.parties.includes('JPN'),
     );
     expect(both.length).toBeGreaterThan(0);
-    for (const m of both) expect(page).toContain(`href="/milestones/${m.id}"`);
+    // Only the milestones within the span of the data are drawn (see 'the dyad chart' below).
+    const inside = milestonesWithin(both, dataSpan(await dyadSeries(w, dyadQuery({ dyad: 'KOR-JPN' }))));
+    expect(inside.length).toBeGreaterThan(0);
+    for (const m of inside) expect(page).toContain(`href="/milestones/${m.id}"`);
     // Every period of the index is in the table, linking to its day list.
     const series = await dyadSeries(w, dyadQuery({ dyad: 'KOR-JPN' }));
     for (const p of series) expect(page).toContain(`href="/signals/KOR-JPN?by=month&amp;day=${p.period}"`);
@@ -97,6 +102,62 @@ describe('the dyad page', () => {
   it('explains how to load signals when there are none', async () => {
     const page = await (await bare.request('/signals/KOR-JPN')).text();
     expect(page).toContain('entente signals fetch');
+  });
+});
+
+describe('the dyad chart', () => {
+  it('spans the data of the real sample files, says what they cover, draws only the milestones inside', async () => {
+    const series = await dyadSeries(w, dyadQuery({ dyad: 'KOR-JPN' }));
+    const periods = series.map((p) => p.period);
+    const res = await app.request('/signals/KOR-JPN/chart.csv');
+    expect(res.status).toBe(200);
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    // The CSV holds the chart's numbers, period by period.
+    expect(rows.map((r) => r.period)).toEqual(periods);
+    expect(rows.map((r) => Number(r.events))).toEqual(series.map((p) => p.events));
+    expect(rows.map((r) => Number(r.conflict))).toEqual(
+      series.map((p) => p.verbal_conflict + p.material_conflict),
+    );
+    // The x-domain is the first to the last period of the data: milestones of 1965 do not move it.
+    const span = dataSpan(series)!;
+    expect(span.map((d) => d.toISOString().slice(0, 10))).toEqual([periods[0], periods.at(-1)]);
+    const page = await (await app.request('/signals/KOR-JPN/chart')).text();
+    expect(page).toContain(
+      'The loaded files: 5 GDELT files published from January 21, 2019 to January 4, 2025.',
+    );
+    const both = (await listMilestones(db)).filter(
+      (m) => m.parties.includes('KOR') && m.parties.includes('JPN'),
+    );
+    const inside = milestonesWithin(both, span);
+    for (const m of both)
+      expect(page.includes(`href="/milestones/${m.id}"`), m.id).toBe(inside.some((x) => x.id === m.id));
+    // Milestone labels are laid out in rows; no two in a row overlap (checked in test/charts).
+    const years = [...page.matchAll(/<text[^>]*>(\d{4})<\/text>/g)].map((m) => Number(m[1]));
+    for (const y of years) expect(y).toBeGreaterThanOrEqual(Number(periods[0]!.slice(0, 4)));
+  });
+
+  it('has its own page, embeddable there only, and PNG and SVG downloads', async () => {
+    const res = await app.request('/signals/KOR-JPN/chart?by=week');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    const main = await app.request('/signals/KOR-JPN');
+    expect(main.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await main.text()).toContain('href="/signals/KOR-JPN/chart.png?by=month"');
+    const png = await app.request('/signals/KOR-JPN/chart.png?lang=ja');
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const svg = await (await app.request('/signals/KOR-JPN/chart.svg')).text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" /);
+    expect((await app.request('/signals/KOR-ZZZ/chart')).status).toBe(404);
+    expect((await bare.request('/signals/KOR-JPN/chart')).status).toBe(404);
   });
 });
 

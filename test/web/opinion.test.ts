@@ -108,14 +108,13 @@ describe('opinion downloads and API', () => {
     expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     const svg = await res.text();
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" /);
-    // The same picture as the page's.
-    // The same picture as the page's; points without a source URL link to the page's table.
+    // The page's picture inside, with the title above and the source line below; points without a
+    // source URL link to the page's table.
     expect(svg).toContain('href="http://localhost/opinion/eai-genron-joint-poll#r-');
-    expect(page).toContain(
-      svg
-        .replace('xmlns="http://www.w3.org/2000/svg" ', '')
-        .replaceAll('http://localhost/opinion/eai-genron-joint-poll#', '#'),
-    );
+    const plot = svg.match(/<svg x="[\d.]+" y="[\d.]+" [^>]*>(.*)<\/svg><\/svg>$/s)![1]!;
+    expect(page).toContain(plot.replaceAll('http://localhost/opinion/eai-genron-joint-poll#', '#'));
+    expect(svg).toContain('<title>Share answering “Good');
+    expect(svg).toContain('Source: East Asia Institute (EAI)');
     const ko = await (await app.request(`${link}&lang=ko`)).text();
     expect(ko).toContain('단절');
     const gap = await app.request(link.replace('chart=trend', 'chart=gap'));

@@ -629,6 +629,40 @@ export const en = {
     'GDELT events are being loaded into the warehouse right now (process {pid}). This page is back as soon as the load has finished; try again in a minute.',
   'signals.none':
     'No GDELT events have been loaded yet. An administrator can fetch them with {fetch} or load files with {ingest}.',
+  'chart.tableCaption': 'The figures of the chart: {title}',
+  'chart.open': 'This chart on its own page (to link or embed)',
+  'chart.download': 'Download:',
+  'chart.csv': 'CSV (the figures)',
+  'chart.source': 'Source: {source}',
+  'chart.more': 'The full page on {site}',
+  'chart.table': 'The figures as a table',
+  'chart.embed': 'Embed this chart',
+  'chart.col.low': '95 % interval, low',
+  'chart.col.high': '95 % interval, high',
+  'opinion.chart.source':
+    '{pollsters}, each figure as its publication gives it; 95 % intervals computed by Entente from n and the design effect',
+  'opinion.chart.note':
+    'Shaded bands: 95 % intervals. Dashed lines: breaks in the series (a change of method); no line crosses them.',
+  'opinion.chart.gapNote':
+    'Above zero: the first public answers so more often. Shaded band: the 95 % interval of the difference.',
+  'opinion.chart.col.gap': 'Gap (percentage points)',
+  'signals.chart.x.event': 'Event date',
+  'signals.chart.x.added': 'Date GDELT added the record',
+  'signals.chart.y': 'Events per {by} (count)',
+  'signals.chart.source':
+    'GDELT 2.0 event data (the GDELT Project) in this site’s warehouse; cooperation is CAMEO QuadClass 1–2, conflict 3–4',
+  'signals.chart.files': 'The loaded files: {files} GDELT files published from {first} to {last}.',
+  'signals.chart.span': 'The chart spans the dates of this pair’s events in them, {from} to {to}.',
+  'signals.chart.milestones':
+    'Dashed lines: the tracker’s milestones of both parties within this period ({n}).',
+  'signals.chart.noMilestones': 'No milestone of the tracker falls within this period.',
+  'signals.chart.col.period': 'Period (start)',
+  'tracker.party.chartY': 'Compliance (%)',
+  'tracker.party.chartSource':
+    'Entente’s published assessments of the record, each score as of its quarter’s last day',
+  'tracker.party.chartFew':
+    'n=…: fewer than {min} items assessed at that date, too few for a percentage. Only quarters that have ended are scored.',
+  'tracker.party.col.n': 'Items counted (n)',
 } as const;
 
 export type MessageKey = keyof typeof en;

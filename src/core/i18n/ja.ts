@@ -621,4 +621,35 @@ export const ja: Record<MessageKey, string> = {
     'GDELT のイベントを現在ウェアハウスに読み込み中です（プロセス {pid}）。読み込みが終わるとこのページは表示されます。1 分ほどしてから再度お試しください。',
   'signals.none':
     'GDELT のイベントはまだ読み込まれていません。管理者は {fetch} で取得するか、{ingest} でファイルを読み込めます。',
+  'chart.tableCaption': 'グラフの数値: {title}',
+  'chart.open': 'このグラフだけのページ（リンク・埋め込み用）',
+  'chart.download': 'ダウンロード:',
+  'chart.csv': 'CSV（数値）',
+  'chart.source': '出典: {source}',
+  'chart.more': '{site} の元のページ',
+  'chart.table': '数値の表',
+  'chart.embed': 'このグラフを埋め込む',
+  'chart.col.low': '95% 区間の下限',
+  'chart.col.high': '95% 区間の上限',
+  'opinion.chart.source':
+    '{pollsters}。各数値は公表されたとおり。95% 区間は n とデザイン効果から Entente が計算',
+  'opinion.chart.note': '帯: 95% 区間。破線: 調査方法が変わった断絶で、線はそれをまたいで結びません。',
+  'opinion.chart.gapNote': '0 より上なら、前者の国民のほうがそう答えた割合が高い。帯: 差の 95% 区間。',
+  'opinion.chart.col.gap': '差（ポイント）',
+  'signals.chart.x.event': 'イベントの日付',
+  'signals.chart.x.added': 'GDELT が記録を追加した日付',
+  'signals.chart.y': '{by}ごとのイベント数',
+  'signals.chart.source':
+    'このサイトのウェアハウスにある GDELT 2.0 イベントデータ（GDELT Project）。協力は CAMEO QuadClass 1–2、対立は 3–4',
+  'signals.chart.files':
+    '読み込んだファイル: {first} から {last} までに公開された GDELT ファイル {files} 件。',
+  'signals.chart.span': 'グラフはそこに含まれるこのペアのイベントの日付、{from} から {to} までを示します。',
+  'signals.chart.milestones': '破線: この期間内にある両当事者の主な出来事（{n}）。',
+  'signals.chart.noMilestones': 'この期間内に主な出来事はありません。',
+  'signals.chart.col.period': '期間（開始日）',
+  'tracker.party.chartY': '遵守（%）',
+  'tracker.party.chartSource': 'Entente が公開した記録の評価。各スコアは四半期の最終日時点',
+  'tracker.party.chartFew':
+    'n=…: その日に評価された項目が {min} 件未満で、割合を出すには少なすぎます。終わった四半期だけを採点します。',
+  'tracker.party.col.n': '集計した項目数（n）',
 };

@@ -34,12 +34,16 @@ export function renderPlot(options: ServerPlotOptions): string {
     const title = a.querySelector('title')?.textContent;
     if (title && !a.hasAttribute('aria-label')) a.setAttribute('aria-label', title);
   }
-  // linkedom escapes only the quote in attribute values; an ampersand left bare would turn "&copy="
-  // in a source URL's query into "©=" when the page is parsed.
+  // linkedom escapes only the quote in attribute values. An ampersand left bare would turn "&copy="
+  // in a source URL's query into "©=" when the page is parsed, and a bare "<" makes the SVG, saved
+  // as a file of its own, XML that no reader accepts.
   for (const el of [svg, ...Array.from(svg.querySelectorAll('*'))]) {
     for (const { name, value } of Array.from(el.attributes)) {
-      if (value.includes('&')) el.setAttribute(name, value.replaceAll('&', '&amp;'));
+      if (/[&<>]/.test(value)) el.setAttribute(name, escapeAttribute(value));
     }
   }
   return svg.outerHTML;
 }
+
+const escapeAttribute = (value: string) =>
+  value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');

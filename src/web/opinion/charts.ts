@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { GapPoint, TrendPoint } from '../../opinion/index.ts';
 import { renderPlot } from '../charts/plot.ts';
+import { textWidth } from '../charts/text.ts';
 
 /** Colours and symbols of the publics: both differ, so that colour is never the only cue. */
 export const PUBLIC_STYLE: Record<string, { color: string; symbol: string }> = {
@@ -19,6 +20,44 @@ export interface ChartText {
   y: string;
   /** The word drawn at a break line. */
   breakMark: string;
+  /** How a value is written beside its point. @default one decimal */
+  value?: (x: number) => string;
+}
+
+const oneDecimal = (x: number) => String(Math.round(x * 10) / 10);
+
+/**
+ * Each point's value written beside it, so that nothing needs hovering: above the point when it is
+ * the highest of its year, below otherwise, so that the labels of two publics keep apart.
+ */
+function valueMarks<T extends { year: number }>(
+  points: T[],
+  y: (p: T) => number,
+  text: ChartText,
+  fill: string | ((p: T) => string),
+  above?: (p: T) => boolean,
+) {
+  const top = new Map<number, number>();
+  for (const p of points) top.set(p.year, Math.max(top.get(p.year) ?? -Infinity, y(p)));
+  const isAbove = above ?? ((p: T) => y(p) === top.get(p.year));
+  const format = text.value ?? oneDecimal;
+  const common = {
+    x: 'year',
+    y,
+    text: (p: T) => format(y(p)),
+    fill,
+    fontSize: 9,
+    stroke: 'white',
+    strokeWidth: 3,
+    paintOrder: 'stroke',
+  } as const;
+  return [
+    Plot.text(points.filter(isAbove), { ...common, dy: -9 }),
+    Plot.text(
+      points.filter((p) => !isAbove(p)),
+      { ...common, dy: 12 },
+    ),
+  ];
 }
 
 export interface ChartSize {
@@ -72,6 +111,8 @@ export function trendChart(
   opts: ChartText &
     ChartSize & {
       publics: string[];
+      /** The name of a public, written at the end of its line. @default its code */
+      name?: (code: string) => string;
       describe: (p: TrendPoint) => string;
       href: (p: TrendPoint) => string;
     },
@@ -85,10 +126,17 @@ export function trendChart(
     if (p.interval === null) gaps++;
     else band.set(p, `${lineKey(p)}-${i > 0 && lineKey(points[i - 1]!) === lineKey(p) ? gaps : ++gaps}`);
   });
+  // Each line ends in its public's name: the legend inside the picture, in PNG and SVG files too.
+  const name = opts.name ?? ((code: string) => code);
+  const last = opts.publics
+    .map((code) => points.filter((p) => p.public === code).at(-1))
+    .filter((p): p is TrendPoint => p !== undefined);
+  const marginRight = Math.max(20, ...last.map((p) => textWidth(name(p.public), 11) + 16));
   return renderPlot({
     width: opts.width,
     height: opts.height,
     marginTop: 28,
+    marginRight: Math.ceil(marginRight),
     ariaLabel: opts.label,
     x: { label: opts.x, ticks: years.length ? yearTicks(years) : [], tickFormat: 'd', inset: 12 },
     y: { label: opts.y, domain: [0, 100], grid: true },
@@ -107,6 +155,22 @@ export function trendChart(
         stroke: 'white',
         title: opts.describe,
         href: opts.href,
+      }),
+      ...valueMarks(
+        points,
+        (p) => p.share,
+        opts,
+        (p) => publicStyle(p.public).color,
+      ),
+      Plot.text(last, {
+        x: 'year',
+        y: 'share',
+        text: (p: TrendPoint) => name(p.public),
+        fill: (p: TrendPoint) => publicStyle(p.public).color,
+        textAnchor: 'start',
+        dx: 10,
+        fontSize: 11,
+        fontWeight: 'bold',
       }),
     ],
   });
@@ -142,6 +206,13 @@ export function gapChart(
       ...breakMarks(breakYears, opts, top),
       Plot.lineY(points, { x: 'year', y: 'gap', z: lineKey, stroke: '#5b3f8c', strokeWidth: 2 }),
       Plot.dot(points, { x: 'year', y: 'gap', fill: '#5b3f8c', r: 4, stroke: 'white', title: opts.describe }),
+      ...valueMarks(
+        points,
+        (p) => p.gap,
+        { ...opts, value: (x) => (x > 0 ? '+' : '') + (opts.value ?? oneDecimal)(x).replace(/^-/, '\u2212') },
+        '#3d2a61',
+        (p) => p.gap >= 0,
+      ),
     ],
   });
 }

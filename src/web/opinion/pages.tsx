@@ -10,6 +10,7 @@ import {
   type TrendPoint,
   trendPoints,
 } from '../../opinion/index.ts';
+import { type Chart, ChartFigure } from '../charts/index.ts';
 import { DateText, Localized, linkable, OutLink, SourceList, shortUrl, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -166,17 +167,53 @@ export function groupCharts(
     ].join('\n');
   const publics = group.map((q) => q.public);
   const trendLabel = t('opinion.trend.label', { answer: answerText, question: questionText });
-  const trend = trendChart(points, {
+  const value = (x: number) => fmt(x);
+  const trendSvg = trendChart(points, {
     width: 720,
     height: 340,
     label: trendLabel,
     x: t('opinion.chart.year'),
     y: t('opinion.chart.share'),
     breakMark: t('opinion.chart.break'),
+    value,
     publics,
+    name,
     describe,
     href: (p) => linkable(p.source.url) ?? `${anchorBase}#${resultAnchor(p)}`,
   });
+  const path = `/opinion/${series.id}/chart`;
+  const query = (chart: 'trend' | 'gap') => `question=${lead.id}&answer=${answer.id}&chart=${chart}`;
+  const source = t('opinion.chart.source', { pollsters: series.pollsters.join(', ') });
+  const page = `/opinion/${series.id}?answer=${answer.id}#q-${lead.id}`;
+  const round = (x: number | undefined) => (x === undefined ? null : Math.round(x * 10) / 10);
+  const trend: Chart = {
+    title: trendLabel,
+    notes: [t('opinion.chart.note')],
+    source,
+    svg: trendSvg,
+    width: 720,
+    height: 340,
+    columns: [
+      { key: 'year', label: t('opinion.col.year') },
+      { key: 'public', label: t('opinion.col.public') },
+      { key: 'share', label: t('opinion.col.share') },
+      { key: 'low', label: t('chart.col.low') },
+      { key: 'high', label: t('chart.col.high') },
+      { key: 'n', label: t('opinion.col.n') },
+    ],
+    rows: points.map((p) => [
+      p.year,
+      name(p.public),
+      p.share,
+      round(p.interval?.low),
+      round(p.interval?.high),
+      p.n,
+    ]),
+    path,
+    query: query('trend'),
+    page,
+    file: `${series.id}-${lead.id}-${answer.id}-trend`,
+  };
   const pair = group.length === 2 ? (group as [QuestionView, QuestionView]) : undefined;
   const gaps = pair ? gapPoints(series, pair[0], pair[1], answer.id) : [];
   const gapLabel = pair
@@ -195,17 +232,36 @@ export function groupCharts(
       describe(g.first),
       describe(g.second),
     ].join('\n');
-  const gap =
+  const gap: Chart | undefined =
     gaps.length > 0
-      ? gapChart(gaps, {
+      ? {
+          title: gapLabel,
+          notes: [t('opinion.chart.gapNote'), t('opinion.chart.note')],
+          source,
+          svg: gapChart(gaps, {
+            width: 720,
+            height: 260,
+            label: gapLabel,
+            x: t('opinion.chart.year'),
+            y: t('opinion.chart.gap'),
+            breakMark: t('opinion.chart.break'),
+            value,
+            describe: describeGap,
+          }),
           width: 720,
           height: 260,
-          label: gapLabel,
-          x: t('opinion.chart.year'),
-          y: t('opinion.chart.gap'),
-          breakMark: t('opinion.chart.break'),
-          describe: describeGap,
-        })
+          columns: [
+            { key: 'year', label: t('opinion.col.year') },
+            { key: 'gap', label: t('opinion.chart.col.gap') },
+            { key: 'low', label: t('chart.col.low') },
+            { key: 'high', label: t('chart.col.high') },
+          ],
+          rows: gaps.map((g) => [g.year, round(g.gap), round(g.interval?.low), round(g.interval?.high)]),
+          path,
+          query: query('gap'),
+          page,
+          file: `${series.id}-${lead.id}-${answer.id}-gap`,
+        }
       : undefined;
   return { answer, answerText, questionText, publics, trend, trendLabel, pair, gap, gapLabel };
 }
@@ -221,14 +277,12 @@ function QuestionGroup(props: {
   const lead = group[0]!;
   const answers = lead.answers;
   const headingId = `q-${lead.id}`;
-  const { answer, questionText, publics, trend, trendLabel, pair, gap, gapLabel } = groupCharts(
+  const { answer, questionText, publics, trend, pair, gap, gapLabel } = groupCharts(
     series,
     group,
     props.asked,
     name,
   );
-  const svgHref = (chart: 'trend' | 'gap') =>
-    `/opinion/${series.id}/chart.svg?question=${lead.id}&answer=${answer.id}&chart=${chart}`;
   const rows = series.results
     .filter((r) => group.some((q) => q.id === r.question))
     .sort((a, b) => a.year - b.year || publics.indexOf(a.public) - publics.indexOf(b.public));
@@ -272,31 +326,15 @@ function QuestionGroup(props: {
           </ul>
         </nav>
       )}
-      <figure class="chart-figure">
-        <Legend publics={publics} name={name} />
-        <div class="chart-box" dangerouslySetInnerHTML={{ __html: trend }} />
-        <figcaption>
-          {trendLabel} · <a href={svgHref('trend')}>{t('opinion.chartSvg')}</a>
-        </figcaption>
-      </figure>
-      {pair && (
-        <figure class="chart-figure">
-          {gap ? (
-            <div class="chart-box" dangerouslySetInnerHTML={{ __html: gap }} />
-          ) : (
-            <p>{t('opinion.gap.none')}</p>
-          )}
-          <figcaption>
-            {t('opinion.gap.title')}: {gapLabel}
-            {gap && (
-              <>
-                {' '}
-                · <a href={svgHref('gap')}>{t('opinion.chartSvg')}</a>
-              </>
-            )}
-          </figcaption>
-        </figure>
-      )}
+      <ChartFigure chart={trend} before={<Legend publics={publics} name={name} />} />
+      {pair &&
+        (gap ? (
+          <ChartFigure chart={gap} />
+        ) : (
+          <p>
+            {t('opinion.gap.title')}: {gapLabel}. {t('opinion.gap.none')}
+          </p>
+        ))}
       {rows.length === 0 ? (
         <p>{t('opinion.noResults')}</p>
       ) : (

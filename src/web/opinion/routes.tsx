@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../../core/index.ts';
 import { listParties } from '../../core/index.ts';
 import { getSurveySeries, listSurveySeries, questionGroups, resultsCsv } from '../../opinion/index.ts';
+import { chartRoutes } from '../charts/index.ts';
 import { useI18n } from '../i18n.ts';
 import { siteUrl } from '../site-url.ts';
 import { groupCharts, OpinionListPage, SeriesPage } from './pages.tsx';
@@ -39,12 +40,12 @@ export function opinionRoutes(db: Db) {
     });
   });
 
-  // A chart on its own, as the page draws it, for print and for reuse elsewhere.
-  app.get('/opinion/:id/chart.svg', async (c) => {
+  // Each chart on its own page (to link or embed) and as SVG, PNG and CSV, as the page draws it.
+  chartRoutes(app, '/opinion/:id/chart', async (c) => {
     const { question, answer, chart = 'trend' } = c.req.query();
     if (chart !== 'trend' && chart !== 'gap')
       throw new HTTPException(400, { message: 'Query parameter "chart": must be "trend" or "gap".' });
-    const { series, parties } = await seriesWithParties(c.req.param('id'), answer);
+    const { series, parties } = await seriesWithParties(c.req.param('id') ?? '', answer);
     const group = questionGroups(series).find((g) => g.some((q) => q.id === question));
     if (!group)
       throw new HTTPException(404, {
@@ -57,13 +58,9 @@ export function opinionRoutes(db: Db) {
     };
     const page = new URL(`/opinion/${series.id}`, siteUrl(c)).href;
     const charts = groupCharts(series, group, answer, name, page);
-    const svg = chart === 'trend' ? charts.trend : charts.gap;
-    if (!svg) throw new HTTPException(404, { message: 'No year has this figure for both publics.' });
-    // A file on its own needs the namespace that HTML infers.
-    return c.body(svg.replace(/^<svg /, '<svg xmlns="http://www.w3.org/2000/svg" '), 200, {
-      'Content-Type': 'image/svg+xml; charset=utf-8',
-      'Content-Disposition': `inline; filename="${series.id}-${group[0]!.id}-${chart}.svg"`,
-    });
+    const found = chart === 'trend' ? charts.trend : charts.gap;
+    if (!found) throw new HTTPException(404, { message: 'No year has this figure for both publics.' });
+    return found;
   });
 
   app.get('/opinion/:id', async (c) => {

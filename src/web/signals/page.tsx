@@ -1,14 +1,91 @@
 import type { DayEvent, DyadQuery, IndexPoint, TopEvent } from '../../signals/index.ts';
+import { type Chart, ChartFigure } from '../charts/index.ts';
 import { Msg, OutLink } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { type ChartMilestone, cooperationChart } from './chart.ts';
+import {
+  type ChartMilestone,
+  cooperationChart,
+  dataSpan,
+  type fileCoverage,
+  milestonesWithin,
+} from './chart.ts';
+
+export type FileCoverage = ReturnType<typeof fileCoverage>;
+
+/** The dyad's cooperation/conflict chart with its title, notes, source and figures. */
+export function dyadChart(
+  q: DyadQuery,
+  series: IndexPoint[],
+  milestones: ChartMilestone[],
+  coverage: FileCoverage,
+): Chart {
+  const { t, number, date } = useI18n();
+  const by = t(`signals.by.${q.by}`);
+  const keep = `by=${q.by}${q.directed ? '&directed=true' : ''}${q.date === 'added' ? '&date=added' : ''}`;
+  const span = dataSpan(series);
+  const inside = milestonesWithin(milestones, span);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const notes: string[] = [];
+  if (coverage.first && coverage.last)
+    notes.push(
+      t('signals.chart.files', {
+        files: number(coverage.files),
+        first: date(coverage.first),
+        last: date(coverage.last),
+      }),
+    );
+  if (series.length > 0)
+    notes.push(t('signals.chart.span', { from: date(series[0]!.period), to: date(series.at(-1)!.period) }));
+  notes.push(
+    inside.length
+      ? t('signals.chart.milestones', { n: number(inside.length) })
+      : t('signals.chart.noMilestones'),
+  );
+  const names = { cooperation: t('signals.col.cooperation'), conflict: t('signals.col.conflict') };
+  const title = t('signals.chartLabel', { a: q.a, b: q.b, by });
+  const svg = cooperationChart(series, milestones, {
+    width: 760,
+    height: 320,
+    label: title,
+    x: q.date === 'added' ? t('signals.chart.x.added') : t('signals.chart.x.event'),
+    y: t('signals.chart.y', { by }),
+    names,
+    value: (n) => number(n),
+  });
+  return {
+    title,
+    notes,
+    source: t('signals.chart.source'),
+    svg,
+    width: 760,
+    // Rows of milestone labels make the plot taller than asked.
+    height: Number(/^<svg [^>]*?height="(\d+)"/.exec(svg)?.[1] ?? 320),
+    columns: [
+      { key: 'period', label: t('signals.chart.col.period') },
+      { key: 'events', label: t('signals.col.events') },
+      { key: 'cooperation', label: names.cooperation },
+      { key: 'conflict', label: names.conflict },
+    ],
+    rows: series.map((p) => [
+      p.period,
+      p.events,
+      p.verbal_cooperation + p.material_cooperation,
+      p.verbal_conflict + p.material_conflict,
+    ]),
+    path: `/signals/${q.a}-${q.b}/chart`,
+    query: keep,
+    page: `/signals/${q.a}-${q.b}?${keep}`,
+    file: `signals-${q.a}-${q.b}-${q.by}${span ? `-${iso(span[0])}-${iso(span[1])}` : ''}`,
+  };
+}
 
 export interface DyadPageProps {
   q: DyadQuery;
   series: IndexPoint[];
   top: TopEvent[];
   milestones: ChartMilestone[];
+  coverage: FileCoverage;
   day: string | undefined;
   dayEvents: DayEvent[];
 }
@@ -75,19 +152,7 @@ export function DyadPage(props: DyadPageProps) {
         <p class="empty">{t('signals.empty')}</p>
       ) : (
         <>
-          <figure class="chart-figure">
-            <div
-              class="chart-box"
-              dangerouslySetInnerHTML={{
-                __html: cooperationChart(series, props.milestones, {
-                  width: 760,
-                  height: 320,
-                  label: t('signals.chartLabel', { a: q.a, b: q.b, by }),
-                }),
-              }}
-            />
-            <figcaption>{t('signals.caption', { n: total })}</figcaption>
-          </figure>
+          <ChartFigure chart={dyadChart(q, series, props.milestones, props.coverage)} />
           <details>
             <summary>{t('signals.table')}</summary>
             <table>

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../../core/index.ts';
-import { dayEvents, dyadSeries, topEventTypes, type Warehouse } from '../../signals/index.ts';
+import { type DyadQuery, dayEvents, dyadSeries, topEventTypes, type Warehouse } from '../../signals/index.ts';
 import { listMilestones } from '../../tracker/index.ts';
-import { BusySignalsPage, DyadPage, NoSignalsPage } from './page.tsx';
+import { chartRoutes } from '../charts/index.ts';
+import { type ChartMilestone, fileCoverage } from './chart.ts';
+import { BusySignalsPage, DyadPage, dyadChart, NoSignalsPage } from './page.tsx';
 import { readDyad } from './params.ts';
 import { WarehouseBusy, type WarehouseSource } from './source.ts';
 
@@ -24,6 +27,31 @@ export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
     return c.redirect(`/signals/${DEFAULT_DYAD}`, 302);
   });
 
+  /** The tracker's milestones that concern both parties: they share the chart's time axis. */
+  const milestonesOf = async (q: DyadQuery) =>
+    (await listMilestones(db))
+      .filter((m) => m.parties.includes(q.a) && m.parties.includes(q.b))
+      .map((m) => ({ id: m.id, date: m.date, title: m.title }));
+
+  // The chart on its own page (to link or embed) and as SVG, PNG and CSV.
+  chartRoutes(app, '/signals/:dyad/chart', async (c) => {
+    const q = readDyad(c.req.param('dyad') ?? '', c.req.query());
+    const read = (w: Warehouse) => Promise.all([dyadSeries(w, q), w.manifest()]);
+    let found: Awaited<ReturnType<typeof read>> | undefined;
+    try {
+      found = await warehouse(read);
+    } catch (e) {
+      if (!(e instanceof WarehouseBusy)) throw e;
+      c.header('Retry-After', String(e.retryAfter));
+      throw new HTTPException(503, { message: e.message });
+    }
+    if (!found) throw new HTTPException(404, { message: 'No GDELT events have been loaded yet.' });
+    const [series, files] = found;
+    if (series.length === 0)
+      throw new HTTPException(404, { message: `No events of ${q.a}–${q.b} are in the warehouse.` });
+    return dyadChart(q, series, await milestonesOf(q), fileCoverage(files));
+  });
+
   app.get('/signals/:dyad', async (c) => {
     const q = readDyad(c.req.param('dyad'), c.req.query());
     const day = c.req.query('day') || undefined;
@@ -33,24 +61,29 @@ export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
         dyadSeries(w, q),
         topEventTypes(w, q, 10),
         dayQ && day ? dayEvents(w, dayQ, day, 20) : Promise.resolve([]),
+        w.manifest(),
       ]);
     let found: Awaited<ReturnType<typeof read>> | undefined;
-    let milestones: Awaited<ReturnType<typeof listMilestones>>;
+    let milestones: ChartMilestone[];
     try {
-      [found, milestones] = await Promise.all([warehouse(read), listMilestones(db)]);
+      [found, milestones] = await Promise.all([warehouse(read), milestonesOf(q)]);
     } catch (e) {
       if (!(e instanceof WarehouseBusy)) throw e;
       c.header('Retry-After', String(e.retryAfter));
       return c.html(<BusySignalsPage pid={e.pid} />, 503);
     }
     if (!found) return c.html(<NoSignalsPage />);
-    const [series, top, events] = found;
-    // The tracker's milestones that concern both parties share the chart's time axis.
-    const shown = milestones
-      .filter((m) => m.parties.includes(q.a) && m.parties.includes(q.b))
-      .map((m) => ({ id: m.id, date: m.date, title: m.title }));
+    const [series, top, events, files] = found;
     return c.html(
-      <DyadPage q={q} series={series} top={top} milestones={shown} day={day} dayEvents={events} />,
+      <DyadPage
+        q={q}
+        series={series}
+        top={top}
+        milestones={milestones}
+        coverage={fileCoverage(files)}
+        day={day}
+        dayEvents={events}
+      />,
     );
   });
 

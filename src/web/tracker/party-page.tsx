@@ -51,7 +51,7 @@ export function PartyScorecardPage(p: PartyScorecardProps) {
       </dl>
       <section aria-labelledby="over-time">
         <h2 id="over-time">{t('tracker.party.overTime')}</h2>
-        <ScoreChart points={p.series} label={t('tracker.party.chart', { code: p.party.code })} />
+        <ScoreChart code={p.party.code} points={p.series} />
         <table>
           <thead>
             <tr>

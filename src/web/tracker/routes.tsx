@@ -50,6 +50,7 @@ import { AuditPage, CorrectionsPage, ReviewPage } from './logs-page.tsx';
 import { MethodologyPage } from './methodology-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { PartyScorecardPage } from './party-page.tsx';
+import { scoreChartRoutes } from './score-chart-routes.tsx';
 
 const STYLE = readFileSync(new URL('./tracker.css', import.meta.url), 'utf8');
 
@@ -82,6 +83,7 @@ const seeOther = (c: Context, to: string) => c.redirect(to, 303);
 /** The tracker's pages, forms, feeds and downloads. */
 export function trackerRoutes(db: Db, auth: Auth) {
   const app = new Hono();
+  app.route('/', scoreChartRoutes(db));
 
   app.get('/assets/tracker.css', (c) =>
     c.body(STYLE, 200, {

@@ -1,4 +1,6 @@
+import * as Plot from '@observablehq/plot';
 import { FINE_ITEMS, MIN_ITEMS, type Score } from '../../tracker/index.ts';
+import { type Chart, ChartFigure, renderPlot } from '../charts/index.ts';
 import { useI18n } from '../i18n.ts';
 
 /**
@@ -83,66 +85,91 @@ export function HeatLegend() {
 const quarterLabel = (day: string) => `Q${Math.ceil(Number(day.slice(5, 7)) / 3)} ${day.slice(0, 4)}`;
 
 /**
- * A party's score at each quarter end, as bars on a 0–100 % axis with the quarter under each bar
- * and the value above it, readable without hovering; quarters with too few items for a percentage
- * show their n instead of a bar. The table beside it carries the same numbers for screen readers.
+ * A party's compliance at each quarter end as a chart: bars on a 0–100 % axis, the quarter and its
+ * year under each bar, the value above it, readable without hovering; a quarter with too few items
+ * for a percentage shows its n instead of a bar. Its figures (value, 95 % interval, n) are the
+ * table of the page, the chart's page and its CSV.
  */
-export function ScoreChart(props: { points: { date: string; score: Score }[]; label: string }) {
+export function scoreChart(props: {
+  code: string;
+  points: { date: string; score: Score }[];
+  asOf?: string;
+}): Chart {
   const { t } = useI18n();
-  const w = 46;
-  const top = 18;
-  const h = 120;
-  const left = 46;
-  const width = left + props.points.length * w + 4;
-  const height = top + h + 34;
-  const y = (v: number) => top + h - (v / 100) * h;
-  return (
-    <figure class="score-chart">
-      <svg
-        role="img"
-        aria-label={props.label}
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-      >
-        {[0, 50, 100].map((v) => (
-          <g class="grid">
-            <line x1={left} x2={width - 4} y1={y(v)} y2={y(v)} />
-            <text x={left - 4} y={y(v) + 4} text-anchor="end">
-              {v} %
-            </text>
-          </g>
-        ))}
-        {props.points.map((p, i) => {
-          const x = left + i * w;
-          const v = p.score.value;
-          return (
-            <g>
-              {v === null ? (
-                <text x={x + w / 2} y={y(0) - 4} text-anchor="middle" class="few">
-                  n={p.score.counted.length}
-                </text>
-              ) : (
-                <>
-                  <rect x={x + 6} y={y(v)} width={w - 12} height={y(0) - y(v)} class="bar" />
-                  <text x={x + w / 2} y={y(v) - 4} text-anchor="middle" class="value">
-                    {v}
-                  </text>
-                </>
-              )}
-              <text x={x + w / 2} y={top + h + 14} text-anchor="middle" class="tick">
-                {quarterLabel(p.date).split(' ')[0]}
-              </text>
-              <text x={x + w / 2} y={top + h + 28} text-anchor="middle" class="tick">
-                {p.date.slice(0, 4)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>
-        {props.label}. {t('tracker.overview.ended')}
-      </figcaption>
-    </figure>
-  );
+  const label = t('tracker.party.chart', { code: props.code });
+  const data = props.points.map((p) => ({ ...p, quarter: `${quarterLabel(p.date).replace(' ', '\n')}` }));
+  const width = Math.max(360, 60 + data.length * 52);
+  const height = 260;
+  const valued = data.filter((d) => d.score.value !== null);
+  const few = data.filter((d) => d.score.value === null);
+  const svg = renderPlot({
+    width,
+    height,
+    marginTop: 28,
+    marginBottom: 48,
+    marginLeft: 50,
+    ariaLabel: label,
+    x: {
+      type: 'band',
+      domain: data.map((d) => d.quarter),
+      label: t('tracker.party.quarterEnd'),
+      labelAnchor: 'right',
+      labelOffset: 44,
+      padding: 0.2,
+    },
+    y: { domain: [0, 100], label: t('tracker.party.chartY'), grid: true, ticks: [0, 25, 50, 75, 100] },
+    marks: [
+      Plot.barY(valued, { x: 'quarter', y: (d: (typeof data)[number]) => d.score.value, fill: '#2f5d8a' }),
+      Plot.text(valued, {
+        x: 'quarter',
+        y: (d: (typeof data)[number]) => d.score.value,
+        text: (d: (typeof data)[number]) => String(d.score.value),
+        dy: -7,
+        fontSize: 11,
+        fontWeight: 'bold',
+        fill: '#1a1a1a',
+      }),
+      Plot.text(few, {
+        x: 'quarter',
+        y: 0,
+        text: (d: (typeof data)[number]) => `n=${d.score.counted.length}`,
+        dy: -8,
+        fontSize: 10,
+        fill: '#555',
+      }),
+      Plot.ruleY([0], { stroke: '#222' }),
+    ],
+  });
+  const path = `/tracker/parties/${props.code}/chart`;
+  return {
+    title: label,
+    notes: [t('tracker.party.chartFew', { min: MIN_ITEMS })],
+    source: t('tracker.party.chartSource'),
+    svg,
+    width,
+    height,
+    columns: [
+      { key: 'quarter_end', label: t('tracker.party.quarterEnd') },
+      { key: 'compliance', label: t('tracker.party.chartY') },
+      { key: 'low', label: t('chart.col.low') },
+      { key: 'high', label: t('chart.col.high') },
+      { key: 'n', label: t('tracker.party.col.n') },
+    ],
+    rows: props.points.map((p) => [
+      p.date,
+      p.score.value,
+      p.score.interval?.[0] ?? null,
+      p.score.interval?.[1] ?? null,
+      p.score.counted.length,
+    ]),
+    path,
+    query: props.asOf ? `as_of=${props.asOf}` : '',
+    page: `/tracker/parties/${props.code}#over-time`,
+    file: `compliance-${props.code}`,
+  };
+}
+
+/** The scorecard chart on a page, with its title, notes, source, downloads and figures. */
+export function ScoreChart(props: { code: string; points: { date: string; score: Score }[]; asOf?: string }) {
+  return <ChartFigure chart={scoreChart(props)} />;
 }

@@ -1,0 +1,7 @@
+export { type Chart, type ChartCell, type ChartColumn, chartCsv, chartHref, standaloneSvg } from './chart.ts';
+export { allowFraming, framingHeaders } from './embed.ts';
+export { ChartFigure, ChartPage } from './figure.tsx';
+export { renderPlot, type ServerPlotOptions } from './plot.ts';
+export { chartFonts, FONT_FILES, renderPng } from './png.ts';
+export { chartRoutes } from './routes.tsx';
+export { escapeXml, fitText, labelRows, textWidth, wrapText } from './text.ts';
