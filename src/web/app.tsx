@@ -16,6 +16,7 @@ import { ErrorPage } from './pages/error.tsx';
 import { translationsMiddleware } from './record-text.tsx';
 import { searchApi } from './search/api.ts';
 import { searchRoutes } from './search/routes.tsx';
+import type { SignalsState } from './signals/glance.ts';
 import { siteRoutes } from './site.tsx';
 import { trackerApi } from './tracker/api.ts';
 import { trackerRoutes } from './tracker/routes.tsx';
@@ -26,6 +27,8 @@ export interface AppDeps {
   apiPlugins?: ApiPlugin[];
   /** Page routes of optional modules, mounted at the site root. */
   sitePlugins?: Hono[];
+  /** The last months of signals for the home page; absent when the site has no signals module. */
+  signals?: () => Promise<SignalsState>;
   /** Cookie settings and the login rate limiter (tests pass their own). */
   accounts?: AuthOptions & { limiter?: LoginLimiter };
 }
@@ -72,7 +75,7 @@ export function createApp(deps: AppDeps) {
       ...(deps.apiPlugins ?? []),
     ]),
   );
-  app.route('/', siteRoutes(deps.db));
+  app.route('/', siteRoutes(deps.db, deps.signals));
   app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
   app.route('/', trackerRoutes(deps.db, auth));
   app.route('/', opinionRoutes(deps.db));

@@ -13,7 +13,7 @@ import {
 import { DateText, Localized, SourceList, shortUrl, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { gapChart, publicStyle, trendChart } from './charts.ts';
+import { type ChartSize, gapChart, publicStyle, trendChart } from './charts.ts';
 
 export const resultAnchor = (r: { question: string; wave: string; answer: string }) =>
   `r-${r.question}-${r.wave}-${r.answer}`;
@@ -134,7 +134,8 @@ export function SeriesPage({ series, parties, answer }: SeriesPageData) {
 /**
  * The charts of one question group in the reader's language: the trend of the chosen answer and,
  * for a mirrored pair, the perception gap. Pages and the SVG download both draw through here.
- * `anchorBase` prefixes the table anchors that points without a source URL link to.
+ * `anchorBase` prefixes the table anchors that points without a source URL link to; `size` is each
+ * chart's drawing size (the home page draws them smaller).
  */
 export function groupCharts(
   series: SurveySeriesView,
@@ -142,6 +143,10 @@ export function groupCharts(
   asked: string | undefined,
   name: (code: string) => string,
   anchorBase = '',
+  size: { trend: ChartSize; gap: ChartSize } = {
+    trend: { width: 720, height: 340 },
+    gap: { width: 720, height: 260 },
+  },
 ) {
   const { t, pick, number } = useI18n();
   const lead = group[0]!;
@@ -167,8 +172,7 @@ export function groupCharts(
   const publics = group.map((q) => q.public);
   const trendLabel = t('opinion.trend.label', { answer: answerText, question: questionText });
   const trend = trendChart(points, {
-    width: 720,
-    height: 340,
+    ...size.trend,
     label: trendLabel,
     x: t('opinion.chart.year'),
     y: t('opinion.chart.share'),
@@ -198,8 +202,7 @@ export function groupCharts(
   const gap =
     gaps.length > 0
       ? gapChart(gaps, {
-          width: 720,
-          height: 260,
+          ...size.gap,
           label: gapLabel,
           x: t('opinion.chart.year'),
           y: t('opinion.chart.gap'),
@@ -306,7 +309,7 @@ function QuestionGroup(props: {
   );
 }
 
-function Legend(props: { publics: string[]; name: (code: string) => string }) {
+export function Legend(props: { publics: string[]; name: (code: string) => string }) {
   const { t } = useI18n();
   return (
     <ul class="legend" aria-label={t('opinion.legend')}>
