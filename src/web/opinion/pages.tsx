@@ -10,7 +10,7 @@ import {
   type TrendPoint,
   trendPoints,
 } from '../../opinion/index.ts';
-import { DateText, Localized, SourceList, shortUrl, Unknown } from '../components.tsx';
+import { DateText, Localized, SourceList, shortUrl, TableScroll, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { type ChartSize, gapChart, publicStyle, trendChart } from './charts.ts';
@@ -342,7 +342,7 @@ function ResultsTable(props: {
   const answerLabel = (r: ResultView) =>
     props.questions.find((q) => q.id === r.question)?.answers.find((a) => a.id === r.answer)?.label;
   return (
-    <div class="table-scroll">
+    <TableScroll label={t('opinion.table.caption')}>
       <table class="results">
         <caption>{t('opinion.table.caption')}</caption>
         <thead>
@@ -398,7 +398,7 @@ function ResultsTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -407,7 +407,7 @@ function WavesTable(props: { series: SurveySeriesView; name: (code: string) => s
   return (
     <section aria-labelledby="waves">
       <h2 id="waves">{t('opinion.waves.title')}</h2>
-      <div class="table-scroll">
+      <TableScroll label={t('opinion.waves.caption')}>
         <table>
           <caption>{t('opinion.waves.caption')}</caption>
           <thead>
@@ -466,7 +466,7 @@ function WavesTable(props: { series: SurveySeriesView; name: (code: string) => s
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { type QuestionView, type SurveySeriesView, trendPoints } from '../../opi
 import type { ProgramRow, SeriesRow } from '../../publications/index.ts';
 import type { AssessmentRow, MilestoneRow, RecommendationRow, Status } from '../../tracker/index.ts';
 import { statusOf } from '../../tracker/index.ts';
-import { DateText, Localized, Msg, Parties } from '../components.tsx';
+import { DateText, Localized, Msg, Parties, TableScroll } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { groupCharts, Legend } from '../opinion/pages.tsx';
@@ -209,7 +209,7 @@ function StatusPanel(d: HomeData) {
           </figcaption>
           <details>
             <summary>{t('home.status.table')}</summary>
-            <div class="table-scroll">
+            <TableScroll label={label}>
               <table class="status-table">
                 <caption class="visually-hidden">{label}</caption>
                 <thead>
@@ -241,7 +241,7 @@ function StatusPanel(d: HomeData) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </details>
         </figure>
       )}
