@@ -20,6 +20,7 @@ import { ErrorPage } from './pages/error.tsx';
 import { translationsMiddleware } from './record-text.tsx';
 import { searchApi } from './search/api.ts';
 import { searchRoutes } from './search/routes.tsx';
+import type { SignalsState } from './signals/glance.ts';
 import { siteRoutes } from './site.tsx';
 import { siteBase } from './site-url.ts';
 import { trackerApi } from './tracker/api.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   apiPlugins?: ApiPlugin[];
   /** Page routes of optional modules, mounted at the site root. */
   sitePlugins?: Hono[];
+  /** The last months of signals for the home page; absent when the site has no signals module. */
+  signals?: () => Promise<SignalsState>;
   /** Cookie settings and the login rate limiter (tests pass their own). */
   accounts?: AuthOptions & { limiter?: LoginLimiter };
   /**
@@ -142,7 +145,7 @@ export function createApp(deps: AppDeps) {
       deps.publicUrl,
     ),
   );
-  app.route('/', siteRoutes(deps.db, auth, deps.publicUrl));
+  app.route('/', siteRoutes(deps.db, auth, deps.publicUrl, deps.signals));
   app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
   app.route('/', trackerRoutes(deps.db, auth));
   app.route('/', opinionRoutes(deps.db));

@@ -30,6 +30,18 @@ export function OutLink(props: { url: string; rel?: string; children: Child }) {
   );
 }
 
+/**
+ * A wide table's own scrolling box, so that the page keeps the viewport's width: focusable and named,
+ * so that keyboard users can scroll it too.
+ */
+export function TableScroll(props: { label: string; children?: Child }) {
+  return (
+    <div class="table-scroll" tabindex={0} role="region" aria-label={props.label}>
+      {props.children}
+    </div>
+  );
+}
+
 /** What the sources do not give: shown plainly, never filled in. */
 export function Unknown(props: { what?: string }) {
   const { t } = useI18n();

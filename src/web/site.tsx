@@ -11,7 +11,6 @@ import {
   getPaper,
   listAuthors,
   listPapers,
-  listPrograms,
   listSeries,
 } from '../publications/index.ts';
 import {
@@ -25,6 +24,7 @@ import {
 import type { Auth } from './accounts/auth.ts';
 import { recommendationsCsv, recommendationsJson } from './downloads.ts';
 import { HomePage } from './pages/home.tsx';
+import { homeData } from './pages/home-data.ts';
 import { MilestonePage, MilestonesPage } from './pages/milestones.tsx';
 import { PaperPage } from './pages/paper.tsx';
 import { PapersPage } from './pages/papers.tsx';
@@ -32,6 +32,7 @@ import { PartiesPage, PartyPage } from './pages/parties.tsx';
 import { RecommendationPage } from './pages/recommendation.tsx';
 import { RecommendationsPage } from './pages/recommendations.tsx';
 import { publicPageUrl } from './public-url.ts';
+import type { SignalsState } from './signals/glance.ts';
 import { siteUrl } from './site-url.ts';
 
 const notFound = (what: string) => new HTTPException(404, { message: `${what} is not in the record.` });
@@ -48,20 +49,14 @@ function recommendationFilter(query: Record<string, string>) {
   return parsed.data;
 }
 
-/** The server-rendered pages and downloads of the publications and tracker records. */
-export function siteRoutes(db: Db, auth: Auth, publicUrl?: string) {
+/**
+ * The server-rendered pages and downloads of the publications and tracker records; `signals` gives
+ * the home page the last months of event signals when the site has them.
+ */
+export function siteRoutes(db: Db, auth: Auth, publicUrl?: string, signals?: () => Promise<SignalsState>) {
   const app = new Hono();
 
-  app.get('/', async (c) => {
-    const [programs, series, areas, recommendations, milestones] = await Promise.all([
-      listPrograms(db),
-      listSeries(db),
-      listIssueAreas(db),
-      listRecommendations(db),
-      listMilestones(db),
-    ]);
-    return c.html(<HomePage {...{ programs, series, areas, recommendations, milestones }} />);
-  });
+  app.get('/', async (c) => c.html(<HomePage {...(await homeData(db, signals))} />));
 
   app.get('/papers', async (c) => {
     const selected = c.req.query('series') || undefined;

@@ -40,8 +40,10 @@ describe.skipIf(!chromiumAvailable())('publications in Chromium', () => {
     expect(await page.locator('h1').first().textContent()).toBe('Redesigning Korea-Japan Relations');
     problems.push(...(await seriousViolations(page)));
 
-    // The first recommendation listed under the first issue area.
-    const rec = page.locator('.area ul a').first();
+    // The first issue area, then the first recommendation of its list.
+    await page.locator('.area-list a').first().click();
+    await page.waitForURL(/\/recommendations\?area=/);
+    const rec = page.locator('table.recs tbody a[href^="/recommendations/"]').first();
     const recTitle = (await rec.textContent())!;
     await rec.click();
     await page.waitForURL(/\/recommendations\/[a-z0-9-]+$/);

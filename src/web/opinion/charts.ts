@@ -66,10 +66,12 @@ export interface ChartSize {
 }
 
 const lineKey = (p: { segment: number; public?: string }) => `${p.public ?? ''}-${p.segment}`;
-const yearTicks = (years: number[]) => {
+/** Every year, or every second (third…) one where a chart is too narrow for a label a year. */
+const yearTicks = (years: number[], width: number) => {
   const lo = Math.min(...years);
   const hi = Math.max(...years);
-  return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  const step = Math.max(1, Math.ceil(30 / ((width - 80) / (hi - lo + 1))));
+  return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).filter((y) => (hi - y) % step === 0);
 };
 
 /** Dashed vertical rules where a segment starts after a break, with a short label. */
@@ -138,7 +140,7 @@ export function trendChart(
     marginTop: 28,
     marginRight: Math.ceil(marginRight),
     ariaLabel: opts.label,
-    x: { label: opts.x, ticks: years.length ? yearTicks(years) : [], tickFormat: 'd', inset: 12 },
+    x: { label: opts.x, ticks: years.length ? yearTicks(years, opts.width) : [], tickFormat: 'd', inset: 12 },
     y: { label: opts.y, domain: [0, 100], grid: true },
     color: { domain: opts.publics, range: opts.publics.map((c) => publicStyle(c).color) },
     symbol: { domain: opts.publics, range: opts.publics.map((c) => publicStyle(c).symbol) },
@@ -198,7 +200,7 @@ export function gapChart(
     height: opts.height,
     marginTop: 28,
     ariaLabel: opts.label,
-    x: { label: opts.x, ticks: years.length ? yearTicks(years) : [], tickFormat: 'd', inset: 12 },
+    x: { label: opts.x, ticks: years.length ? yearTicks(years, opts.width) : [], tickFormat: 'd', inset: 12 },
     y: { label: opts.y, domain: [-top, top], grid: true },
     marks: [
       Plot.ruleY([0], { stroke: '#222' }),

@@ -11,10 +11,19 @@ import {
   trendPoints,
 } from '../../opinion/index.ts';
 import { type Chart, ChartFigure } from '../charts/index.ts';
-import { DateText, Localized, linkable, OutLink, SourceList, shortUrl, Unknown } from '../components.tsx';
+import {
+  DateText,
+  Localized,
+  linkable,
+  OutLink,
+  SourceList,
+  shortUrl,
+  TableScroll,
+  Unknown,
+} from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { gapChart, publicStyle, trendChart } from './charts.ts';
+import { type ChartSize, gapChart, publicStyle, trendChart } from './charts.ts';
 
 export const resultAnchor = (r: { question: string; wave: string; answer: string }) =>
   `r-${r.question}-${r.wave}-${r.answer}`;
@@ -135,7 +144,8 @@ export function SeriesPage({ series, parties, answer }: SeriesPageData) {
 /**
  * The charts of one question group in the reader's language: the trend of the chosen answer and,
  * for a mirrored pair, the perception gap. Pages and the SVG download both draw through here.
- * `anchorBase` prefixes the table anchors that points without a source URL link to.
+ * `anchorBase` prefixes the table anchors that points without a source URL link to; `size` is each
+ * chart's drawing size (the home page draws them smaller).
  */
 export function groupCharts(
   series: SurveySeriesView,
@@ -143,6 +153,10 @@ export function groupCharts(
   asked: string | undefined,
   name: (code: string) => string,
   anchorBase = '',
+  size: { trend: ChartSize; gap: ChartSize } = {
+    trend: { width: 720, height: 340 },
+    gap: { width: 720, height: 260 },
+  },
 ) {
   const { t, pick, number } = useI18n();
   const lead = group[0]!;
@@ -344,7 +358,7 @@ function QuestionGroup(props: {
   );
 }
 
-function Legend(props: { publics: string[]; name: (code: string) => string }) {
+export function Legend(props: { publics: string[]; name: (code: string) => string }) {
   const { t } = useI18n();
   return (
     <ul class="legend" aria-label={t('opinion.legend')}>
@@ -377,7 +391,7 @@ function ResultsTable(props: {
   const answerLabel = (r: ResultView) =>
     props.questions.find((q) => q.id === r.question)?.answers.find((a) => a.id === r.answer)?.label;
   return (
-    <div class="table-scroll">
+    <TableScroll label={t('opinion.table.caption')}>
       <table class="results">
         <caption>{t('opinion.table.caption')}</caption>
         <thead>
@@ -433,7 +447,7 @@ function ResultsTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -442,7 +456,7 @@ function WavesTable(props: { series: SurveySeriesView; name: (code: string) => s
   return (
     <section aria-labelledby="waves">
       <h2 id="waves">{t('opinion.waves.title')}</h2>
-      <div class="table-scroll">
+      <TableScroll label={t('opinion.waves.caption')}>
         <table>
           <caption>{t('opinion.waves.caption')}</caption>
           <thead>
@@ -501,7 +515,7 @@ function WavesTable(props: { series: SurveySeriesView; name: (code: string) => s
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

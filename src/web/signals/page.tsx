@@ -1,6 +1,6 @@
 import type { DayEvent, DyadQuery, IndexPoint, TopEvent } from '../../signals/index.ts';
 import { type Chart, ChartFigure } from '../charts/index.ts';
-import { Msg, OutLink } from '../components.tsx';
+import { Msg, OutLink, TableScroll } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import {
@@ -155,54 +155,58 @@ export function DyadPage(props: DyadPageProps) {
           <ChartFigure chart={dyadChart(q, series, props.milestones, props.coverage)} />
           <details>
             <summary>{t('signals.table')}</summary>
+            <TableScroll label={t('signals.table')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{by}</th>
+                    <th scope="col">{t('signals.col.events')}</th>
+                    <th scope="col">{t('signals.col.cooperation')}</th>
+                    <th scope="col">{t('signals.col.conflict')}</th>
+                    <th scope="col">{t('signals.col.goldstein')}</th>
+                    <th scope="col">{t('signals.col.tone')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {series.map((p) => (
+                    <tr>
+                      <th scope="row">
+                        <a href={`${self}?${keep}&day=${p.period}`}>{p.period}</a>
+                      </th>
+                      <td>{number(p.events)}</td>
+                      <td>{number(p.verbal_cooperation + p.material_cooperation)}</td>
+                      <td>{number(p.verbal_conflict + p.material_conflict)}</td>
+                      <td>{fmt(p.goldstein_weighted)}</td>
+                      <td>{fmt(p.tone_mean)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </details>
+          <h2>{t('signals.top')}</h2>
+          <TableScroll label={t('signals.top')}>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{by}</th>
+                  <th scope="col">CAMEO</th>
+                  <th scope="col">{t('signals.col.type')}</th>
                   <th scope="col">{t('signals.col.events')}</th>
-                  <th scope="col">{t('signals.col.cooperation')}</th>
-                  <th scope="col">{t('signals.col.conflict')}</th>
-                  <th scope="col">{t('signals.col.goldstein')}</th>
-                  <th scope="col">{t('signals.col.tone')}</th>
+                  <th scope="col">{t('signals.col.mentions')}</th>
                 </tr>
               </thead>
               <tbody>
-                {series.map((p) => (
+                {props.top.map((e) => (
                   <tr>
-                    <th scope="row">
-                      <a href={`${self}?${keep}&day=${p.period}`}>{p.period}</a>
-                    </th>
-                    <td>{number(p.events)}</td>
-                    <td>{number(p.verbal_cooperation + p.material_cooperation)}</td>
-                    <td>{number(p.verbal_conflict + p.material_conflict)}</td>
-                    <td>{fmt(p.goldstein_weighted)}</td>
-                    <td>{fmt(p.tone_mean)}</td>
+                    <td>{e.code}</td>
+                    <td lang="en">{e.label}</td>
+                    <td>{number(e.events)}</td>
+                    <td>{number(e.mentions)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </details>
-          <h2>{t('signals.top')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">CAMEO</th>
-                <th scope="col">{t('signals.col.type')}</th>
-                <th scope="col">{t('signals.col.events')}</th>
-                <th scope="col">{t('signals.col.mentions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.top.map((e) => (
-                <tr>
-                  <td>{e.code}</td>
-                  <td lang="en">{e.label}</td>
-                  <td>{number(e.events)}</td>
-                  <td>{number(e.mentions)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          </TableScroll>
         </>
       )}
       <h2 id="day">{t('signals.day')}</h2>

@@ -1,5 +1,6 @@
 import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
 import { STATUSES, type Status, type TrackedItemRow } from '../../tracker/index.ts';
+import { TableScroll } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { RecordTitle } from '../record-text.tsx';
 import { StatusBadge } from './status-badge.tsx';
@@ -106,7 +107,7 @@ export function ItemsTable(p: {
         <button type="submit">{t('tracker.overview.filter')}</button>
       </form>
       <p>{t('tracker.overview.itemsLead', { shown: p.items.length, total: p.total })}</p>
-      <div class="table-scroll">
+      <TableScroll label={t('tracker.overview.items')}>
         <table class="items">
           <thead>
             <tr>
@@ -139,7 +140,7 @@ export function ItemsTable(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

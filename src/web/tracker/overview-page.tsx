@@ -2,7 +2,7 @@ import type { Actor } from '../../accounts/index.ts';
 import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
 import type { Score } from '../../tracker/index.ts';
 import { UserBar } from '../accounts/user-bar.tsx';
-import { Localized } from '../components.tsx';
+import { Localized, TableScroll } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { TRACKER_HEAD } from './head.tsx';
@@ -89,37 +89,39 @@ export function OverviewPage(p: OverviewProps) {
 
       <section aria-labelledby="heat">
         <h2 id="heat">{t('tracker.overview.heat')}</h2>
-        <table class="heat-map">
-          <thead>
-            <tr>
-              <th scope="col">{t('tracker.overview.area')}</th>
-              {parties.map((party) => (
-                <th scope="col">{party.code}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {top.map((area) => (
+        <TableScroll label={t('tracker.overview.heat')}>
+          <table class="heat-map">
+            <thead>
               <tr>
-                <th scope="row">
-                  <Localized en={area.name_en} ko={area.name_ko} ja={area.name_ja} />
-                </th>
-                {parties.map((party) => {
-                  const s = p.heat.get(area.id)?.get(party.code);
-                  return (
-                    <td class={band(s)}>
-                      {s ? (
-                        <ScoreValue score={s} />
-                      ) : (
-                        <span class="unknown">{t('tracker.overview.noItems')}</span>
-                      )}
-                    </td>
-                  );
-                })}
+                <th scope="col">{t('tracker.overview.area')}</th>
+                {parties.map((party) => (
+                  <th scope="col">{party.code}</th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {top.map((area) => (
+                <tr>
+                  <th scope="row">
+                    <Localized en={area.name_en} ko={area.name_ko} ja={area.name_ja} />
+                  </th>
+                  {parties.map((party) => {
+                    const s = p.heat.get(area.id)?.get(party.code);
+                    return (
+                      <td class={band(s)}>
+                        {s ? (
+                          <ScoreValue score={s} />
+                        ) : (
+                          <span class="unknown">{t('tracker.overview.noItems')}</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <HeatLegend />
       </section>
 
