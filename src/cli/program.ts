@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { migrate } from '../core/index.ts';
+import { briefCommand } from './brief.ts';
 import { buildCommand } from './build.ts';
 import { type CliContext, withStore } from './context.ts';
 import { exportCommand, importCommand, validateCommand } from './dataset-commands.ts';
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(opinionCommand(ctx));
   program.addCommand(scoresCommand(ctx));
   program.addCommand(buildCommand(ctx));
+  program.addCommand(briefCommand(ctx));
 
   const db = new Command('db').description('Records store administration');
   db.command('migrate')

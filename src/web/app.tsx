@@ -18,6 +18,7 @@ import { searchApi } from './search/api.ts';
 import { searchRoutes } from './search/routes.tsx';
 import { siteRoutes } from './site.tsx';
 import { trackerApi } from './tracker/api.ts';
+import { briefRoutes } from './tracker/brief-routes.tsx';
 import { trackerRoutes } from './tracker/routes.tsx';
 
 export interface AppDeps {
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', siteRoutes(deps.db));
   app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
   app.route('/', trackerRoutes(deps.db, auth));
+  app.route('/', briefRoutes(deps.db));
   app.route('/', opinionRoutes(deps.db));
   app.route('/', searchRoutes(deps.db));
   for (const plugin of deps.sitePlugins ?? []) app.route('/', plugin);
