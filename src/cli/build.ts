@@ -39,8 +39,12 @@ export function buildCommand(ctx: CliContext): Command {
     .option('--live-url <url>', 'the live site, linked from the note that replaces forms')
     .option('--limit <n>', 'at most this many pages and files', '20000')
     .option('--no-search', 'leave out the Pagefind search index')
+    .option('--no-pdf', 'leave out the PDF briefs (they need Chromium); their links go to --live-url')
     .action(
-      async (dir: string, opts: { baseUrl: string; liveUrl?: string; limit: string; search: boolean }) => {
+      async (
+        dir: string,
+        opts: { baseUrl: string; liveUrl?: string; limit: string; search: boolean; pdf: boolean },
+      ) => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1)
           throw new CliError(`--limit must be a whole number, got "${opts.limit}"`);
@@ -54,7 +58,16 @@ export function buildCommand(ctx: CliContext): Command {
         const report = await withStore(ctx, async (db) => {
           await ensureRecord(ctx, db);
           const app = createApp({ db, ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)) });
-          return buildSite({ app, outDir: dir, ...opts, limit, log: ctx.err });
+          return buildSite({
+            app,
+            outDir: dir,
+            baseUrl: opts.baseUrl,
+            liveUrl: opts.liveUrl,
+            search: opts.search,
+            skip: opts.pdf ? [] : [/\.pdf$/],
+            limit,
+            log: ctx.err,
+          });
         });
         for (const b of report.broken) ctx.err(`${b.url}: ${b.status} (linked from ${b.from})`);
         if (report.truncated)

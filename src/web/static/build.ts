@@ -25,6 +25,8 @@ export interface BuildOptions {
   limit?: number;
   /** Build the Pagefind index (the static search). @default true */
   search?: boolean;
+  /** Paths left out of the copy; their links go to the live site, or are dropped without one. */
+  skip?: RegExp[];
   log?: (line: string) => void;
 }
 
@@ -59,10 +61,16 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
 
   // The pages, then the API's GET answers named by its OpenAPI document.
-  const { fetched, truncated } = await crawl({ app: opts.app, base, seeds: ['/', SEARCH_PAGE], limit });
+  const { fetched, truncated } = await crawl({
+    app: opts.app,
+    base,
+    seeds: ['/', SEARCH_PAGE],
+    limit,
+    skip: opts.skip,
+  });
   const apiSeeds = apiPaths(fetched);
   const more = await crawl(
-    { app: opts.app, base, seeds: apiSeeds, seedLocales: [DEFAULT_LOCALE], limit },
+    { app: opts.app, base, seeds: apiSeeds, seedLocales: [DEFAULT_LOCALE], limit, skip: opts.skip },
     fetched,
   );
   log(`Fetched ${fetched.size} resources in ${Math.round(performance.now() - started)} ms`);
@@ -108,6 +116,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
       files,
       search: searchFile(f.locale),
       liveUrl: opts.liveUrl,
+      skip: opts.skip ?? [],
       isSearch: f.pathname === SEARCH_PAGE,
     });
     write(file, html);
@@ -167,6 +176,7 @@ interface PageContext {
   files: Map<string, string>;
   search: string;
   liveUrl?: string;
+  skip: RegExp[];
   isSearch: boolean;
 }
 
@@ -190,7 +200,10 @@ export function rewritePage(html: string, ctx: PageContext): string {
     const to = targetOf(unescapeAttr(raw), ctx.page, ctx.locale);
     if (!to) return whole;
     let href: string | undefined;
-    if (to.pathname === SEARCH_PAGE) href = relativeHref(ctx.file, ctx.search) + to.search;
+    if (ctx.skip.some((r) => r.test(to.pathname))) {
+      if (!ctx.liveUrl) return '';
+      href = new URL(`${to.pathname}${to.search}`, ctx.liveUrl).href;
+    } else if (to.pathname === SEARCH_PAGE) href = relativeHref(ctx.file, ctx.search) + to.search;
     else href = resolved(to, ctx.files, ctx.file, to.hash);
     return href === undefined ? whole : ` ${attr}="${escapeHtml(href)}"`;
   });

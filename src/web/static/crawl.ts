@@ -80,6 +80,8 @@ export interface CrawlOptions {
   /** At most this many resources; a bigger site stops the crawl and says so. */
   limit: number;
   concurrency?: number;
+  /** Paths not fetched (e.g. the PDF briefs of a build without Chromium). */
+  skip?: RegExp[];
 }
 
 /**
@@ -95,6 +97,7 @@ export async function crawl(
   const push = (t: Target, from: string) => {
     const key = keyOf(t);
     if (seen.has(key) || (from !== '(start)' && isLeftOut(t.pathname))) return;
+    if (opts.skip?.some((r) => r.test(t.pathname))) return;
     seen.add(key);
     queue.push({ ...t, from });
   };
