@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { migrate } from '../core/index.ts';
+import { briefCommand } from './brief.ts';
+import { buildCommand } from './build.ts';
 import { type CliContext, withStore } from './context.ts';
 import { exportCommand, importCommand, validateCommand } from './dataset-commands.ts';
 import { initCommand, schemasCommand } from './init.ts';
@@ -32,6 +34,8 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(signalsCommand(ctx));
   program.addCommand(opinionCommand(ctx));
   program.addCommand(scoresCommand(ctx));
+  program.addCommand(buildCommand(ctx));
+  program.addCommand(briefCommand(ctx));
 
   const db = new Command('db').description('Records store administration');
   db.command('migrate')

@@ -24,6 +24,7 @@ import type { SignalsState } from './signals/glance.ts';
 import { siteRoutes } from './site.tsx';
 import { siteBase } from './site-url.ts';
 import { trackerApi } from './tracker/api.ts';
+import { briefRoutes } from './tracker/brief-routes.tsx';
 import { trackerRoutes } from './tracker/routes.tsx';
 
 export interface AppDeps {
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', siteRoutes(deps.db, auth, deps.publicUrl, deps.signals));
   app.route('/', accountsRoutes(deps.db, auth, deps.accounts?.limiter));
   app.route('/', trackerRoutes(deps.db, auth));
+  app.route('/', briefRoutes(deps.db));
   app.route('/', opinionRoutes(deps.db));
   app.route('/', searchRoutes(deps.db));
   for (const plugin of deps.sitePlugins ?? []) app.route('/', plugin);

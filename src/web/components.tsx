@@ -36,9 +36,9 @@ export function OutLink(props: { url: string; rel?: string; children: Child }) {
  */
 export function TableScroll(props: { label: string; children?: Child }) {
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-label={props.label}>
+    <section class="table-scroll" tabindex={0} aria-label={props.label}>
       {props.children}
-    </div>
+    </section>
   );
 }
 

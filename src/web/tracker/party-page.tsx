@@ -5,6 +5,7 @@ import { UserBar } from '../accounts/user-bar.tsx';
 import { Localized } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { BriefLinks } from './brief.tsx';
 import { TRACKER_HEAD } from './head.tsx';
 import { ScoreChart, ScoreValue } from './score-views.tsx';
 import { levelName, signed } from './words.tsx';
@@ -49,6 +50,7 @@ export function PartyScorecardPage(p: PartyScorecardProps) {
           <time datetime={p.asOf}>{date(p.asOf)}</time>
         </dd>
       </dl>
+      <BriefLinks base={`/tracker/parties/${p.party.code}`} />
       <section aria-labelledby="over-time">
         <h2 id="over-time">{t('tracker.party.overTime')}</h2>
         <ScoreChart code={p.party.code} points={p.series} />

@@ -1,0 +1,85 @@
+import { Command } from 'commander';
+import { CliError, type Db, formatProblem } from '../core/index.ts';
+import { importDataset, loadDataset } from '../dataset/index.ts';
+import { refreshSearchIndex } from '../search/index.ts';
+import { createApp } from '../web/index.ts';
+import { fileWarehouse, signalsPlugins } from '../web/signals/index.ts';
+import { buildSite } from '../web/static/index.ts';
+import { type CliContext, withStore } from './context.ts';
+import { BUNDLED_DATASET } from './serve.ts';
+
+/** An empty store gets the bundled record, as on the first `entente serve`. */
+async function ensureRecord(ctx: CliContext, db: Db) {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM datasets');
+  if (row && row.n > 0) return;
+  ctx.err(`Empty store: importing the bundled record from ${BUNDLED_DATASET}`);
+  const loaded = loadDataset(BUNDLED_DATASET);
+  if (!loaded.dataset) {
+    for (const p of loaded.problems) ctx.err(formatProblem(p));
+    throw new CliError('The bundled dataset is invalid; see the problems above.');
+  }
+  await importDataset(db, loaded.dataset);
+  await refreshSearchIndex(db);
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** `entente build <dir>`: the public site as static files with a static search. */
+export function buildCommand(ctx: CliContext): Command {
+  return new Command('build')
+    .description(
+      'Write the public site as static files (every page in en/ko/ja, downloads, charts, API answers as JSON, a Pagefind search) for any static host',
+    )
+    .argument('<dir>', 'folder to write (emptied first)')
+    .option(
+      '--base-url <url>',
+      'address the copy will be published at, used in absolute links',
+      'http://localhost/',
+    )
+    .option('--live-url <url>', 'the live site, linked from the note that replaces forms')
+    .option('--limit <n>', 'at most this many pages and files', '20000')
+    .option('--no-search', 'leave out the Pagefind search index')
+    .option('--no-pdf', 'leave out the PDF briefs (they need Chromium); their links go to --live-url')
+    .action(
+      async (
+        dir: string,
+        opts: { baseUrl: string; liveUrl?: string; limit: string; search: boolean; pdf: boolean },
+      ) => {
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new CliError(`--limit must be a whole number, got "${opts.limit}"`);
+        for (const [name, v] of [
+          ['--base-url', opts.baseUrl],
+          ['--live-url', opts.liveUrl],
+        ] as const)
+          if (v !== undefined && !URL.canParse(v))
+            throw new CliError(`${name} must be an absolute URL, got "${v}"`);
+        const started = performance.now();
+        const report = await withStore(ctx, async (db) => {
+          await ensureRecord(ctx, db);
+          const app = createApp({ db, ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)) });
+          return buildSite({
+            app,
+            outDir: dir,
+            baseUrl: opts.baseUrl,
+            liveUrl: opts.liveUrl,
+            search: opts.search,
+            skip: opts.pdf ? [] : [/\.pdf$/],
+            limit,
+            log: ctx.err,
+          });
+        });
+        for (const b of report.broken) ctx.err(`${b.url}: ${b.status} (linked from ${b.from})`);
+        if (report.truncated)
+          throw new CliError(`The site has more than ${limit} pages and files; raise --limit.`);
+        if (report.broken.length > 0)
+          throw new CliError(
+            `${report.broken.length} links lead to errors; see above. The folder is incomplete.`,
+          );
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        ctx.out(
+          `Wrote ${report.pages} pages and ${report.files} files (${mb(report.bytes)}) to ${dir} in ${seconds} s`,
+        );
+      },
+    );
+}
