@@ -99,10 +99,13 @@ export function toRows(d: Dataset): Rows {
         source: r.source,
       })),
     ),
-    // Corrections refer to the assessments they correct, so they are written after all others.
-    assessments: d.assessments
-      .flatMap((f) => f.assessments.map((a) => ({ ...a, item_id: f.item, flags: a.flags ?? [] })))
-      .sort((a, b) => Number(a.corrects !== undefined) - Number(b.corrects !== undefined)),
+    // Corrections refer to the assessments they correct (a correction may itself be corrected), so
+    // each is written after what it corrects: ordered by the length of its chain of corrections.
+    assessments: byCorrectionDepth(
+      d.assessments.flatMap((f) =>
+        f.assessments.map((a) => ({ ...a, item_id: f.item, flags: a.flags ?? [] })),
+      ),
+    ),
     itemLinks: d.links.map((l) => ({
       id: linkId(l),
       recommendation_id: l.recommendation,
@@ -120,4 +123,18 @@ export function toRows(d: Dataset): Rows {
 function siblingsOf(d: Dataset, parent: string | undefined) {
   if (parent === undefined) return d.issueAreas;
   return flattenIssueAreas(d.issueAreas).find(({ node }) => node.id === parent)?.node.children ?? [];
+}
+
+function byCorrectionDepth<T extends { id: string; corrects?: string }>(rows: T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const depth = (r: T, seen = new Set<string>()): number => {
+    if (r.corrects === undefined || seen.has(r.id)) return 0;
+    seen.add(r.id);
+    const target = byId.get(r.corrects);
+    return target ? 1 + depth(target, seen) : 1;
+  };
+  return rows
+    .map((r) => ({ r, d: depth(r) }))
+    .sort((a, b) => a.d - b.d)
+    .map((x) => x.r);
 }
