@@ -21,14 +21,21 @@ async function html(path: string, status = 200) {
 }
 
 describe('pages', () => {
-  it('home shows the program, its issue areas with counts and the latest milestones', async () => {
+  it('home shows the program, the dashboard, its issue areas with counts and the latest milestones', async () => {
     const page = await html('/');
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('Redesigning Korea-Japan Relations');
     expect(page).toMatch(/Security and geopolitics<\/a> <span class="count">1<\/span>/);
     expect(page).toMatch(/Global agenda and functional cooperation<\/a> <span class="count">0<\/span>/);
-    expect(page).toContain('href="/recommendations/trilateral-nuclear-risk-discussions"');
+    // Issue areas link to their lists; single recommendations are no longer listed on the home page.
+    expect(page).toContain('href="/recommendations?area=security-geopolitics"');
+    expect(page).not.toContain('href="/recommendations/trilateral-nuclear-risk-discussions"');
     expect(page).toContain('href="/milestones/1965-06-22-treaty-on-basic-relations"');
+    for (const heading of ['Latest assessments', 'Latest milestones', 'What both publics think'])
+      expect(page).toMatch(new RegExp(`>${heading}</(a></)?h2>`));
+    // A site without the signals module says it has no signals, with no link to load them.
+    expect(page).toContain('No signals warehouse is loaded on this site');
+    expect(page).not.toContain('How to load them');
   });
 
   it('a paper page carries every field of the publisher page, its recommendations and citation tags', async () => {

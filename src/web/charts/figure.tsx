@@ -5,8 +5,8 @@ import { type Chart, type ChartCell, chartHref } from './chart.ts';
 function DataTable(props: { chart: Chart; hidden?: boolean }) {
   const { t, number } = useI18n();
   const cell = (v: ChartCell) => (v === null ? '–' : typeof v === 'number' ? number(v) : v);
-  return (
-    <table class={props.hidden ? 'visually-hidden' : 'chart-data'}>
+  const table = (
+    <table class={props.hidden ? 'screen-reader-table' : 'chart-data'}>
       <caption>{t('chart.tableCaption', { title: props.chart.title })}</caption>
       <thead>
         <tr>
@@ -26,6 +26,8 @@ function DataTable(props: { chart: Chart; hidden?: boolean }) {
       </tbody>
     </table>
   );
+  // Hidden in a box of its own: a table is as wide as its content, and a wide one would widen the page.
+  return props.hidden ? <div class="visually-hidden">{table}</div> : table;
 }
 
 /** Links to the chart's page and its downloads. */
