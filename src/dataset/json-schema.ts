@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Source } from '../core/schema.ts';
-import { Day, ItemLink } from '../tracker/assessment.ts';
+import { Day, ItemLink, PastDay } from '../tracker/assessment.ts';
 import { Commitment } from '../tracker/schema.ts';
 import {
   AssessmentsFile,
@@ -106,6 +106,7 @@ type JsonSchema = Record<string, unknown>;
 const REFINEMENTS = new Map<unknown, JsonSchema>([
   [Source, { anyOf: [{ required: ['url'] }, { required: ['document'] }] }],
   [Day, { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }],
+  [PastDay, { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }],
   [
     Commitment,
     {

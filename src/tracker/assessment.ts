@@ -55,10 +55,12 @@ export type PartyCompliance = z.infer<typeof PartyCompliance>;
 
 // The latest calendar day anywhere on Earth (UTC+14): a judgement cannot hold for a later day.
 const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+/** A full date that has come (anywhere on Earth): a judgement holds for a day that is not ahead. */
+export const PastDay = Day.refine((d) => d <= latestToday(), 'must not be in the future');
 
 /** What an assessor judges: the same fields in a form, an API body and a dataset file. */
 export const Judgement = z.strictObject({
-  as_of: Day.refine((d) => d <= latestToday(), 'must not be in the future'),
+  as_of: PastDay,
   implementation: Implementation,
   flags: z.array(Flag).optional(),
   /** Commitments only: each party's compliance. */
