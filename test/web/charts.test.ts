@@ -60,7 +60,9 @@ describe('chart pages', () => {
     const party = await (await app.request('/tracker/parties/KOR')).text();
     for (const ext of ['', '.png', '.svg', '.csv']) expect(party).toContain(`href="${SCORE}${ext}"`);
     // The figures as a table for screen readers, beside the picture.
-    expect(page).toMatch(/<div class="visually-hidden"><table class="screen-reader-table"><caption>The figures of the chart: Share answering/);
+    expect(page).toMatch(
+      /<div class="visually-hidden"><table class="screen-reader-table"><caption>The figures of the chart: Share answering/,
+    );
   });
 
   it('refuse what they cannot draw', async () => {

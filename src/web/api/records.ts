@@ -27,7 +27,6 @@ import {
   RecommendationView,
 } from '../../tracker/index.ts';
 import { publicPageUrl } from '../public-url.ts';
-import { siteUrl } from '../site-url.ts';
 import { recordExample } from './examples.ts';
 import { problem, problemResponse } from './problem.ts';
 import { jsonResponse } from './responses.ts';

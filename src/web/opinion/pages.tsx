@@ -183,8 +183,8 @@ export function groupCharts(
   const trendLabel = t('opinion.trend.label', { answer: answerText, question: questionText });
   const value = (x: number) => fmt(x);
   const trendSvg = trendChart(points, {
-    width: 720,
-    height: 340,
+    width: size.trend.width,
+    height: size.trend.height,
     label: trendLabel,
     x: t('opinion.chart.year'),
     y: t('opinion.chart.share'),
@@ -205,8 +205,8 @@ export function groupCharts(
     notes: [t('opinion.chart.note')],
     source,
     svg: trendSvg,
-    width: 720,
-    height: 340,
+    width: size.trend.width,
+    height: size.trend.height,
     columns: [
       { key: 'year', label: t('opinion.col.year') },
       { key: 'public', label: t('opinion.col.public') },
@@ -253,8 +253,8 @@ export function groupCharts(
           notes: [t('opinion.chart.gapNote'), t('opinion.chart.note')],
           source,
           svg: gapChart(gaps, {
-            width: 720,
-            height: 260,
+            width: size.gap.width,
+            height: size.gap.height,
             label: gapLabel,
             x: t('opinion.chart.year'),
             y: t('opinion.chart.gap'),
@@ -262,8 +262,8 @@ export function groupCharts(
             value,
             describe: describeGap,
           }),
-          width: 720,
-          height: 260,
+          width: size.gap.width,
+          height: size.gap.height,
           columns: [
             { key: 'year', label: t('opinion.col.year') },
             { key: 'gap', label: t('opinion.chart.col.gap') },

@@ -4,7 +4,7 @@ import type { RecommendationRow } from '../../tracker/index.ts';
 import { Localized, Msg, Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { RecordTitle, recordText, TranslationNote } from '../record-text.tsx';
+import { recordText, TranslationNote } from '../record-text.tsx';
 import { paperLabel } from './paper.tsx';
 
 export function RecommendationPage(props: {
