@@ -50,7 +50,6 @@ describe('authorisation of every mutating route', () => {
   let db: Db;
   let users: Record<Username, Actor & { id: number }>;
   let app: ReturnType<typeof testApp>;
-  const tokens = {} as Record<Who, string | undefined>;
   let n = 0;
   let recommendations: string[] = [];
 
@@ -223,10 +222,6 @@ describe('authorisation of every mutating route', () => {
     await migrate(db);
     users = await seed(db);
     app = testApp(db);
-    for (const who of WHO) {
-      tokens[who] =
-        who === 'anonymous' ? undefined : (await createToken(db, users[LOGIN[who]], 'authz')).secret;
-    }
     // Recommendations the test may link to the milestone: not linked to it already, not restating others.
     recommendations = (
       await db.query<{ id: string }>(

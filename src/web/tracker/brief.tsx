@@ -4,7 +4,7 @@ import type { Locale } from '../../core/i18n/index.ts';
 import type { AssessmentRow, Score, ScoredItem, Status } from '../../tracker/index.ts';
 import { useI18n } from '../i18n.ts';
 import { recordText } from '../record-text.tsx';
-import { ScoreChart, ScoreValue } from './score-views.tsx';
+import { ScoreChart, ScoreFacts, ScoreValue } from './score-views.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 // The brief is printed without network: it carries the site's styles inline.
@@ -120,24 +120,7 @@ export function BriefPage(p: BriefProps) {
         <main id="main" class="brief">
           <p class="eyebrow">Entente · {w.kind}</p>
           <h1>{title}</h1>
-          <dl class="facts">
-            {p.compliance && (
-              <>
-                <dt>{t('tracker.score.compliance')}</dt>
-                <dd id="compliance">
-                  <ScoreValue score={p.compliance} />
-                </dd>
-              </>
-            )}
-            <dt>{t('tracker.score.implementation')}</dt>
-            <dd id="implementation">
-              <ScoreValue score={p.implementation} />
-            </dd>
-            <dt>{t('tracker.party.asOf')}</dt>
-            <dd>
-              <time datetime={p.asOf}>{date(p.asOf)}</time>
-            </dd>
-          </dl>
+          <ScoreFacts compliance={p.compliance} implementation={p.implementation} asOf={p.asOf} />
           {p.series && p.series.length > 0 && (
             <section>
               <h2>{t('tracker.party.overTime')}</h2>

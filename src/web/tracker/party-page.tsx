@@ -7,7 +7,7 @@ import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { BriefLinks } from './brief.tsx';
 import { TRACKER_HEAD } from './head.tsx';
-import { ScoreChart, ScoreValue } from './score-views.tsx';
+import { ScoreChart, ScoreFacts, ScoreValue } from './score-views.tsx';
 import { levelName, signed } from './words.tsx';
 
 export interface PartyScorecardProps {
@@ -36,20 +36,7 @@ export function PartyScorecardPage(p: PartyScorecardProps) {
       <h1>
         <Localized en={p.party.name_en} ko={p.party.name_ko} ja={p.party.name_ja} />
       </h1>
-      <dl class="facts">
-        <dt>{t('tracker.score.compliance')}</dt>
-        <dd id="compliance">
-          <ScoreValue score={p.compliance} />
-        </dd>
-        <dt>{t('tracker.score.implementation')}</dt>
-        <dd id="implementation">
-          <ScoreValue score={p.implementation} />
-        </dd>
-        <dt>{t('tracker.party.asOf')}</dt>
-        <dd>
-          <time datetime={p.asOf}>{date(p.asOf)}</time>
-        </dd>
-      </dl>
+      <ScoreFacts compliance={p.compliance} implementation={p.implementation} asOf={p.asOf} />
       <BriefLinks base={`/tracker/parties/${p.party.code}`} />
       <section aria-labelledby="over-time">
         <h2 id="over-time">{t('tracker.party.overTime')}</h2>

@@ -173,3 +173,28 @@ export function scoreChart(props: {
 export function ScoreChart(props: { code: string; points: { date: string; score: Score }[]; asOf?: string }) {
   return <ChartFigure chart={scoreChart(props)} />;
 }
+
+/** The headline figures of a scorecard or a brief: compliance (parties only), implementation, as of. */
+export function ScoreFacts(props: { compliance?: Score; implementation: Score; asOf: string }) {
+  const { t, date } = useI18n();
+  return (
+    <dl class="facts">
+      {props.compliance && (
+        <>
+          <dt>{t('tracker.score.compliance')}</dt>
+          <dd id="compliance">
+            <ScoreValue score={props.compliance} />
+          </dd>
+        </>
+      )}
+      <dt>{t('tracker.score.implementation')}</dt>
+      <dd id="implementation">
+        <ScoreValue score={props.implementation} />
+      </dd>
+      <dt>{t('tracker.party.asOf')}</dt>
+      <dd>
+        <time datetime={props.asOf}>{date(props.asOf)}</time>
+      </dd>
+    </dl>
+  );
+}
