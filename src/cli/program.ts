@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { migrate } from '../core/index.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { briefCommand } from './brief.ts';
 import { buildCommand } from './build.ts';
 import { type CliContext, withStore } from './context.ts';
@@ -36,6 +37,8 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(scoresCommand(ctx));
   program.addCommand(buildCommand(ctx));
   program.addCommand(briefCommand(ctx));
+  program.addCommand(backupCommand(ctx));
+  program.addCommand(restoreCommand(ctx));
 
   const db = new Command('db').description('Records store administration');
   db.command('migrate')
