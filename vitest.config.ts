@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
     setupFiles: ['test/setup/fail-on-console.ts'],
+    globalSetup: ['test/setup/store-templates.ts'],
   },
 });

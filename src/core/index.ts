@@ -11,7 +11,7 @@ export {
 } from './errors.ts';
 export { loadMigrations, type Migration, migrate } from './migrate.ts';
 export { openStore } from './open.ts';
-export { openPglite } from './pglite.ts';
+export { openPglite, type PgliteDb, type PgliteOptions } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
 export * from './schema.ts';
 export { MAX_TEXT_FILE_BYTES, readTextFile, type TextFile } from './text-file.ts';

@@ -14,11 +14,21 @@ const parsers = {
   [types.TIMESTAMP]: parseTimestamp,
 };
 
+/** The embedded store, which can also hand back a copy of its files to open another store from. */
+export interface PgliteDb extends Db {
+  dump(): Promise<Blob>;
+}
+
+export interface PgliteOptions {
+  /** Start from this copy of a store's files (`dumpPglite`) instead of an empty store. */
+  from?: Blob;
+}
+
 /**
  * Opens the embedded store in `dir` (created if missing), or in memory when `dir` is undefined. A
  * folder is opened by one process at a time; a second one is told which process holds it.
  */
-export async function openPglite(dir?: string): Promise<Db> {
+export async function openPglite(dir?: string, options: PgliteOptions = {}): Promise<PgliteDb> {
   let release = () => {};
   if (dir) {
     mkdirSync(dir, { recursive: true });
@@ -26,7 +36,7 @@ export async function openPglite(dir?: string): Promise<Db> {
   }
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dir, { parsers, extensions: { pg_trgm } });
+    pg = await PGlite.create(dir, { parsers, extensions: { pg_trgm }, loadDataDir: options.from });
   } catch (e) {
     release();
     throw e;
@@ -46,5 +56,6 @@ export async function openPglite(dir?: string): Promise<Db> {
     ...self,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     close: () => pg.close().finally(release),
+    dump: () => pg.dumpDataDir('none'),
   };
 }

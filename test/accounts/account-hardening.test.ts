@@ -12,8 +12,8 @@ import {
 } from '../../src/accounts/index.ts';
 import type { CliContext } from '../../src/cli/context.ts';
 import { usersCommand } from '../../src/cli/users.ts';
-import { CliError, ConflictError, type Db, migrate, openPglite, readConfig } from '../../src/core/index.ts';
-import { Client, PASSWORD, seed, testApp, type Username } from '../helpers/tracker.ts';
+import { CliError, ConflictError, type Db, readConfig } from '../../src/core/index.ts';
+import { Client, PASSWORD, seeded, testApp, type Username } from '../helpers/tracker.ts';
 
 const CLI: Actor = { id: null, name: 'test', role: 'admin' };
 
@@ -22,9 +22,7 @@ describe('accounts: passwords, enabling, the last admin, logging out everywhere,
   let users: Record<Username, Actor & { id: number }>;
   let app: ReturnType<typeof testApp>;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    users = await seed(db);
+    ({ db, users } = await seeded());
     app = testApp(db);
   });
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, addUser, createToken } from '../../src/accounts/index.ts';
-import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import type { Db } from '../../src/core/index.ts';
 import { draftAssessment, linkItems, publishAssessment, submitForReview } from '../../src/tracker/index.ts';
-import { Client, PASSWORD, seed, testApp, type Username } from '../helpers/tracker.ts';
+import { Client, PASSWORD, seeded, testApp, type Username } from '../helpers/tracker.ts';
 
 type Who = 'anonymous' | 'viewer' | 'contributor' | 'editor' | 'admin';
 const WHO: Who[] = ['anonymous', 'viewer', 'contributor', 'editor', 'admin'];
@@ -218,9 +218,7 @@ describe('authorisation of every mutating route', () => {
   };
 
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    users = await seed(db);
+    ({ db, users } = await seeded());
     app = testApp(db);
     // Recommendations the test may link to the milestone: not linked to it already, not restating others.
     recommendations = (

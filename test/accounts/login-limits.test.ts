@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginLimiter } from '../../src/accounts/index.ts';
-import { type Db, migrate, openPglite, readConfig } from '../../src/core/index.ts';
+import { type Db, readConfig } from '../../src/core/index.ts';
 import { createApp } from '../../src/web/index.ts';
-import { Client, seed } from '../helpers/tracker.ts';
+import { Client, seeded } from '../helpers/tracker.ts';
 
 type App = ReturnType<typeof createApp>;
 
@@ -18,9 +18,7 @@ describe('login limits and the page after login', () => {
   const now = 0;
   const clock = () => now;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    await seed(db);
+    ({ db } = await seeded());
   });
   afterAll(async () => {
     await db.close();

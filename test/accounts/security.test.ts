@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, LoginLimiter, listAudit } from '../../src/accounts/index.ts';
-import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import type { Db } from '../../src/core/index.ts';
 import { listAssessments } from '../../src/tracker/index.ts';
 import { createApp } from '../../src/web/index.ts';
-import { Client, draftFields, PASSWORD, seed, testApp, type Username } from '../helpers/tracker.ts';
+import { Client, draftFields, PASSWORD, seeded, testApp, type Username } from '../helpers/tracker.ts';
 
 const ITEM = 'camp-david-missile-warning-data-sharing';
 
@@ -12,9 +12,7 @@ describe('security of the site and the API', () => {
   let users: Record<Username, Actor & { id: number }>;
   let app: ReturnType<typeof testApp>;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    users = await seed(db);
+    ({ db, users } = await seeded());
     app = testApp(db);
   });
   afterAll(async () => {

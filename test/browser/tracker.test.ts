@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import type { Db } from '../../src/core/index.ts';
 import { chromiumAvailable, launchChromium, listen } from '../helpers/browser.ts';
-import { PASSWORD, seed, testApp } from '../helpers/tracker.ts';
+import { PASSWORD, seeded, testApp } from '../helpers/tracker.ts';
 
 const ITEM = 'busan-continue-shuttle-diplomacy';
 
@@ -12,9 +12,7 @@ describe.skipIf(!chromiumAvailable())('tracker editing in Chromium', () => {
   let db: Db;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    await seed(db);
+    ({ db } = await seeded());
     server = await listen(testApp(db).fetch);
     browser = await launchChromium();
   });

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, migrate, openPglite, readTextFile, ValidationError } from '../../src/core/index.ts';
+import { type Db, readTextFile, ValidationError } from '../../src/core/index.ts';
 import { parseResultsCsv } from '../../src/opinion/index.ts';
 import { judgementFromForm } from '../../src/web/tracker/form-data.ts';
-import { seed, testApp } from '../helpers/tracker.ts';
+import { seeded, testApp } from '../helpers/tracker.ts';
 
 /**
  * Generated inputs for the parsers at Entente's edges. `npm test` runs a short pass; set
@@ -86,9 +86,9 @@ describe('fuzz: JSON bodies of the API', () => {
   let app: ReturnType<typeof testApp>;
   let secret: string;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    const users = await seed(db);
+    const s = await seeded();
+    db = s.db;
+    const users = s.users;
     const { createToken } = await import('../../src/accounts/index.ts');
     secret = (await createToken(db, users.erin, 'fuzz')).secret;
     app = testApp(db);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type Db, migrate, openPglite, openPostgres } from '../../src/core/index.ts';
+import { type Db, migrate, openPostgres } from '../../src/core/index.ts';
+import { fillTemplate, pgliteFrom, pgTemplate, type TemplateName } from './templates.ts';
 
 /**
  * The PostgreSQL server the store suite runs against. In CI it must be there (a skipped
@@ -29,20 +30,40 @@ export function postgresReachable(): Promise<boolean> {
 
 export interface StoreDriver {
   name: 'pglite' | 'pg';
-  /** A fresh, migrated, empty store; `drop` removes it. */
-  open(): Promise<{ db: Db; drop: () => Promise<void> }>;
+  /** A fresh store as the template holds it (by default migrated and empty); `drop` removes it. */
+  open(template?: TemplateName): Promise<{ db: Db; drop: () => Promise<void> }>;
 }
 
-async function freshPostgres(): Promise<{ db: Db; drop: () => Promise<void> }> {
+/** A new database on the test server; with a template, a copy of it. */
+export async function createDatabase(template?: string): Promise<string> {
   const name = `entente_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
+/** The address of database `name` on the test server. */
+export function databaseUrl(name: string): string {
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
-  const db = await openPostgres(url.href);
-  await migrate(db);
+  return url.href;
+}
+
+async function freshPostgres(
+  template: TemplateName = 'empty',
+): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const copyOf = pgTemplate(template);
+  const name = await createDatabase(copyOf);
+  const db = await openPostgres(databaseUrl(name));
+  if (!copyOf) {
+    await migrate(db);
+    await fillTemplate(db, template);
+  }
   return {
     db,
     drop: async () => {
@@ -58,9 +79,8 @@ async function freshPostgres(): Promise<{ db: Db; drop: () => Promise<void> }> {
 export const DRIVERS: StoreDriver[] = [
   {
     name: 'pglite',
-    async open() {
-      const db = await openPglite();
-      await migrate(db);
+    async open(template = 'empty') {
+      const db = await pgliteFrom(template);
       return { db, drop: () => db.close() };
     },
   },

@@ -1,33 +1,37 @@
-import { type Actor, addUser, LoginLimiter } from '../../src/accounts/index.ts';
+import { type Actor, LoginLimiter, type Role } from '../../src/accounts/index.ts';
 import type { Db } from '../../src/core/index.ts';
-import { importDataset } from '../../src/dataset/index.ts';
 import { createApp } from '../../src/web/index.ts';
-import { BUNDLED, mustLoad } from './datasets.ts';
+import { fillTemplate, PASSWORD, pgliteFrom, USERS } from './templates.ts';
 
-export const PASSWORD = 'correct horse battery staple';
-
-/** One user per role, plus a second editor so that someone other than the assessor can publish. */
-export const USERS = [
-  { username: 'carol', displayName: 'Carol Contributor', role: 'contributor' },
-  { username: 'erin', displayName: 'Erin Editor', role: 'editor' },
-  { username: 'ed', displayName: 'Ed Second-Editor', role: 'editor' },
-  { username: 'ada', displayName: 'Ada Admin', role: 'admin' },
-  { username: 'vic', displayName: 'Vic Viewer', role: 'viewer' },
-] as const;
+export { PASSWORD, USERS } from './templates.ts';
 
 export type Username = (typeof USERS)[number]['username'];
 
-const CLI: Actor = { id: null, name: 'test setup', role: 'admin' };
-
-/** Fills a fresh store with the bundled record and the test users; returns each user as an actor. */
-export async function seed(db: Db): Promise<Record<Username, Actor & { id: number }>> {
-  await importDataset(db, mustLoad(BUNDLED));
+/** Each test user of a store filled as the `seeded` template, as an actor. */
+export async function actors(db: Db): Promise<Record<Username, Actor & { id: number }>> {
+  const rows = await db.query<{ id: number; username: Username; display_name: string; role: Role }>(
+    'SELECT id, username, display_name, role FROM users',
+  );
   const out = {} as Record<Username, Actor & { id: number }>;
   for (const u of USERS) {
-    const row = await db.transaction((tx) => addUser(tx, CLI, { ...u, password: PASSWORD }));
+    const row = rows.find((r) => r.username === u.username);
+    if (!row)
+      throw new Error(`the store holds no test user ${u.username}: was it made from the seeded template?`);
     out[u.username] = { id: row.id, name: row.display_name, role: row.role };
   }
   return out;
+}
+
+/** Fills a migrated, empty store with the bundled record and the test users. */
+export async function seed(db: Db): Promise<Record<Username, Actor & { id: number }>> {
+  await fillTemplate(db, 'seeded');
+  return actors(db);
+}
+
+/** A new in-memory store with the bundled record and the test users, copied from the template. */
+export async function seeded(): Promise<{ db: Db; users: Record<Username, Actor & { id: number }> }> {
+  const db = await pgliteFrom('seeded');
+  return { db, users: await actors(db) };
 }
 
 /** The app with a generous login limiter, so that tests logging in often are not throttled. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, addUser, ForbiddenError } from '../../src/accounts/index.ts';
-import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import type { Db } from '../../src/core/index.ts';
 import {
   draftAssessment,
   getAssessment,
@@ -8,7 +8,7 @@ import {
   submitForReview,
   updateDraft,
 } from '../../src/tracker/index.ts';
-import { Client, draftFields, PASSWORD, seed, testApp, type Username } from '../helpers/tracker.ts';
+import { Client, draftFields, PASSWORD, seeded, testApp, type Username } from '../helpers/tracker.ts';
 
 const ITEM = 'camp-david-missile-warning-data-sharing';
 const judgement = (rationale = 'Activated as pledged.') => ({
@@ -24,9 +24,7 @@ describe('four eyes: every published judgement was read by someone who did not w
   let cara: Actor & { id: number };
   let app: ReturnType<typeof testApp>;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    users = await seed(db);
+    ({ db, users } = await seeded());
     const row = await db.transaction((tx) =>
       addUser(tx, users.ada, {
         username: 'cara',

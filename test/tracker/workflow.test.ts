@@ -11,7 +11,7 @@ import {
   updateDraft,
 } from '../../src/tracker/index.ts';
 import { available, DRIVERS } from '../helpers/stores.ts';
-import { Client, draftFields, seed, testApp, type Username } from '../helpers/tracker.ts';
+import { actors, Client, draftFields, testApp, type Username } from '../helpers/tracker.ts';
 
 const ITEM = 'camp-david-missile-warning-data-sharing';
 const judgement = (over: Record<string, unknown> = {}) => ({
@@ -31,8 +31,8 @@ for (const driver of DRIVERS) {
     let users: Record<Username, Actor & { id: number }>;
     let app: ReturnType<typeof testApp>;
     beforeAll(async () => {
-      ({ db, drop } = await driver.open());
-      users = await seed(db);
+      ({ db, drop } = await driver.open('seeded'));
+      users = await actors(db);
       app = testApp(db);
     });
     afterAll(async () => {

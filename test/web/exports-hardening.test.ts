@@ -1,10 +1,10 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/accounts/index.ts';
-import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import type { Db } from '../../src/core/index.ts';
 import { draftAssessment, linkItems, publishAssessment, submitForReview } from '../../src/tracker/index.ts';
 import { createApp } from '../../src/web/index.ts';
-import { seed, type Username } from '../helpers/tracker.ts';
+import { seeded, type Username } from '../helpers/tracker.ts';
 
 const ITEM = 'camp-david-missile-warning-data-sharing';
 const FORMULAS = ['=HYPERLINK("https://attacker.test","x")', '+1+1', '-2+3', '@SUM(A1)'];
@@ -16,9 +16,7 @@ describe('downloads and feeds', () => {
   let db: Db;
   let users: Record<Username, Actor & { id: number }>;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    users = await seed(db);
+    ({ db, users } = await seeded());
     for (const rationale of FORMULAS) {
       const a = await draftAssessment(db, users.carol, ITEM, {
         as_of: '2023-12-19',

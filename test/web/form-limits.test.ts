@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import type { Db } from '../../src/core/index.ts';
 import { listAssessments } from '../../src/tracker/index.ts';
 import { createApp } from '../../src/web/index.ts';
-import { Client, draftFields, seed, testApp } from '../helpers/tracker.ts';
+import { Client, draftFields, seeded, testApp } from '../helpers/tracker.ts';
 
 const ITEM = 'camp-david-missile-warning-data-sharing';
 
@@ -16,9 +16,7 @@ describe('assessment forms cannot be made slow or large by their input', () => {
   let db: Db;
   let app: ReturnType<typeof testApp>;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    await seed(db);
+    ({ db } = await seeded());
     app = testApp(db);
   });
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/accounts/index.ts';
-import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import type { Db } from '../../src/core/index.ts';
 import { draftAssessment, publishAssessment, submitForReview } from '../../src/tracker/index.ts';
 import { linkable } from '../../src/web/components.tsx';
 import { createApp } from '../../src/web/index.ts';
-import { seed, type Username } from '../helpers/tracker.ts';
+import { seeded, type Username } from '../helpers/tracker.ts';
 
 const ITEM = 'camp-david-missile-warning-data-sharing';
 const EVIL = [
@@ -18,9 +18,7 @@ describe('links to outside sources', () => {
   let db: Db;
   let users: Record<Username, Actor & { id: number }>;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    users = await seed(db);
+    ({ db, users } = await seeded());
   });
   afterAll(async () => {
     await db.close();

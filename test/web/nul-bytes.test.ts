@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, createToken } from '../../src/accounts/index.ts';
-import { ConflictError, type Db, migrate, openPglite } from '../../src/core/index.ts';
+import { ConflictError, type Db } from '../../src/core/index.ts';
 import {
   correctAssessment,
   draftAssessment,
@@ -8,7 +8,7 @@ import {
   submitForReview,
 } from '../../src/tracker/index.ts';
 import { available, DRIVERS } from '../helpers/stores.ts';
-import { Client, draftFields, seed, testApp, type Username } from '../helpers/tracker.ts';
+import { actors, Client, draftFields, seeded, testApp, type Username } from '../helpers/tracker.ts';
 
 const ITEM = 'camp-david-missile-warning-data-sharing';
 const judgement = {
@@ -23,9 +23,7 @@ describe('NUL characters are answered with 400, never 500', () => {
   let users: Record<Username, Actor & { id: number }>;
   let app: ReturnType<typeof testApp>;
   beforeAll(async () => {
-    db = await openPglite();
-    await migrate(db);
-    users = await seed(db);
+    ({ db, users } = await seeded());
     app = testApp(db);
   });
   afterAll(async () => {
@@ -73,9 +71,9 @@ describe('NUL characters are answered with 400, never 500', () => {
 describe.each(DRIVERS)('concurrent corrections on $name', (driver) => {
   it('of twenty corrections started at once, one lands and the others are 409 conflicts', async (ctx) => {
     if (!(await available(driver))) return ctx.skip();
-    const { db, drop } = await driver.open();
+    const { db, drop } = await driver.open('seeded');
     try {
-      const users = await seed(db);
+      const users = await actors(db);
       const a = await draftAssessment(db, users.carol, ITEM, judgement);
       await submitForReview(db, users.carol, a.id, 1);
       await publishAssessment(db, users.erin, a.id, 2);

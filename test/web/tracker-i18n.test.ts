@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/core/i18n/index.ts';
-import { type Db, migrate, openPglite } from '../../src/core/index.ts';
+import type { Db } from '../../src/core/index.ts';
 import {
   COMPLIANCE_LEVELS,
   FLAGS,
@@ -11,7 +11,7 @@ import {
 } from '../../src/tracker/index.ts';
 import { appWith } from '../helpers/app.ts';
 import { BUNDLED } from '../helpers/datasets.ts';
-import { Client, seed, testApp } from '../helpers/tracker.ts';
+import { Client, seeded, testApp } from '../helpers/tracker.ts';
 
 let app: Awaited<ReturnType<typeof appWith>>['app'];
 let db: Db;
@@ -183,10 +183,8 @@ describe('tracker and account pages in Korean and Japanese', () => {
   });
 
   it('a save on an out-of-date version: the 409 page says so in Korean, keeping the input', async () => {
-    const store = await openPglite();
+    const { db: store } = await seeded();
     try {
-      await migrate(store);
-      await seed(store);
       const erin = new Client(testApp(store));
       erin.cookies.set('lang', 'ko');
       await erin.logIn('erin');

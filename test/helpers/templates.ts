@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { addUser } from '../../src/accounts/index.ts';
+import { type Db, migrate, openPglite, type PgliteDb } from '../../src/core/index.ts';
+import { importDataset } from '../../src/dataset/index.ts';
+import { BUNDLED, MINI, mustLoad } from './datasets.ts';
+
+/**
+ * The stores tests start from, made once per run (test/setup/store-templates.ts) and copied for each
+ * test: opening PGlite from a copy of its files is several times quicker than starting it empty,
+ * migrating and importing, and `CREATE DATABASE … TEMPLATE` is the same on PostgreSQL.
+ *
+ * - `empty`: migrated, no rows
+ * - `mini`: the small test dataset imported
+ * - `bundled`: the bundled record imported
+ * - `seeded`: the bundled record and one user per role (`USERS`, password `PASSWORD`)
+ */
+export type TemplateName = 'empty' | 'mini' | 'bundled' | 'seeded';
+export const TEMPLATES: TemplateName[] = ['empty', 'mini', 'bundled', 'seeded'];
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** One user per role, plus a second editor so that someone other than the assessor can publish. */
+export const USERS = [
+  { username: 'carol', displayName: 'Carol Contributor', role: 'contributor' },
+  { username: 'erin', displayName: 'Erin Editor', role: 'editor' },
+  { username: 'ed', displayName: 'Ed Second-Editor', role: 'editor' },
+  { username: 'ada', displayName: 'Ada Admin', role: 'admin' },
+  { username: 'vic', displayName: 'Vic Viewer', role: 'viewer' },
+] as const;
+
+const SETUP = { id: null, name: 'test setup', role: 'admin' } as const;
+
+/** Fills a migrated, empty store as the template `name` holds it. */
+export async function fillTemplate(db: Db, name: TemplateName): Promise<void> {
+  if (name === 'empty') return;
+  await importDataset(db, mustLoad(name === 'mini' ? MINI : BUNDLED));
+  if (name !== 'seeded') return;
+  for (const u of USERS) await db.transaction((tx) => addUser(tx, SETUP, { ...u, password: PASSWORD }));
+}
+
+/** What the global setup hands to the test files: where each template is. */
+export interface StoreTemplates {
+  /** PGlite dumps, by template. */
+  pglite: Record<TemplateName, string>;
+  /** PostgreSQL template databases, by template; absent when no server was reachable. */
+  pg?: Record<TemplateName, string>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    storeTemplates: StoreTemplates | undefined;
+  }
+}
+
+const dumps = new Map<TemplateName, Blob>();
+
+/** A new in-memory store holding what the template holds. */
+export async function pgliteFrom(name: TemplateName): Promise<PgliteDb> {
+  let dump = dumps.get(name);
+  const file = inject('storeTemplates')?.pglite[name];
+  if (!dump && file) {
+    dump = new Blob([readFileSync(file)]);
+    dumps.set(name, dump);
+  }
+  if (dump) return openPglite(undefined, { from: dump });
+  // Without the global setup (a file run on its own config), the store is made the slow way.
+  const db = await openPglite();
+  await migrate(db);
+  await fillTemplate(db, name);
+  return db;
+}
+
+/** The PostgreSQL template database of `name`, if the global setup made one. */
+export const pgTemplate = (name: TemplateName): string | undefined => inject('storeTemplates')?.pg?.[name];
