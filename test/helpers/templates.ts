@@ -55,10 +55,19 @@ declare module 'vitest' {
 
 const dumps = new Map<TemplateName, Blob>();
 
+/** The templates of this run; none outside a vitest run (a helper used by a script). */
+function provided(): StoreTemplates | undefined {
+  try {
+    return inject('storeTemplates');
+  } catch {
+    return undefined;
+  }
+}
+
 /** A new in-memory store holding what the template holds. */
 export async function pgliteFrom(name: TemplateName): Promise<PgliteDb> {
   let dump = dumps.get(name);
-  const file = inject('storeTemplates')?.pglite[name];
+  const file = provided()?.pglite[name];
   if (!dump && file) {
     dump = new Blob([readFileSync(file)]);
     dumps.set(name, dump);
@@ -72,4 +81,4 @@ export async function pgliteFrom(name: TemplateName): Promise<PgliteDb> {
 }
 
 /** The PostgreSQL template database of `name`, if the global setup made one. */
-export const pgTemplate = (name: TemplateName): string | undefined => inject('storeTemplates')?.pg?.[name];
+export const pgTemplate = (name: TemplateName): string | undefined => provided()?.pg?.[name];

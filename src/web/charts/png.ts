@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 
 /**
  * Font files tried for PNG downloads, first found first: Debian's fonts-noto-cjk (Noto Sans CJK,
@@ -27,12 +27,28 @@ export function chartFonts(env: NodeJS.ProcessEnv = process.env): string[] {
  *
  * @example renderPng(standaloneSvg(chart), { lang: 'ko' })
  */
-export function renderPng(
-  svg: string,
-  opts: { lang?: string; scale?: number; fonts?: string[] } = {},
-): Buffer {
+export function renderPng(svg: string, opts: PngOptions = {}): Buffer {
+  return new Resvg(svg, resvgOptions(opts)).render().asPng();
+}
+
+/**
+ * {@link renderPng} on libuv's thread pool: resvg reads the font files (tens of megabytes for Noto
+ * Sans CJK) on every drawing, which takes long enough that a server drawing on its one JavaScript
+ * thread would make every other reader wait.
+ */
+export async function renderPngAsync(svg: string, opts: PngOptions = {}): Promise<Buffer> {
+  return (await renderAsync(svg, resvgOptions(opts))).asPng();
+}
+
+export interface PngOptions {
+  lang?: string;
+  scale?: number;
+  fonts?: string[];
+}
+
+function resvgOptions(opts: PngOptions): ResvgRenderOptions {
   const family = opts.lang === 'ja' ? 'Noto Sans CJK JP' : 'Noto Sans CJK KR';
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: opts.scale ?? 2 },
     background: '#ffffff',
     font: {
@@ -41,6 +57,5 @@ export function renderPng(
       defaultFontFamily: family,
       sansSerifFamily: family,
     },
-  });
-  return resvg.render().asPng();
+  };
 }
