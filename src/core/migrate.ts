@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchTables } from './changes.ts';
-import type { Db } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 
 /** One SQL migration file: `src/<module>/migrations/NNNN_description.sql`. */
 export interface Migration {
@@ -54,6 +54,16 @@ export function loadMigrations(srcDir = SRC): Migration[] {
   return found;
 }
 
+export interface AppliedMigration {
+  id: number;
+  name: string;
+  checksum: string;
+}
+
+/** The migrations a store has applied, in order. */
+export const appliedMigrations = (q: Queryable): Promise<AppliedMigration[]> =>
+  q.query<AppliedMigration>('SELECT id, name, checksum FROM entente_migrations ORDER BY id');
+
 export interface MigrateResult {
   applied: string[];
   alreadyApplied: number;
@@ -73,9 +83,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<Mi
   return db.transaction(async (tx) => {
     // Two processes starting at once against one server must not both apply the same migration.
     if (db.driver === 'pg') await tx.query('SELECT pg_advisory_xact_lock(7310526)');
-    const rows = await tx.query<{ id: number; name: string; checksum: string }>(
-      'SELECT id, name, checksum FROM entente_migrations ORDER BY id',
-    );
+    const rows = await appliedMigrations(tx);
     const done = new Map(rows.map((r) => [r.id, r]));
     const applied: string[] = [];
     for (const m of migrations) {

@@ -111,10 +111,10 @@ describe('PNG downloads', () => {
     expect(cjk.length, 'install fonts-noto-cjk (see .ci/run)').toBeGreaterThan(0);
   });
 
-  it('renders a chart with a Hangul title: the PNG decodes, has twice the SVG size, and the glyphs are drawn', () => {
+  it('renders a chart with a Hangul title: the PNG decodes, has twice the SVG size, and the glyphs are drawn', async () => {
     const svg = standaloneSvg(chart('한국인의 일본에 대한 인상'), { lang: 'ko' });
     const [w, h] = [Number(/width="(\d+)"/.exec(svg)![1]), Number(/height="(\d+)"/.exec(svg)![1])];
-    const img = decodePng(renderPng(svg, { lang: 'ko' }));
+    const img = decodePng(await renderPng(svg, { lang: 'ko' }));
     expect([img.width, img.height]).toEqual([w * 2, h * 2]);
     // The title's line: 16 px from the top, 17 px type, drawn at twice the size.
     const title = { x: 0, y: 24, width: img.width, height: 40 };
@@ -122,22 +122,24 @@ describe('PNG downloads', () => {
     expect(ink).toBeGreaterThan(1500);
     // Other Hangul syllables draw other pixels: real glyphs, not one missing-glyph box for all.
     const other = decodePng(
-      renderPng(standaloneSvg(chart('일본인의 한국에 대한 인식'), { lang: 'ko' }), { lang: 'ko' }),
+      await renderPng(standaloneSvg(chart('일본인의 한국에 대한 인식'), { lang: 'ko' }), { lang: 'ko' }),
     );
     expect(Buffer.from(other.pixels).equals(Buffer.from(img.pixels))).toBe(false);
     // Without the CJK font both titles come out the same (a missing-glyph box per syllable): the
     // font is what draws Hangul.
-    const bare = (t: string) =>
+    const bare = async (t: string) =>
       Buffer.from(
-        decodePng(renderPng(standaloneSvg(chart(t), { lang: 'ko' }), { lang: 'ko', fonts: latinOnly }))
+        decodePng(await renderPng(standaloneSvg(chart(t), { lang: 'ko' }), { lang: 'ko', fonts: latinOnly }))
           .pixels,
       );
-    expect(bare('한국인의 일본에 대한 인상').equals(bare('일본인의 한국에 대한 인식'))).toBe(true);
+    expect((await bare('한국인의 일본에 대한 인상')).equals(await bare('일본인의 한국에 대한 인식'))).toBe(
+      true,
+    );
   });
 
-  it('draws Japanese with the Japanese forms of the same font', () => {
+  it('draws Japanese with the Japanese forms of the same font', async () => {
     const svg = standaloneSvg(chart('日本人の韓国に対する印象'), { lang: 'ja' });
-    const img = decodePng(renderPng(svg, { lang: 'ja' }));
+    const img = decodePng(await renderPng(svg, { lang: 'ja' }));
     expect(inkPixels(img, { x: 0, y: 24, width: img.width, height: 40 })).toBeGreaterThan(1500);
   });
 });

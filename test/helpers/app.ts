@@ -1,7 +1,5 @@
 import path from 'node:path';
 import type { Db } from '../../src/core/index.ts';
-import { openPglite } from '../../src/core/index.ts';
-import { migrate } from '../../src/core/migrate.ts';
 import { importDataset } from '../../src/dataset/index.ts';
 import { createApp } from '../../src/web/index.ts';
 import { BUNDLED, MINI, mustLoad } from './datasets.ts';
@@ -11,12 +9,7 @@ import { pgliteFrom } from './templates.ts';
 export async function appWith(dir: string): Promise<{ app: ReturnType<typeof createApp>; db: Db }> {
   const full = path.resolve(dir);
   const template = full === BUNDLED ? 'bundled' : full === MINI ? 'mini' : undefined;
-  let db: Db;
-  if (template) db = await pgliteFrom(template);
-  else {
-    db = await openPglite();
-    await migrate(db);
-    await importDataset(db, mustLoad(dir));
-  }
+  const db = await pgliteFrom(template ?? 'empty');
+  if (!template) await importDataset(db, mustLoad(dir));
   return { app: createApp({ db }), db };
 }

@@ -16,6 +16,7 @@ import { BUNDLED, MINI, mustLoad } from './datasets.ts';
  * - `seeded`: the bundled record and one user per role (`USERS`, password `PASSWORD`)
  */
 export type TemplateName = 'empty' | 'mini' | 'bundled' | 'seeded';
+/** Every template, each after the one it is made from. */
 export const TEMPLATES: TemplateName[] = ['empty', 'mini', 'bundled', 'seeded'];
 
 export const PASSWORD = 'correct horse battery staple';
@@ -31,12 +32,32 @@ export const USERS = [
 
 const SETUP = { id: null, name: 'test setup', role: 'admin' } as const;
 
+/** Each template: the one it is made from (none: a migrated, empty store), and what it adds. */
+const RECIPES: Record<TemplateName, { from?: TemplateName; add: (db: Db) => Promise<unknown> }> = {
+  empty: { add: async () => {} },
+  mini: { from: 'empty', add: (db) => importDataset(db, mustLoad(MINI)) },
+  bundled: { from: 'empty', add: (db) => importDataset(db, mustLoad(BUNDLED)) },
+  seeded: {
+    from: 'bundled',
+    add: async (db) => {
+      for (const u of USERS) await db.transaction((tx) => addUser(tx, SETUP, { ...u, password: PASSWORD }));
+    },
+  },
+};
+
+/** The template `name` is made from, if any. */
+export const templateBase = (name: TemplateName): TemplateName | undefined => RECIPES[name].from;
+
+/** Adds to a store holding `name`'s base what `name` holds beyond it. */
+export async function addTemplate(db: Db, name: TemplateName): Promise<void> {
+  await RECIPES[name].add(db);
+}
+
 /** Fills a migrated, empty store as the template `name` holds it. */
 export async function fillTemplate(db: Db, name: TemplateName): Promise<void> {
-  if (name === 'empty') return;
-  await importDataset(db, mustLoad(name === 'mini' ? MINI : BUNDLED));
-  if (name !== 'seeded') return;
-  for (const u of USERS) await db.transaction((tx) => addUser(tx, SETUP, { ...u, password: PASSWORD }));
+  const base = templateBase(name);
+  if (base) await fillTemplate(db, base);
+  await addTemplate(db, name);
 }
 
 /** What the global setup hands to the test files: where each template is. */

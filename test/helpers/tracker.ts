@@ -1,7 +1,7 @@
 import { type Actor, LoginLimiter, type Role } from '../../src/accounts/index.ts';
 import type { Db } from '../../src/core/index.ts';
 import { createApp } from '../../src/web/index.ts';
-import { fillTemplate, PASSWORD, pgliteFrom, USERS } from './templates.ts';
+import { PASSWORD, pgliteFrom, USERS } from './templates.ts';
 
 export { PASSWORD, USERS } from './templates.ts';
 
@@ -20,12 +20,6 @@ export async function actors(db: Db): Promise<Record<Username, Actor & { id: num
     out[u.username] = { id: row.id, name: row.display_name, role: row.role };
   }
   return out;
-}
-
-/** Fills a migrated, empty store with the bundled record and the test users. */
-export async function seed(db: Db): Promise<Record<Username, Actor & { id: number }>> {
-  await fillTemplate(db, 'seeded');
-  return actors(db);
 }
 
 /** A new in-memory store with the bundled record and the test users, copied from the template. */

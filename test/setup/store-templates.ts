@@ -5,36 +5,48 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate, openPglite, openPostgres } from '../../src/core/index.ts';
 import { createDatabase, databaseUrl, PG_URL, postgresReachable } from '../helpers/stores.ts';
-import { fillTemplate, type StoreTemplates, TEMPLATES, type TemplateName } from '../helpers/templates.ts';
+import {
+  addTemplate,
+  type StoreTemplates,
+  TEMPLATES,
+  type TemplateName,
+  templateBase,
+} from '../helpers/templates.ts';
 
 /**
- * Makes each store template once for the whole run (see test/helpers/templates.ts): a PGlite dump
- * file each and, where the test server is reachable, a PostgreSQL database each; removes them after.
+ * Makes each store template once for the whole run (see test/helpers/templates.ts), each from a
+ * copy of the one it builds on: a PGlite dump file each and, where the test server is reachable, a
+ * PostgreSQL database each; removes them after.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-templates-'));
   const templates: StoreTemplates = { pglite: {} as Record<TemplateName, string> };
+  const dumps = new Map<TemplateName, Blob>();
   for (const name of TEMPLATES) {
-    const db = await openPglite();
-    await migrate(db);
-    await fillTemplate(db, name);
-    const file = path.join(dir, `${name}.tar`);
-    writeFileSync(file, Buffer.from(await (await db.dump()).arrayBuffer()));
+    const base = templateBase(name);
+    const db = await openPglite(undefined, { from: base && dumps.get(base) });
+    if (!base) await migrate(db);
+    await addTemplate(db, name);
+    const dump = await db.dump();
     await db.close();
-    templates.pglite[name] = file;
+    dumps.set(name, dump);
+    templates.pglite[name] = path.join(dir, `${name}.tar`);
+    writeFileSync(templates.pglite[name], Buffer.from(await dump.arrayBuffer()));
   }
   const databases: string[] = [];
   if (await postgresReachable()) {
-    templates.pg = {} as Record<TemplateName, string>;
+    const made = {} as Record<TemplateName, string>;
     for (const name of TEMPLATES) {
-      const database = await createDatabase();
+      const base = templateBase(name);
+      const database = await createDatabase(base && made[base]);
       databases.push(database);
       const db = await openPostgres(databaseUrl(database));
-      await migrate(db);
-      await fillTemplate(db, name);
+      if (!base) await migrate(db);
+      await addTemplate(db, name);
       await db.close();
-      templates.pg[name] = database;
+      made[name] = database;
     }
+    templates.pg = made;
   }
   project.provide('storeTemplates', templates);
 

@@ -1,11 +1,13 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createGunzip, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, tokenUser } from '../../src/accounts/index.ts';
 import { NOT_BACKED_UP, readLines, restoreBackup, writeBackup } from '../../src/core/backup/index.ts';
 import { type Db, ValidationError } from '../../src/core/index.ts';
 import { SearchQuery, search } from '../../src/search/index.ts';
 import { available, DRIVERS, type StoreDriver } from '../helpers/stores.ts';
-import { seed } from '../helpers/tracker.ts';
+import type { TemplateName } from '../helpers/templates.ts';
+import { actors } from '../helpers/tracker.ts';
 
 /** Every backed-up table of a store as sorted JSON rows, so two stores can be compared whole. */
 async function contents(db: Db): Promise<Map<string, string[]>> {
@@ -46,15 +48,14 @@ async function rowCount(db: Db): Promise<number> {
   return n;
 }
 
-const runnable = (await Promise.all(DRIVERS.map(available))).every(Boolean)
-  ? DRIVERS
-  : DRIVERS.filter((d) => d.name === 'pglite');
+const runnable: StoreDriver[] = [];
+for (const d of DRIVERS) if (await available(d)) runnable.push(d);
 const drivers = Object.fromEntries(runnable.map((d) => [d.name, d])) as Record<string, StoreDriver>;
 
 describe('backup and restore', () => {
   const opened: (() => Promise<void>)[] = [];
-  const open = async (d: StoreDriver) => {
-    const s = await d.open();
+  const open = async (d: StoreDriver, template?: TemplateName) => {
+    const s = await d.open(template);
     opened.push(s.drop);
     return s.db;
   };
@@ -64,8 +65,8 @@ describe('backup and restore', () => {
   let secret: string;
 
   beforeAll(async () => {
-    source = await open(drivers.pglite!);
-    const users = await seed(source);
+    source = await open(drivers.pglite!, 'seeded');
+    const users = await actors(source);
     ({ secret } = await source.transaction((tx) => createToken(tx, users.ada, 'nightly export')));
     lines = await backupOf(source);
     before = await contents(source);
@@ -119,18 +120,38 @@ describe('backup and restore', () => {
     expect(await contents(back)).toEqual(before);
   });
 
+  // The file as the command reads it: a gzip stream in small chunks, lines split across them.
+  const asFileBytes = (bytes: Buffer) =>
+    readLines(Readable.from(chunks(gzipSync(bytes), 4096)).pipe(createGunzip()), 64 * 1024);
+  const asFile = (text: string) => asFileBytes(Buffer.from(text));
+  function* chunks(b: Buffer, size: number) {
+    for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
+  }
+
   it('goes through gzip and the line reader as the command does', async () => {
-    const gz = gzipSync(`${lines.join('\n')}\n`);
-    const { Readable } = await import('node:stream');
     const db = await open(drivers.pglite!);
-    await restoreBackup(db, 'f', readLines(Readable.from([gunzipSync(gz)]), 1 << 26));
-    expect(await rowCount(db)).toBe(lines.length - 1);
+    await restoreBackup(db, 'f', asFile(`${lines.join('\n')}\n`));
+    expect(await contents(db)).toEqual(before);
   });
 
   describe('refuses, names the line, and leaves the store as it was', () => {
     let target: Db;
     beforeAll(async () => {
       target = await open(drivers.pglite!);
+    });
+
+    it('a line that is not UTF-8, or longer than the reader takes, at its line', async () => {
+      const at = 5;
+      const bytes = Buffer.from(`${lines.slice(0, at).join('\n')}\n`);
+      const bad = Buffer.concat([bytes, Buffer.from([0x75, 0x73, 0xff, 0xfe, 0x0a])]);
+      const e = await restoreBackup(target, 'f', asFileBytes(bad)).catch((x) => x);
+      expect(e.problems[0]).toMatchObject({ code: 'bad_line', line: at + 1 });
+      expect(e.problems[0].message).toMatch(/not valid UTF-8/);
+      const long = `${lines.slice(0, at).join('\n')}\nusers\t{"x":"${'y'.repeat(70 * 1024)}"}\n`;
+      const tooLong = await restoreBackup(target, 'f', asFile(long)).catch((x) => x);
+      expect(tooLong.problems[0]).toMatchObject({ code: 'bad_line', line: at + 1 });
+      expect(tooLong.problems[0].message).toMatch(/longer than/);
+      expect(await rowCount(target)).toBe(0);
     });
 
     it('a store that holds rows', async () => {

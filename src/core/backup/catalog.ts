@@ -107,5 +107,15 @@ export async function listSequences(tx: Queryable): Promise<SequenceInfo[]> {
   return rows.map((r) => ({ name: r.name, last: r.last === null ? null : Number(r.last) }));
 }
 
+/** The number of rows of each table, in the order given. */
+export async function rowCounts(tx: Queryable, tables: { name: string }[]): Promise<number[]> {
+  const counts: number[] = [];
+  for (const t of tables) {
+    const [r] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t.name)}`);
+    counts.push(r!.n);
+  }
+  return counts;
+}
+
 /** Quotes an identifier that comes from the catalog or from a checked backup header. */
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../db.ts';
 import { type Problem, ValidationError } from '../errors.ts';
-import { ident, listTables, type TableInfo } from './catalog.ts';
+import { appliedMigrations } from '../migrate.ts';
+import { ident, listTables, rowCounts, type TableInfo } from './catalog.ts';
 import { BackupHeader } from './format.ts';
 import { LineError } from './lines.ts';
 
@@ -29,7 +30,7 @@ export async function restoreBackup(
   const fail = (line: number | undefined, code: string, message: string, field?: string): never => {
     throw new ValidationError([{ code, file, line, field, message }]);
   };
-  const it = lines[Symbol.asyncIterator]();
+  const it = problemsNamed(file, lines)[Symbol.asyncIterator]();
   const header = await readHeader(file, it);
 
   return db.transaction(async (tx) => {
@@ -71,40 +72,35 @@ export async function restoreBackup(
       }
     };
 
-    try {
-      for (let r = await it.next(); !r.done; r = await it.next()) {
-        const { text, line } = r.value;
-        const tab = text.indexOf('\t');
-        if (tab === -1) fail(line, 'bad_line', 'a row line is `table<TAB>{json}`; this one has no tab');
-        const table = text.slice(0, tab);
-        while (section < header.tables.length && header.tables[section]!.name !== table) {
-          await flush();
-          closeSection(line);
-          section++;
-          seen = 0;
-        }
-        if (section === header.tables.length) {
-          fail(
-            line,
-            'table_order',
-            `rows of "${table.slice(0, 80)}" where the header lists no such table next`,
-          );
-        }
-        const json = text.slice(tab + 1);
-        if (!isJsonObject(json)) fail(line, 'bad_row', 'the row is not a JSON object', table);
-        seen++;
-        if (seen > header.tables[section]!.rows) {
-          fail(line, 'row_count', `more rows of ${table} than the header's ${header.tables[section]!.rows}`);
-        }
-        if (batch.length === 0) batchFrom = line;
-        lastLine = line;
-        batch.push(json);
-        batchBytes += json.length;
-        if (batch.length >= BATCH_ROWS || batchBytes >= BATCH_BYTES) await flush();
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      const { text, line } = r.value;
+      const tab = text.indexOf('\t');
+      if (tab === -1) fail(line, 'bad_line', 'a row line is `table<TAB>{json}`; this one has no tab');
+      const table = text.slice(0, tab);
+      while (section < header.tables.length && header.tables[section]!.name !== table) {
+        await flush();
+        closeSection(line);
+        section++;
+        seen = 0;
       }
-    } catch (e) {
-      if (e instanceof LineError) fail(e.line, 'bad_line', e.message);
-      throw e;
+      if (section === header.tables.length) {
+        fail(
+          line,
+          'table_order',
+          `rows of "${table.slice(0, 80)}" where the header lists no such table next`,
+        );
+      }
+      const json = text.slice(tab + 1);
+      if (!isJsonObject(json)) fail(line, 'bad_row', 'the row is not a JSON object', table);
+      seen++;
+      if (seen > header.tables[section]!.rows) {
+        fail(line, 'row_count', `more rows of ${table} than the header's ${header.tables[section]!.rows}`);
+      }
+      if (batch.length === 0) batchFrom = line;
+      lastLine = line;
+      batch.push(json);
+      batchBytes += json.length;
+      if (batch.length >= BATCH_ROWS || batchBytes >= BATCH_BYTES) await flush();
     }
     await flush();
     for (; section < header.tables.length; section++, seen = 0) closeSection(undefined);
@@ -123,18 +119,23 @@ export async function restoreBackup(
   });
 }
 
+/** The lines, a line the reader refuses (too long, not UTF-8) becoming a problem of the backup. */
+async function* problemsNamed(file: string, lines: AsyncIterable<{ text: string; line: number }>) {
+  try {
+    yield* lines;
+  } catch (e) {
+    if (e instanceof LineError) {
+      throw new ValidationError([{ code: 'bad_line', file, line: e.line, message: e.message }]);
+    }
+    throw e;
+  }
+}
+
 async function readHeader(
   file: string,
   it: AsyncIterator<{ text: string; line: number }>,
 ): Promise<BackupHeader> {
-  let first: IteratorResult<{ text: string; line: number }>;
-  try {
-    first = await it.next();
-  } catch (e) {
-    if (e instanceof LineError)
-      throw new ValidationError([{ code: 'bad_line', file, line: e.line, message: e.message }]);
-    throw e;
-  }
+  const first = await it.next();
   if (first.done) throw new ValidationError([{ code: 'empty', file, message: 'the backup is empty' }]);
   let raw: unknown;
   try {
@@ -167,9 +168,7 @@ async function readHeader(
 /** The target must be at the backup's schema, hold its tables with the same columns, and be empty. */
 async function checkTarget(tx: Queryable, file: string, header: BackupHeader, target: TableInfo[]) {
   const problems: Problem[] = [];
-  const applied = await tx.query<{ id: number; checksum: string }>(
-    'SELECT id, checksum FROM entente_migrations ORDER BY id',
-  );
+  const applied = await appliedMigrations(tx);
   const theirs = header.migrations.map((m) => `${m.id}:${m.checksum}`).join(',');
   const ours = applied.map((m) => `${m.id}:${m.checksum}`).join(',');
   if (theirs !== ours) {
@@ -217,11 +216,8 @@ async function checkTarget(tx: Queryable, file: string, header: BackupHeader, ta
   }
   if (problems.length > 0) throw new ValidationError(problems);
 
-  const full: string[] = [];
-  for (const t of target) {
-    const [r] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t.name)}`);
-    if (r!.n > 0) full.push(`${t.name} (${r!.n})`);
-  }
+  const counts = await rowCounts(tx, target);
+  const full = target.flatMap((t, i) => (counts[i]! > 0 ? [`${t.name} (${counts[i]})`] : []));
   if (full.length > 0) {
     throw new ValidationError([
       {

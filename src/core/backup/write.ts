@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../db.ts';
-import { ident, listSequences, listTables, type TableInfo } from './catalog.ts';
+import { appliedMigrations } from '../migrate.ts';
+import { ident, listSequences, listTables, rowCounts, type TableInfo } from './catalog.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './format.ts';
 
 const PAGE = 2000;
@@ -22,15 +23,8 @@ export async function writeBackup(
   return db.transaction(async (tx) => {
     await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const tables = await listTables(tx);
-    const counts = await Promise.all(
-      tables.map(async (t) => {
-        const [r] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t.name)}`);
-        return r!.n;
-      }),
-    );
-    const migrations = await tx.query<{ id: number; checksum: string }>(
-      'SELECT id, checksum FROM entente_migrations ORDER BY id',
-    );
+    const counts = await rowCounts(tx, tables);
+    const migrations = (await appliedMigrations(tx)).map(({ id, checksum }) => ({ id, checksum }));
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,

@@ -2,6 +2,6 @@ export { type Chart, type ChartCell, type ChartColumn, chartCsv, chartHref, stan
 export { allowFraming, framingHeaders } from './embed.ts';
 export { ChartFigure, ChartPage } from './figure.tsx';
 export { renderPlot, type ServerPlotOptions } from './plot.ts';
-export { chartFonts, FONT_FILES, type PngOptions, renderPng, renderPngAsync } from './png.ts';
+export { chartFonts, FONT_FILES, type PngOptions, renderPng } from './png.ts';
 export { chartRoutes } from './routes.tsx';
 export { escapeXml, fitText, labelRows, textWidth, wrapText } from './text.ts';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
+import { type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 
 /**
  * Font files tried for PNG downloads, first found first: Debian's fonts-noto-cjk (Noto Sans CJK,
@@ -23,20 +23,13 @@ export function chartFonts(env: NodeJS.ProcessEnv = process.env): string[] {
  * Draws an SVG file (see `standaloneSvg`) as a PNG with resvg, at `scale` times its size, with the
  * given font files only, so that the picture does not depend on what else the machine has. Korean
  * and Japanese text need a CJK font: Noto Sans CJK is the family asked for, in the form of the
- * language (`ja` takes the Japanese forms of Han characters).
+ * language (`ja` takes the Japanese forms of Han characters). It draws on libuv's thread pool:
+ * resvg reads the font files (tens of megabytes for Noto Sans CJK) on every drawing, long enough
+ * that a server drawing on its one JavaScript thread would make every other reader wait.
  *
- * @example renderPng(standaloneSvg(chart), { lang: 'ko' })
+ * @example await renderPng(standaloneSvg(chart), { lang: 'ko' })
  */
-export function renderPng(svg: string, opts: PngOptions = {}): Buffer {
-  return new Resvg(svg, resvgOptions(opts)).render().asPng();
-}
-
-/**
- * {@link renderPng} on libuv's thread pool: resvg reads the font files (tens of megabytes for Noto
- * Sans CJK) on every drawing, which takes long enough that a server drawing on its one JavaScript
- * thread would make every other reader wait.
- */
-export async function renderPngAsync(svg: string, opts: PngOptions = {}): Promise<Buffer> {
+export async function renderPng(svg: string, opts: PngOptions = {}): Promise<Buffer> {
   return (await renderAsync(svg, resvgOptions(opts))).asPng();
 }
 

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n.ts';
 import { type Chart, chartCsv, standaloneSvg } from './chart.ts';
 import { allowFraming } from './embed.ts';
 import { ChartPage } from './figure.tsx';
-import { renderPngAsync } from './png.ts';
+import { renderPng } from './png.ts';
 
 /**
  * Serves a chart at `path` (a Hono path such as `/opinion/:id/chart`) as its own embeddable page,
@@ -31,7 +31,7 @@ export function chartRoutes(app: Hono, path: string, load: (c: Context) => Promi
   });
   app.get(`${path}.png`, async (c) => {
     const chart = await load(c);
-    const png = await renderPngAsync(fileSvg(chart), { lang: useI18n().locale });
+    const png = await renderPng(fileSvg(chart), { lang: useI18n().locale });
     return c.body(new Uint8Array(png), 200, {
       'Content-Type': 'image/png',
       'Content-Disposition': `inline; filename="${chart.file}.png"`,
