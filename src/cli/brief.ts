@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { LOCALES } from '../core/i18n/index.ts';
 import { CliError } from '../core/index.ts';
-import { createApp } from '../web/index.ts';
 import { type CliContext, withStore } from './context.ts';
 
 /** `entente brief --party KOR --lang ko -o file.pdf`: a printable brief, as the site serves it. */
@@ -22,6 +21,7 @@ export function briefCommand(ctx: CliContext): Command {
         ? `/tracker/parties/${encodeURIComponent(opts.party.toUpperCase())}/brief.pdf`
         : `/tracker/areas/${encodeURIComponent(opts.area!)}/brief.pdf`;
       const url = `http://localhost${where}${opts.asOf ? `?as_of=${encodeURIComponent(opts.asOf)}` : ''}`;
+      const { createApp } = await import('../web/index.ts');
       const res = await withStore(ctx, (db) =>
         Promise.resolve(createApp({ db }).request(url, { headers: { cookie: `lang=${opts.lang}` } })),
       );

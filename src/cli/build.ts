@@ -2,9 +2,6 @@ import { Command } from 'commander';
 import { CliError, type Db, formatProblem } from '../core/index.ts';
 import { importDataset, loadDataset } from '../dataset/index.ts';
 import { refreshSearchIndex } from '../search/index.ts';
-import { createApp } from '../web/index.ts';
-import { fileWarehouse, signalsPlugins } from '../web/signals/index.ts';
-import { buildSite } from '../web/static/index.ts';
 import { type CliContext, withStore } from './context.ts';
 import { BUNDLED_DATASET } from './serve.ts';
 
@@ -55,6 +52,12 @@ export function buildCommand(ctx: CliContext): Command {
           if (v !== undefined && !URL.canParse(v))
             throw new CliError(`${name} must be an absolute URL, got "${v}"`);
         const started = performance.now();
+        // The site's code is loaded when it is needed, so that `entente --help` starts at once.
+        const [{ createApp }, { fileWarehouse, signalsPlugins }, { buildSite }] = await Promise.all([
+          import('../web/index.ts'),
+          import('../web/signals/index.ts'),
+          import('../web/static/index.ts'),
+        ]);
         const report = await withStore(ctx, async (db) => {
           await ensureRecord(ctx, db);
           const app = createApp({ db, ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)) });

@@ -3,8 +3,6 @@ import { Command } from 'commander';
 import { CliError, formatProblem } from '../core/index.ts';
 import { importDataset, loadDataset } from '../dataset/index.ts';
 import { refreshSearchIndex } from '../search/index.ts';
-import { createApp } from '../web/index.ts';
-import { fileWarehouse, signalsPlugins } from '../web/signals/index.ts';
 import { BUNDLED_DATASET } from './bundled.ts';
 import type { CliContext } from './context.ts';
 
@@ -20,6 +18,11 @@ export function serveCommand(ctx: CliContext): Command {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be a port number, got "${opts.port}"`);
       const started = performance.now();
+      // The site's code is loaded when it is needed, so that other commands start at once.
+      const [{ createApp }, { fileWarehouse, signalsPlugins }] = await Promise.all([
+        import('../web/index.ts'),
+        import('../web/signals/index.ts'),
+      ]);
       const db = await ctx.openStore();
       const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM datasets')) as [
         { n: number },

@@ -15,9 +15,9 @@ describe('entente backup and restore', () => {
     file = path.join(from.dataDir, 'store.jsonl.gz');
     await from.entente('import', MINI);
   });
-  afterAll(() => {
-    from.cleanup();
-    to.cleanup();
+  afterAll(async () => {
+    await from.cleanup();
+    await to.cleanup();
   });
 
   it('writes a backup, refuses to overwrite it, and restores it into a new data folder', async () => {

@@ -126,7 +126,7 @@ describe('the command line (runCli)', () => {
       expect(s.err).toEqual([
         "entente: unknown command 'valdate'; did you mean 'validate'? `entente --help` lists the commands.",
       ]);
-      s.cleanup();
+      await s.cleanup();
     }
     const s = session();
     expect(await s.run('signals', 'injest', '--help')).toBe(2);
@@ -137,7 +137,7 @@ describe('the command line (runCli)', () => {
       "entente: unknown command 'users lst'; did you mean 'users list'? `entente users --help` lists the commands.",
       "entente: unknown command 'frobnicate'. `entente --help` lists the commands.",
     ]);
-    s.cleanup();
+    await s.cleanup();
   });
 
   it('runs known commands and their help, and gives usage errors exit 2', async () => {
@@ -153,7 +153,7 @@ describe('the command line (runCli)', () => {
     expect(s.err.at(-1)).toBe(
       'entente: --from 2025-02-01 is after --to 2025-01-01: no day is in that range (did you swap them?)',
     );
-    s.cleanup();
+    await s.cleanup();
   });
 
   it('suggests names a typo away or that the word begins', () => {

@@ -20,8 +20,8 @@ beforeEach(() => {
   session = cliSession('entente-init-');
   scratch = mkdtempSync(path.join(tmpdir(), 'entente-init-dir-'));
 });
-afterEach(() => {
-  session.cleanup();
+afterEach(async () => {
+  await session.cleanup();
   rmSync(scratch, { recursive: true, force: true });
 });
 

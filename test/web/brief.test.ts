@@ -91,7 +91,7 @@ describe.runIf(chromiumAvailable() && PDFTOTEXT)('PDF briefs', () => {
       expect(cli.out.at(-1)).toMatch(/^Wrote .*cli-kor-ko\.pdf/);
       expect(pdfText(readFileSync(out), 'cli-copy.pdf')).toContain('대한민국');
     } finally {
-      cli.cleanup();
+      await cli.cleanup();
     }
   }, 300_000);
 });
