@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EntenteError } from '../core/errors.ts';
 
 /**
  * The roles, from least to most trusted. Anonymous readers are viewers; each role can do all that
@@ -46,16 +47,21 @@ export interface Actor {
 
 export const ANONYMOUS: Actor = { id: null, name: 'anonymous', role: 'viewer' };
 
-/** Thrown when an actor lacks a permission: 401 for anonymous callers, 403 for others. */
-export class ForbiddenError extends Error {
+/**
+ * Thrown when an actor lacks a permission: `login_required` (401) for anonymous callers, who may
+ * be allowed once logged in, `forbidden` (403) for others.
+ */
+export class ForbiddenError extends EntenteError {
   constructor(
     readonly actor: Actor,
     readonly permission: Permission | string,
     message?: string,
   ) {
+    const anonymous = actor.id === null;
     super(
-      message ??
-        `${actor.id === null ? 'Log in' : 'Your role does not allow you'} to do this (${permission}).`,
+      message ?? `${anonymous ? 'Log in' : 'Your role does not allow you'} to do this (${permission}).`,
+      anonymous ? 'login_required' : 'forbidden',
+      anonymous ? 401 : 403,
     );
     this.name = 'ForbiddenError';
   }

@@ -45,7 +45,7 @@ export async function addUser(q: Queryable, actor: Actor, input: NewUser): Promi
      ON CONFLICT (username) DO NOTHING RETURNING ${COLUMNS}`,
     [u.username, u.displayName, u.role, passwordHash],
   );
-  if (!row) throw new ConflictError(`username: "${u.username}" is already taken`);
+  if (!row) throw new ConflictError(`username: "${u.username}" is already taken`, 'duplicate_username');
   await recordAudit(q, actor, {
     action: 'user.add',
     entity: 'user',
@@ -84,6 +84,7 @@ async function keepAnAdmin(q: Queryable, username: string, doing: string) {
   if (row?.admin && row.others === 0)
     throw new ConflictError(
       `"${username}" is the last enabled admin and cannot be ${doing}; make another user admin first (entente users set-role <username> admin).`,
+      'last_admin',
     );
 }
 

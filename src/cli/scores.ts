@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { CliError } from '../core/index.ts';
+import { CliError, problemsFromZod } from '../core/index.ts';
 import {
   Day,
   type ScoreLine,
@@ -26,7 +26,8 @@ const COLUMNS: (keyof ScoreLine)[] = [
 
 function asOfOption(raw: string): string {
   const r = Day.safeParse(raw);
-  if (!r.success) throw new InvalidArgumentError(`${r.error.issues[0]!.message} (e.g. 2025-12-31)`);
+  if (!r.success)
+    throw new InvalidArgumentError(`${problemsFromZod(r.error.issues)[0]!.message} (e.g. 2025-12-31)`);
   if (raw > new Date().toISOString().slice(0, 10))
     throw new InvalidArgumentError('is in the future; scores are given for days that have come');
   return r.data;

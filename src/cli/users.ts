@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { ZodError } from 'zod';
 import { type Actor, addUser, disableUser, enableUser, listUsers, Role, setRole } from '../accounts/index.ts';
-import { CliError, ConflictError, NotFoundError } from '../core/index.ts';
+import { CliError, ConflictError, NotFoundError, problemsFromZod } from '../core/index.ts';
 import { type CliContext, withStore } from './context.ts';
 
 // The CLI is run by whoever holds the server; it acts as an administrator, named so in the audit log.
@@ -25,7 +25,11 @@ async function expected<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (e instanceof ZodError) {
-      throw new CliError(e.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+      throw new CliError(
+        problemsFromZod(e.issues)
+          .map((p) => `${p.field ?? 'input'}: ${p.message}`)
+          .join('; '),
+      );
     }
     if (e instanceof ConflictError || e instanceof NotFoundError) throw new CliError(e.message);
     throw e;

@@ -17,6 +17,15 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * Whether `e` is PostgreSQL's unique violation (SQLSTATE 23505) on the index or constraint named
+ * `constraint`; both drivers hand the server's error back with these fields.
+ */
+export function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const err = e as { code?: unknown; constraint?: unknown } | null;
+  return err?.code === '23505' && err.constraint === constraint;
+}
+
 // Both drivers hand these types back as plain JSON-friendly values, so that records read from
 // either store compare equal: dates as `YYYY-MM-DD`, counts as numbers.
 export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082, timestamptz: 1184, timestamp: 1114 } as const;

@@ -20,11 +20,30 @@ export function formatProblem(p: Problem): string {
   return `${where ? `${where}: ` : ''}${field}${p.message}`;
 }
 
+/**
+ * An expected failure of a service: a stable machine `code` (snake_case) that programs and tests
+ * match, the HTTP `status` it answers with, and an English message that says what to do. The web
+ * app turns it into a page or a problem document in one place (`src/web/errors.ts`).
+ */
+export class EntenteError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'EntenteError';
+  }
+}
+
 /** Thrown when input fails validation; carries every problem found, not just the first. */
-export class ValidationError extends Error {
+export class ValidationError extends EntenteError {
   constructor(readonly problems: Problem[]) {
     super(
       `${problems.length} problem${problems.length === 1 ? '' : 's'} found:\n${problems.map(formatProblem).join('\n')}`,
+      'invalid_input',
+      400,
     );
     this.name = 'ValidationError';
   }
@@ -42,18 +61,21 @@ export class CliError extends Error {
   }
 }
 
-/** A record was changed by someone else since it was read (optimistic concurrency). */
-export class ConflictError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A write that does not fit the record as it stands: a stale version, a step out of order, a
+ * duplicate. `code` says which (e.g. `stale_version`, `wrong_state`, `duplicate_correction`).
+ */
+export class ConflictError extends EntenteError {
+  constructor(message: string, code = 'conflict') {
+    super(message, code, 409);
     this.name = 'ConflictError';
   }
 }
 
 /** A record that was asked for does not exist. */
-export class NotFoundError extends Error {
+export class NotFoundError extends EntenteError {
   constructor(what: string) {
-    super(`${what} not found`);
+    super(`${what} not found`, 'not_found', 404);
     this.name = 'NotFoundError';
   }
 }

@@ -1,9 +1,10 @@
 export { changeVersion, UNWATCHED_TABLES, watchTables } from './changes.ts';
 export { type Config, readConfig } from './config.ts';
-export type { Db, Queryable } from './db.ts';
+export { type Db, isUniqueViolation, type Queryable } from './db.ts';
 export {
   CliError,
   ConflictError,
+  EntenteError,
   formatProblem,
   NotFoundError,
   type Problem,
@@ -18,3 +19,4 @@ export { MAX_TEXT_FILE_BYTES, readTextFile, type TextFile } from './text-file.ts
 export { type ColumnType, type Row, type TableSpec, type UpsertOutcome, upsert } from './upsert.ts';
 export * from './views.ts';
 export { getParty, listIssueAreas, listParties } from './vocabulary.ts';
+export { problemsFromZod, type ZodProblemOptions } from './zod-problems.ts';

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from '../core/errors.ts';
+import { problemsFromZod } from '../core/zod-problems.ts';
 
 const MAX_SYNTAX_ERRORS = 10;
 
@@ -84,19 +85,13 @@ export function parseYamlFile<S extends z.ZodType>(
   }
   const result = schema.safeParse(js);
   if (result.success) return { file, value: result.data, problems, lineOf };
-  for (const issue of result.error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    for (const extra of keys) {
-      const path = extra === undefined ? issue.path : [...issue.path, extra];
-      problems.push({
-        code: issue.code,
-        file,
-        line: lineOf(path),
-        field: path.map(String).join('.') || undefined,
-        message: extra === undefined ? issue.message : `unknown field "${extra}" (check its spelling)`,
-      });
-    }
-  }
+  problems.push(
+    ...problemsFromZod(result.error.issues, {
+      file,
+      lineOf,
+      unknownKey: (key) => `unknown field "${key}" (check its spelling)`,
+    }),
+  );
   return { file, problems, lineOf };
 }
 

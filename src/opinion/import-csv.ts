@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../core/errors.ts';
+import { problemsFromZod } from '../core/zod-problems.ts';
 import { Result } from './schema.ts';
 import type { SurveySeriesView } from './views.ts';
 
@@ -75,9 +76,10 @@ export function parseResultsCsv(
       source,
     });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const [head, sub] = issue.path as string[];
-        at(head === 'source' ? `source_${sub}` : String(head), issue.message, issue.code);
+      // A source field is a column of its own: `source.url` is read from `source_url`.
+      for (const p of problemsFromZod(parsed.error.issues)) {
+        const [head, sub] = (p.field ?? '').split('.');
+        at(head === 'source' ? `source_${sub}` : String(head), p.message, p.code);
       }
       continue;
     }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type Actor, can, ForbiddenError, recordAudit, requirePermission } from '../accounts/index.ts';
-import type { Db, Queryable } from '../core/db.ts';
+import { type Db, isUniqueViolation, type Queryable } from '../core/db.ts';
 import { ConflictError, NotFoundError, type Problem, ValidationError } from '../core/errors.ts';
+import { problemsFromZod } from '../core/zod-problems.ts';
 import { ItemLink, Judgement, linkId } from './assessment.ts';
 import {
   type AssessmentRow,
@@ -18,24 +19,18 @@ export class StaleVersionError<T = unknown> extends ConflictError {
     what: string,
     readonly current: T,
   ) {
-    super(`${what} was changed by someone else since you opened it. Your changes were not saved.`);
+    super(
+      `${what} was changed by someone else since you opened it. Your changes were not saved.`,
+      'stale_version',
+    );
     this.name = 'StaleVersionError';
   }
-}
-
-/** Turns zod issues into problems that name the field. */
-function problemsOf(issues: { path: PropertyKey[]; message: string; code: string }[]): Problem[] {
-  return issues.map((i) => ({
-    code: i.code,
-    field: i.path.map(String).join('.') || undefined,
-    message: i.message,
-  }));
 }
 
 /** Validates a judgement against its item: compliance for commitments' parties, specificity for recommendations. */
 export function checkJudgement(item: TrackedItemRow, input: unknown): Judgement {
   const parsed = Judgement.safeParse(input);
-  if (!parsed.success) throw new ValidationError(problemsOf(parsed.error.issues));
+  if (!parsed.success) throw new ValidationError(problemsFromZod(parsed.error.issues));
   const j = parsed.data;
   const problems: Problem[] = [];
   if (item.kind === 'recommendation' && j.compliance) {
@@ -108,37 +103,45 @@ export async function draftAssessment(
   actor: Actor,
   itemId: string,
   input: unknown,
+): Promise<AssessmentRow> {
+  requirePermission(actor, 'assessment.draft');
+  return db.transaction((tx) => insertDraft(tx, actor, itemId, input));
+}
+
+/** Writes a new draft, and its audit entry, inside the caller's transaction. */
+async function insertDraft(
+  tx: Queryable,
+  actor: Actor,
+  itemId: string,
+  input: unknown,
   correction?: { corrects: string; reason: string },
 ): Promise<AssessmentRow> {
-  requirePermission(actor, correction ? 'assessment.correct' : 'assessment.draft');
-  return db.transaction(async (tx) => {
-    const item = await itemOrFail(tx, itemId);
-    const j = checkJudgement(item, input);
-    const id = `${item.id}-${j.as_of}-${randomBytes(3).toString('hex')}`;
-    await tx.query(
-      `INSERT INTO assessments (id, item_id, as_of, implementation, flags, compliance, specificity, rationale, evidence,
-                                searched, assessor, assessor_id, state, corrects, correction_reason, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, $11, $12, 'draft', $13, $14, $15)`,
-      [
-        id,
-        item.id,
-        ...judgementParams(j),
-        actor.name,
-        actor.id,
-        correction?.corrects ?? null,
-        correction?.reason ?? null,
-        now(),
-      ],
-    );
-    const row = await assessmentOrFail(tx, id);
-    await recordAudit(tx, actor, {
-      action: correction ? 'assessment.correct' : 'assessment.draft',
-      entity: 'assessment',
-      entityId: id,
-      after: snapshot(row),
-    });
-    return row;
+  const item = await itemOrFail(tx, itemId);
+  const j = checkJudgement(item, input);
+  const id = `${item.id}-${j.as_of}-${randomBytes(3).toString('hex')}`;
+  await tx.query(
+    `INSERT INTO assessments (id, item_id, as_of, implementation, flags, compliance, specificity, rationale, evidence,
+                              searched, assessor, assessor_id, state, corrects, correction_reason, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10::jsonb, $11, $12, 'draft', $13, $14, $15)`,
+    [
+      id,
+      item.id,
+      ...judgementParams(j),
+      actor.name,
+      actor.id,
+      correction?.corrects ?? null,
+      correction?.reason ?? null,
+      now(),
+    ],
+  );
+  const row = await assessmentOrFail(tx, id);
+  await recordAudit(tx, actor, {
+    action: correction ? 'assessment.correct' : 'assessment.draft',
+    entity: 'assessment',
+    entityId: id,
+    after: snapshot(row),
   });
+  return row;
 }
 
 /**
@@ -175,6 +178,7 @@ function mustBe(a: AssessmentRow, state: AssessmentRow['state'], doing: string) 
   if (a.state !== state) {
     throw new ConflictError(
       `Assessment "${a.id}" is ${a.state.replace('_', ' ')}; it can be ${doing} only when ${state.replace('_', ' ')}.`,
+      'wrong_state',
     );
   }
 }
@@ -295,28 +299,34 @@ export async function publishAssessment(db: Db, actor: Actor, id: string, versio
  */
 export async function correctAssessment(db: Db, actor: Actor, id: string, reason: unknown, input: unknown) {
   requirePermission(actor, 'assessment.correct');
-  const original = await assessmentOrFail(db, id);
-  if (original.state !== 'published')
-    throw new ConflictError(
-      `Only a published assessment can be corrected; "${id}" is ${original.state.replace('_', ' ')}.`,
+  const already = (correction?: string) =>
+    new ConflictError(
+      `Assessment "${id}" already has a correction${correction ? ` ("${correction}")` : ''}.`,
+      'duplicate_correction',
     );
-  if (typeof reason !== 'string' || reason.trim() === '') {
-    throw new ValidationError([
-      { code: 'too_small', field: 'correction_reason', message: 'say why the assessment is corrected' },
-    ]);
-  }
-  const pending = async () => {
-    const [row] = await db.query<{ id: string }>('SELECT id FROM assessments WHERE corrects = $1', [id]);
-    return row && new ConflictError(`Assessment "${id}" already has a correction ("${row.id}").`);
-  };
-  const first = await pending();
-  if (first) throw first;
+  const pending = async (q: Queryable) =>
+    (await q.query<{ id: string }>('SELECT id FROM assessments WHERE corrects = $1', [id]))[0]?.id;
   try {
-    return await draftAssessment(db, actor, original.item_id, input, { corrects: id, reason: reason.trim() });
+    return await db.transaction(async (tx) => {
+      const original = await assessmentOrFail(tx, id);
+      if (original.state !== 'published')
+        throw new ConflictError(
+          `Only a published assessment can be corrected; "${id}" is ${original.state.replace('_', ' ')}.`,
+          'wrong_state',
+        );
+      if (typeof reason !== 'string' || reason.trim() === '') {
+        throw new ValidationError([
+          { code: 'too_small', field: 'correction_reason', message: 'say why the assessment is corrected' },
+        ]);
+      }
+      const first = await pending(tx);
+      if (first) throw already(first);
+      return insertDraft(tx, actor, original.item_id, input, { corrects: id, reason: reason.trim() });
+    });
   } catch (e) {
-    // Two corrections started at once both pass the check above; the unique index lets one in.
-    if ((e as { code?: unknown }).code === '23505')
-      throw (await pending()) ?? new ConflictError(`Assessment "${id}" already has a correction.`);
+    // Two corrections started at once both find none pending; the unique index lets one in, and
+    // the other, rolled back, names the one that won.
+    if (isUniqueViolation(e, 'assessments_one_correction')) throw already(await pending(db));
     throw e;
   }
 }
@@ -325,7 +335,7 @@ export async function correctAssessment(db: Db, actor: Actor, id: string, reason
 export async function linkItems(db: Db, actor: Actor, input: unknown): Promise<LinkRow> {
   requirePermission(actor, 'link.write');
   const parsed = ItemLink.safeParse(input);
-  if (!parsed.success) throw new ValidationError(problemsOf(parsed.error.issues));
+  if (!parsed.success) throw new ValidationError(problemsFromZod(parsed.error.issues));
   const l = parsed.data;
   return db.transaction(async (tx) => {
     const rec = await getTrackedItem(tx, l.recommendation);
@@ -354,7 +364,10 @@ export async function linkItems(db: Db, actor: Actor, input: unknown): Promise<L
       [id, l.recommendation, l.commitment ?? null, l.milestone ?? null, l.match, l.rationale],
     );
     if (inserted.length === 0)
-      throw new ConflictError(`The recommendation is already linked to "${l.commitment ?? l.milestone}".`);
+      throw new ConflictError(
+        `The recommendation is already linked to "${l.commitment ?? l.milestone}".`,
+        'duplicate_link',
+      );
     const row = (await getLink(tx, id))!;
     await recordAudit(tx, actor, { action: 'link.add', entity: 'link', entityId: id, after: row });
     return row;

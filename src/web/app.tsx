@@ -9,14 +9,13 @@ import { changeVersion, type Db } from '../core/index.ts';
 import { type AuthOptions, createAuth } from './accounts/auth.ts';
 import { accountsRoutes } from './accounts/routes.tsx';
 import { type ApiPlugin, createApi } from './api/index.tsx';
-import { problem } from './api/problem.ts';
 import { readCache } from './cache.ts';
 import { framingHeaders } from './charts/index.ts';
+import { errorResponse } from './errors.tsx';
 import { localeMiddleware } from './i18n.ts';
 import { refuseNulBytes } from './nul-bytes.ts';
 import { opinionApi } from './opinion/api.ts';
 import { opinionRoutes } from './opinion/routes.tsx';
-import { ErrorPage } from './pages/error.tsx';
 import { translationsMiddleware } from './record-text.tsx';
 import { searchApi } from './search/api.ts';
 import { searchRoutes } from './search/routes.tsx';
@@ -154,22 +153,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', searchRoutes(deps.db));
   for (const plugin of deps.sitePlugins ?? []) app.route('/', plugin);
 
-  const wantsJson = (path: string) => path === '/api' || path.startsWith('/api/');
-  app.notFound((c) => {
-    const detail = `Nothing is at ${new URL(c.req.url).pathname}.`;
-    if (wantsJson(c.req.path))
-      return c.json(problem(404, detail), 404, { 'Content-Type': 'application/problem+json' });
-    return c.html(<ErrorPage status={404} message={detail} />, 404);
-  });
-  app.onError((err, c) => {
-    const status = err instanceof HTTPException ? err.status : 500;
-    // Only errors nobody expected are logged; their details stay out of the response.
-    if (status === 500) console.error(err);
-    const message =
-      status === 500 ? 'Something went wrong on our side. Please try again later.' : err.message;
-    if (wantsJson(c.req.path))
-      return c.json(problem(status, message), status, { 'Content-Type': 'application/problem+json' });
-    return c.html(<ErrorPage status={status} message={message} />, status);
-  });
+  app.notFound((c) =>
+    errorResponse(new HTTPException(404, { message: `Nothing is at ${new URL(c.req.url).pathname}.` }), c),
+  );
+  app.onError(errorResponse);
   return app;
 }

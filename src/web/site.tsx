@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { can } from '../accounts/index.ts';
 import type { Db } from '../core/index.ts';
-import { getParty, listIssueAreas, listParties } from '../core/index.ts';
+import { getParty, listIssueAreas, listParties, problemsFromZod } from '../core/index.ts';
 import {
   CITATION_FORMATS,
   type CitationFormat,
@@ -43,8 +43,8 @@ function recommendationFilter(query: Record<string, string>) {
     Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '')),
   );
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new HTTPException(400, { message: `Query parameter "${issue.path.join('.')}": ${issue.message}` });
+    const [first] = problemsFromZod(parsed.error.issues);
+    throw new HTTPException(400, { message: `Query parameter "${first!.field ?? ''}": ${first!.message}` });
   }
   return parsed.data;
 }

@@ -70,6 +70,10 @@ describe('accounts: passwords, enabling, the last admin, logging out everywhere,
   it('never disables or demotes the last enabled admin', async () => {
     await expect(disableUser(db, CLI, 'ada')).rejects.toThrow(ConflictError);
     await expect(setRole(db, CLI, 'ada', 'editor')).rejects.toThrow(/last enabled admin.*set-role/);
+    await expect(setRole(db, CLI, 'ada', 'editor')).rejects.toMatchObject({
+      code: 'last_admin',
+      status: 409,
+    });
     const ada = new Client(app);
     await ada.logIn('ada');
     expect((await ada.post('/admin/users/ada/disable')).status).toBe(409);

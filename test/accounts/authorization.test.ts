@@ -268,16 +268,19 @@ describe('authorisation of every mutating route', () => {
           res = await client.post(path, (body ?? {}) as Record<string, string>);
         }
         const allowed = c.allowed.includes(who);
+        // The API says why in a stable code as well.
+        const api = pattern.startsWith('/api/');
+        const code = async () => (api ? ` ${((await res.json()) as { code: string }).code}` : '');
         const outcome =
           res.status === 401 || res.status === 403
-            ? `denied ${res.status}`
+            ? `denied ${res.status}${await code()}`
             : res.status < 400
               ? 'allowed'
               : `error ${res.status}`;
         outcomes.push(`${route} as ${who}: ${outcome}`);
-        expected.push(
-          `${route} as ${who}: ${allowed ? 'allowed' : `denied ${who === 'anonymous' ? 401 : 403}`}`,
-        );
+        const refusal =
+          who === 'anonymous' ? `401${api ? ' login_required' : ''}` : `403${api ? ' forbidden' : ''}`;
+        expected.push(`${route} as ${who}: ${allowed ? 'allowed' : `denied ${refusal}`}`);
       }
     }
     expect(outcomes).toEqual(expected);

@@ -146,8 +146,9 @@ describe('security of the site and the API', () => {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
     });
     expect(res.status).toBe(400);
-    const problem = (await res.json()) as { errors: { field: string }[] };
+    const problem = (await res.json()) as { code: string; errors: { field: string }[] };
     expect(problem.errors.map((e) => e.field).sort()).toEqual(['as_of', 'evidence', 'implementation']);
+    expect(problem.code).toBe('invalid_input');
   });
 
   it('logs out everywhere: every session of the user ends', async () => {

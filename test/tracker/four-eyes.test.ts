@@ -46,6 +46,10 @@ describe('four eyes: every published judgement was read by someone who did not w
       ForbiddenError,
     );
     await expect(submitForReview(db, users.ed, a.id, 1)).rejects.toThrow(/Only its assessor \(Erin Editor\)/);
+    await expect(submitForReview(db, users.ed, a.id, 1)).rejects.toMatchObject({
+      code: 'forbidden',
+      status: 403,
+    });
     const ed = new Client(app);
     await ed.logIn('ed');
     const form = await ed.post(`/assessments/${a.id}`, {
@@ -76,6 +80,9 @@ describe('four eyes: every published judgement was read by someone who did not w
     await expect(publishAssessment(db, users.erin, a.id, submitted.version)).rejects.toThrow(
       /other than its assessor or anyone who changed it/,
     );
+    await expect(publishAssessment(db, users.erin, a.id, submitted.version)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect((await publishAssessment(db, users.ed, a.id, submitted.version)).state).toBe('published');
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, listAudit } from '../../src/accounts/index.ts';
+import { type Actor, createToken, listAudit } from '../../src/accounts/index.ts';
 import type { Db } from '../../src/core/index.ts';
 import {
   correctAssessment,
@@ -44,6 +44,7 @@ for (const driver of DRIVERS) {
       expect(a).toMatchObject({ state: 'draft', assessor: 'Carol Contributor', version: 1 });
       const inReview = await submitForReview(db, users.carol, a.id, 1);
       await expect(publishAssessment(db, users.carol, a.id, 2)).rejects.toThrow(/role does not allow/);
+      await expect(publishAssessment(db, users.carol, a.id, 2)).rejects.toMatchObject({ code: 'forbidden' });
       const published = await publishAssessment(db, users.erin, a.id, inReview.version);
       expect(published).toMatchObject({ state: 'published', published_by: 'Erin Editor', version: 3 });
       const actions = (await listAudit(db, { entity: 'assessment', entityId: a.id })).map((r) => r.action);
@@ -60,7 +61,11 @@ for (const driver of DRIVERS) {
     it('rejects a judgement that does not fit the item, naming the field', async () => {
       await expect(
         draftAssessment(db, users.erin, ITEM, judgement({ compliance: [{ party: 'CHN', score: 1 }] })),
-      ).rejects.toMatchObject({ problems: [{ field: 'compliance.0.party' }] });
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+        status: 400,
+        problems: [{ field: 'compliance.0.party' }],
+      });
       await expect(
         draftAssessment(db, users.erin, ITEM, judgement({ specificity: 2 })),
       ).rejects.toMatchObject({
@@ -83,6 +88,7 @@ for (const driver of DRIVERS) {
       await submitForReview(db, users.erin, a.id, 1);
       await publishAssessment(db, users.ed, a.id, 2);
       await expect(correctAssessment(db, users.erin, a.id, '', judgement())).rejects.toMatchObject({
+        code: 'invalid_input',
         problems: [{ field: 'correction_reason' }],
       });
       const c = await correctAssessment(
@@ -95,6 +101,10 @@ for (const driver of DRIVERS) {
       await expect(correctAssessment(db, users.erin, a.id, 'Again', judgement())).rejects.toThrow(
         /already has a correction/,
       );
+      await expect(correctAssessment(db, users.erin, a.id, 'Again', judgement())).rejects.toMatchObject({
+        code: 'duplicate_correction',
+        status: 409,
+      });
       await submitForReview(db, users.erin, c.id, 1);
       await publishAssessment(db, users.ed, c.id, 2);
       const original = await getAssessment(db, a.id);
@@ -140,6 +150,73 @@ for (const driver of DRIVERS) {
       await expect(updateDraft(db, users.erin, a.id, 1, judgement())).rejects.toThrow(
         /changed by someone else/,
       );
+      await expect(updateDraft(db, users.erin, a.id, 1, judgement())).rejects.toMatchObject({
+        code: 'stale_version',
+      });
+    });
+
+    it('of two corrections of one assessment sent at once, lands one; the other is a 409 duplicate_correction', async () => {
+      const item = 'lima-establish-trilateral-secretariat';
+      const a = await draftAssessment(
+        db,
+        users.erin,
+        item,
+        judgement({ compliance: undefined, as_of: '2024-11-21' }),
+      );
+      await submitForReview(db, users.erin, a.id, 1);
+      await publishAssessment(db, users.ed, a.id, 2);
+      // Tokens first, so that the two requests reach the store together.
+      const [t1, t2] = await Promise.all([
+        createToken(db, users.erin, 'race'),
+        createToken(db, users.ed, 'race'),
+      ]);
+      const send = (token: string) =>
+        app.request(`/api/assessments/${a.id}/corrections`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            ...judgement({ compliance: undefined, implementation: 1 }),
+            correction_reason: 'Race',
+          }),
+        });
+      const answers = await Promise.all([send(t1.secret), send(t2.secret)]);
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+      const loser = answers.find((r) => r.status === 409)!;
+      expect(loser.headers.get('Content-Type')).toContain('application/problem+json');
+      expect(await loser.json()).toMatchObject({
+        status: 409,
+        code: 'duplicate_correction',
+        detail: expect.stringMatching(/already has a correction/),
+      });
+      const corrections = await db.query('SELECT id FROM assessments WHERE corrects = $1', [a.id]);
+      expect(corrections).toHaveLength(1);
+    });
+
+    it('answers a form without a version with a 400 naming the field, not a stale-version 409', async () => {
+      const a = await draftAssessment(db, users.erin, ITEM, judgement());
+      const erin = new Client(app);
+      await erin.logIn('erin');
+      const edit = await erin.post(`/assessments/${a.id}`, draftFields({ rationale: 'No version sent.' }));
+      expect(edit.status).toBe(400);
+      const html = await edit.text();
+      expect(html).toContain('version');
+      expect(html).toContain('No version sent.');
+      const submit = await erin.post(`/assessments/${a.id}/submit`, {});
+      expect(submit.status).toBe(400);
+      expect(await submit.text()).toContain('version: send the version the change is based on');
+      // A client that asks for JSON gets the problem document.
+      const json = await erin.request(`/assessments/${a.id}/submit`, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: await erin.csrf('/tracker'), version: 'x' }),
+      });
+      expect(json.status).toBe(400);
+      expect(await json.json()).toMatchObject({
+        status: 400,
+        code: 'invalid_input',
+        errors: [{ field: 'version', code: 'invalid_type' }],
+      });
+      expect((await getAssessment(db, a.id))?.state).toBe('draft');
     });
 
     it('keeps drafts out of public pages and exports', async () => {

@@ -59,13 +59,13 @@ describe('API', () => {
     const res = await get('/api/recommendations?format=bilateralish');
     expect(res.status).toBe(400);
     expect(res.type).toBe('application/problem+json');
-    expect(res.body).toMatchObject({ status: 400, errors: [{ field: 'format' }] });
+    expect(res.body).toMatchObject({ status: 400, code: 'invalid_input', errors: [{ field: 'format' }] });
   });
 
   it('answers 404 with a problem document', async () => {
     const res = await get('/api/papers/none');
-    expect(res).toMatchObject({ status: 404, body: { status: 404, title: 'Not found' } });
-    expect((await get('/api/no-such-thing')).status).toBe(404);
+    expect(res).toMatchObject({ status: 404, body: { status: 404, title: 'Not found', code: 'not_found' } });
+    expect(await get('/api/no-such-thing')).toMatchObject({ status: 404, body: { code: 'not_found' } });
   });
 
   it('serves a readable reference page built from the document', async () => {

@@ -85,6 +85,9 @@ describe.each(DRIVERS)('concurrent corrections on $name', (driver) => {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
       expect(reasons.every((e) => e instanceof ConflictError)).toBe(true);
+      expect(new Set(reasons.map((e) => (e as ConflictError).code))).toEqual(
+        new Set(['duplicate_correction']),
+      );
     } finally {
       await drop();
     }

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../db.ts';
 import { type Problem, ValidationError } from '../errors.ts';
 import { appliedMigrations } from '../migrate.ts';
+import { problemsFromZod } from '../zod-problems.ts';
 import { ident, listTables, rowCounts, type TableInfo } from './catalog.ts';
 import { BackupHeader } from './format.ts';
 import { LineError } from './lines.ts';
@@ -152,15 +153,8 @@ async function readHeader(
   }
   const parsed = BackupHeader.safeParse(raw);
   if (!parsed.success) {
-    throw new ValidationError(
-      parsed.error.issues.slice(0, 10).map((i) => ({
-        code: 'bad_header',
-        file,
-        line: 1,
-        field: i.path.join('.') || undefined,
-        message: i.message,
-      })),
-    );
+    const problems = problemsFromZod(parsed.error.issues.slice(0, 10), { file, lineOf: () => 1 });
+    throw new ValidationError(problems.map((p) => ({ ...p, code: 'bad_header' })));
   }
   return parsed.data;
 }

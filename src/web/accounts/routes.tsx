@@ -18,7 +18,6 @@ import {
 } from '../../accounts/index.ts';
 import type { Db } from '../../core/index.ts';
 import { useI18n } from '../i18n.ts';
-import { http } from '../tracker/errors.ts';
 import type { Auth } from './auth.ts';
 import { AccountPage, LoginPage, UsersPage } from './pages.tsx';
 
@@ -109,7 +108,7 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
   app.post('/account/tokens', async (c) => {
     const f = await auth.form(c);
     const actor = await signedIn(c);
-    const { secret } = await http(() => createToken(db, actor, typeof f.name === 'string' ? f.name : ''));
+    const { secret } = await createToken(db, actor, typeof f.name === 'string' ? f.name : '');
     c.header('Cache-Control', 'no-store');
     return c.html(
       <AccountPage
@@ -125,7 +124,7 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
   app.post('/account/tokens/:id/revoke', async (c) => {
     await auth.form(c);
     const actor = await signedIn(c);
-    await http(() => revokeToken(db, actor, Number(c.req.param('id'))));
+    await revokeToken(db, actor, Number(c.req.param('id')));
     return c.redirect('/account', 303);
   });
 
@@ -139,7 +138,7 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
 
   app.get('/admin/users', async (c) => {
     const actor = await auth.actor(c);
-    await http(async () => requirePermission(actor, 'users.manage'));
+    requirePermission(actor, 'users.manage');
     return c.html(<UsersPage actor={actor} csrf={auth.csrfToken(c)} users={await listUsers(db)} />);
   });
 
@@ -147,24 +146,20 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
     const f = await auth.form(c);
     const actor = await auth.actor(c);
     const role = Role.safeParse(f.role);
-    await http(async () => {
-      requirePermission(actor, 'users.manage');
-      if (!role.success)
-        throw new HTTPException(400, {
-          message: useI18n().t('accounts.error.role', { roles: Role.options.join(', ') }),
-        });
-      await db.transaction((tx) => setRole(tx, actor, c.req.param('username'), role.data));
-    });
+    requirePermission(actor, 'users.manage');
+    if (!role.success)
+      throw new HTTPException(400, {
+        message: useI18n().t('accounts.error.role', { roles: Role.options.join(', ') }),
+      });
+    await db.transaction((tx) => setRole(tx, actor, c.req.param('username'), role.data));
     return c.redirect('/admin/users', 303);
   });
 
   app.post('/admin/users/:username/disable', async (c) => {
     await auth.form(c);
     const actor = await auth.actor(c);
-    await http(async () => {
-      requirePermission(actor, 'users.manage');
-      await db.transaction((tx) => disableUser(tx, actor, c.req.param('username')));
-    });
+    requirePermission(actor, 'users.manage');
+    await db.transaction((tx) => disableUser(tx, actor, c.req.param('username')));
     return c.redirect('/admin/users', 303);
   });
 

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Db } from '../../core/index.ts';
+import { type Db, problemsFromZod, ValidationError } from '../../core/index.ts';
 import { withExamples } from './examples.ts';
-import { problem } from './problem.ts';
 import { recordsApi } from './records.ts';
 import { ReferencePage } from './reference.tsx';
 
@@ -18,14 +17,9 @@ export type ApiPlugin = (app: OpenAPIHono) => void;
 /** The JSON API under /api, with its OpenAPI 3.1 document and a readable reference page. */
 export function createApi(db: Db, plugins: ApiPlugin[] = [], publicUrl?: string) {
   const app = new OpenAPIHono({
-    // Invalid parameters answer with a problem document naming each field.
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const errors = result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-        return c.json(problem(400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors), 400, {
-          'Content-Type': 'application/problem+json',
-        });
-      }
+    // Invalid parameters answer, through the app's error handler, with a problem naming each field.
+    defaultHook: (result) => {
+      if (!result.success) throw new ValidationError(problemsFromZod(result.error.issues));
     },
   });
   recordsApi(db, app, publicUrl);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { Db } from '../../core/index.ts';
+import { type Db, problemsFromZod } from '../../core/index.ts';
 import { SearchQuery, search } from '../../search/index.ts';
 import { SearchPage } from './page.tsx';
 
@@ -14,8 +14,10 @@ export function readSearchQuery(url: string) {
     size: params.get('size') || undefined,
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new HTTPException(400, { message: `Query parameter "${String(issue.path[0])}": ${issue.message}` });
+    // A repeated parameter's problem is at `kind.2`: the reader wrote `kind`.
+    const [first] = problemsFromZod(parsed.error.issues);
+    const name = (first!.field ?? '').split('.')[0];
+    throw new HTTPException(400, { message: `Query parameter "${name}": ${first!.message}` });
   }
   return parsed.data;
 }

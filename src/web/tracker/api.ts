@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { type Actor, ForbiddenError } from '../../accounts/index.ts';
-import { ConflictError, type Db, NotFoundError, ValidationError } from '../../core/index.ts';
+import type { Actor } from '../../accounts/index.ts';
+import type { Db } from '../../core/index.ts';
 import {
   correctAssessment,
   currentAssessments,
@@ -20,7 +21,6 @@ import {
   PartyCompliance,
   publishAssessment,
   returnToDraft,
-  StaleVersionError,
   scoredAssessments,
   scoredItems,
   scoresBy,
@@ -29,7 +29,7 @@ import {
   updateDraft,
 } from '../../tracker/index.ts';
 import type { Auth } from '../accounts/auth.ts';
-import { problem, problemResponse } from '../api/problem.ts';
+import { problemResponse } from '../api/problem.ts';
 import { jsonResponse } from '../api/responses.ts';
 
 const AssessmentView = z
@@ -91,32 +91,12 @@ const writeErrors = {
   401: problemResponse('No or unknown token'),
   403: problemResponse('The role of the token does not allow this'),
   404: problemResponse('No such record'),
-  409: problemResponse('Stale version or wrong review state'),
+  409: problemResponse(
+    'Stale version (`stale_version`, with the record as it is now in `current`), wrong review state (`wrong_state`) or a duplicate (`duplicate_correction`, `duplicate_link`)',
+  ),
 };
-
-const problemJson = { 'Content-Type': 'application/problem+json' };
-
-/** Answers a service error with its problem document. */
-function fail(c: Context, e: unknown) {
-  if (e instanceof ForbiddenError) {
-    const status = e.actor.id === null ? 401 : 403;
-    return c.json(problem(status, e.message), status, problemJson);
-  }
-  if (e instanceof NotFoundError) return c.json(problem(404, e.message), 404, problemJson);
-  if (e instanceof ConflictError) {
-    const current = e instanceof StaleVersionError ? { current: e.current } : {};
-    return c.json({ ...problem(409, e.message), ...current }, 409, problemJson);
-  }
-  if (e instanceof ValidationError) {
-    const errors = e.problems.map((p) => ({ field: p.field ?? '', message: p.message }));
-    return c.json(
-      problem(400, errors.map((x) => `${x.field}: ${x.message}`).join('; '), errors),
-      400,
-      problemJson,
-    );
-  }
-  throw e;
-}
+// Reads take a token too (drafts are shown to their assessor); an unknown one is refused.
+const badToken = { 401: problemResponse('Unknown or revoked token') };
 
 /** The tracker's API: reads of assessments, links and scores, and the same writes as the site, by token. */
 export function trackerApi(db: Db, auth: Auth) {
@@ -135,24 +115,15 @@ export function trackerApi(db: Db, auth: Auth) {
         try {
           who = await auth.apiActor(c);
         } catch {
-          return c.json(problem(401, 'The API token is unknown or revoked.'), 401, problemJson);
+          throw new HTTPException(401, { message: 'The API token is unknown or revoked.' });
         }
         if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && who.id === null) {
-          return c.json(problem(401, 'Send an API token: Authorization: Bearer <token>.'), 401, problemJson);
+          throw new HTTPException(401, { message: 'Send an API token: Authorization: Bearer <token>.' });
         }
         actors.set(c.req.raw, who);
         await next();
       });
     }
-    // Typed as `never` so that one helper serves routes whose documented responses differ.
-    const run = async <T>(c: Context, fn: () => Promise<T>, status: 200 | 201 = 200): Promise<never> => {
-      try {
-        return c.json(await fn(), status) as never;
-      } catch (e) {
-        return fail(c, e) as never;
-      }
-    };
-
     app.openapi(
       createRoute({
         method: 'get',
@@ -165,7 +136,7 @@ export function trackerApi(db: Db, auth: Auth) {
             area: z.string().optional().describe('Issue area or sub-area id'),
           }),
         },
-        responses: { 200: jsonResponse(z.array(AssessmentView), 'Published assessments') },
+        responses: { 200: jsonResponse(z.array(AssessmentView), 'Published assessments'), ...badToken },
       }),
       async (c) => c.json(await listPublished(db, c.req.valid('query')), 200),
     );
@@ -178,7 +149,7 @@ export function trackerApi(db: Db, auth: Auth) {
           "A tracked item's assessments: published ones, a contributor's own drafts, and every draft for editors",
         request: { params: IdParam },
         security,
-        responses: { 200: jsonResponse(z.array(AssessmentView), 'Newest judgement first') },
+        responses: { 200: jsonResponse(z.array(AssessmentView), 'Newest judgement first'), ...badToken },
       }),
       async (c) => {
         const rows = await listAssessments(db, { item: c.req.valid('param').id });
@@ -197,14 +168,14 @@ export function trackerApi(db: Db, auth: Auth) {
         request: { params: IdParam },
         responses: {
           200: jsonResponse(AssessmentView, 'The assessment'),
+          ...badToken,
           404: problemResponse('No such assessment'),
         },
       }),
       async (c) => {
         const a = await getAssessment(db, c.req.valid('param').id);
-        if (!a || !maySee(actor(c), a)) {
-          return c.json(problem(404, 'No assessment has this id.'), 404, problemJson);
-        }
+        if (!a || !maySee(actor(c), a))
+          throw new HTTPException(404, { message: 'No assessment has this id.' });
         return c.json(a, 200);
       },
     );
@@ -228,6 +199,7 @@ export function trackerApi(db: Db, auth: Auth) {
             'One entry per group',
           ),
           400: problemResponse('Invalid query'),
+          ...badToken,
         },
       }),
       async (c) => {
@@ -243,7 +215,7 @@ export function trackerApi(db: Db, auth: Auth) {
         path: '/links',
         tags: ['Tracker'],
         summary: 'Recommendations matched by commitments or actions',
-        responses: { 200: jsonResponse(z.array(LinkView), 'All links') },
+        responses: { 200: jsonResponse(z.array(LinkView), 'All links'), ...badToken },
       }),
       async (c) => c.json(await listLinks(db), 200),
     );
@@ -259,7 +231,7 @@ export function trackerApi(db: Db, auth: Auth) {
         responses: { 201: jsonResponse(AssessmentView, 'The draft'), ...writeErrors },
       }),
       async (c) =>
-        run(c, () => draftAssessment(db, actor(c), c.req.valid('param').id, c.req.valid('json')), 201),
+        c.json(await draftAssessment(db, actor(c), c.req.valid('param').id, c.req.valid('json')), 201),
     );
     app.openapi(
       createRoute({
@@ -273,7 +245,7 @@ export function trackerApi(db: Db, auth: Auth) {
       }),
       async (c) => {
         const { version, ...j } = c.req.valid('json');
-        return run(c, () => updateDraft(db, actor(c), c.req.valid('param').id, version, j));
+        return c.json(await updateDraft(db, actor(c), c.req.valid('param').id, version, j), 200);
       },
     );
     for (const [step, fn, who] of [
@@ -291,7 +263,8 @@ export function trackerApi(db: Db, auth: Auth) {
           request: { params: IdParam, body: body(Version) },
           responses: { 200: jsonResponse(AssessmentView, 'The assessment after the step'), ...writeErrors },
         }),
-        async (c) => run(c, () => fn(db, actor(c), c.req.valid('param').id, c.req.valid('json').version)),
+        async (c) =>
+          c.json(await fn(db, actor(c), c.req.valid('param').id, c.req.valid('json').version), 200),
       );
     }
     app.openapi(
@@ -311,9 +284,8 @@ export function trackerApi(db: Db, auth: Auth) {
       }),
       async (c) => {
         const { correction_reason, ...j } = c.req.valid('json');
-        return run(
-          c,
-          () => correctAssessment(db, actor(c), c.req.valid('param').id, correction_reason, j),
+        return c.json(
+          await correctAssessment(db, actor(c), c.req.valid('param').id, correction_reason, j),
           201,
         );
       },
@@ -328,7 +300,7 @@ export function trackerApi(db: Db, auth: Auth) {
         request: { body: body(ItemLink) },
         responses: { 201: jsonResponse(LinkView, 'The link'), ...writeErrors },
       }),
-      async (c) => run(c, () => linkItems(db, actor(c), c.req.valid('json')), 201),
+      async (c) => c.json(await linkItems(db, actor(c), c.req.valid('json')), 201),
     );
     app.openapi(
       createRoute({
@@ -342,10 +314,8 @@ export function trackerApi(db: Db, auth: Auth) {
       }),
       async (c) => {
         const id = c.req.valid('param').id;
-        return run(c, async () => {
-          await unlinkItems(db, actor(c), id, c.req.valid('query').version);
-          return { removed: id };
-        });
+        await unlinkItems(db, actor(c), id, c.req.valid('query').version);
+        return c.json({ removed: id }, 200);
       },
     );
   };

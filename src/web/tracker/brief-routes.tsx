@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { type Db, getParty, listIssueAreas } from '../../core/index.ts';
+import { type Db, getParty, listIssueAreas, problemsFromZod } from '../../core/index.ts';
 import {
   complianceScore,
   currentAssessments,
@@ -25,8 +25,10 @@ function asOf(c: Context): string {
   const raw = c.req.query('as_of');
   if (!raw) return today();
   const r = Day.safeParse(raw);
-  if (!r.success)
-    throw new HTTPException(400, { message: `Query parameter "as_of": ${r.error.issues[0]!.message}` });
+  if (!r.success) {
+    const [first] = problemsFromZod(r.error.issues);
+    throw new HTTPException(400, { message: `Query parameter "as_of": ${first!.message}` });
+  }
   return r.data;
 }
 

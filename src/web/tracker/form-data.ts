@@ -114,4 +114,21 @@ export function intField(f: FormValues, k: string): number | undefined {
   return /^\d+$/.test(s) ? Number(s) : undefined;
 }
 
+/**
+ * Reads the `version` a change is based on. A form without one (or with a malformed one) is a 400
+ * naming the field: it says nothing about which version the sender saw, so it is no stale write.
+ */
+export function versionField(f: FormValues): number {
+  const version = intField(f, 'version');
+  if (version === undefined)
+    throw new ValidationError([
+      {
+        code: 'invalid_type',
+        field: 'version',
+        message: 'send the version the change is based on (a whole number, as the form gives it)',
+      },
+    ]);
+  return version;
+}
+
 export const textField = one;
