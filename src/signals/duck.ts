@@ -69,3 +69,26 @@ export class Duck {
     this.instance.closeSync();
   }
 }
+
+/**
+ * Runs `work` in one transaction: commits when it returns; when it or the commit throws, rolls back
+ * and throws the error on, as `failed` words it. An error of BEGIN itself passes unchanged: nothing
+ * was begun.
+ * @example await inTransaction(duck, () => duck.run('DELETE FROM cameo_codes'))
+ */
+export async function inTransaction<T>(
+  duck: Duck,
+  work: () => Promise<T>,
+  failed: (e: unknown) => unknown = (e) => e,
+): Promise<T> {
+  await duck.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await duck.run('COMMIT');
+    return result;
+  } catch (e) {
+    // After a fatal error DuckDB refuses the ROLLBACK too; the error that caused it is the one to tell.
+    await duck.run('ROLLBACK').catch(() => {});
+    throw failed(e);
+  }
+}

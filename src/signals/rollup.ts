@@ -10,7 +10,7 @@
  * as DOUBLE because the indices scan them: a DECIMAL(38) is 16 bytes and slow to unpack (measured
  * over 1.6 M rollup rows: the KOR–JPN month series in ~105 ms with DECIMAL columns, ~27 ms with DOUBLE).
  */
-import type { Duck } from './duck.ts';
+import { type Duck, inTransaction } from './duck.ts';
 
 export const ROLLUP_TABLE = 'dyad_days';
 
@@ -81,18 +81,18 @@ export function rollupFiles(duck: Duck, firstId: number, lastId = firstId): Prom
  */
 export async function ensureRollup(duck: Duck): Promise<void> {
   if (await hasRollup(duck)) return;
-  await duck.run('BEGIN TRANSACTION');
-  try {
-    await duck.run(ROLLUP_DDL);
-    await duck.run(rollupInsert('true'));
-    await duck.run('COMMIT');
-  } catch (e) {
-    await duck.run('ROLLBACK').catch(() => {});
-    throw new Error(
-      `could not build the ${ROLLUP_TABLE} rollup from the events already in the warehouse: ${(e as Error).message}. ` +
-        'Nothing was changed; the error says why (too little memory or disk, or a value out of range).',
-    );
-  }
+  await inTransaction(
+    duck,
+    async () => {
+      await duck.run(ROLLUP_DDL);
+      await duck.run(rollupInsert('true'));
+    },
+    (e) =>
+      new Error(
+        `could not build the ${ROLLUP_TABLE} rollup from the events already in the warehouse: ${(e as Error).message}. ` +
+          'Nothing was changed; the error says why (too little memory or disk, or a value out of range).',
+      ),
+  );
 }
 
 /** Whether the warehouse has the rollup (a read-only open of an older warehouse may not). */

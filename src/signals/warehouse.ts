@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { loadCameo } from './cameo.ts';
 import type { FileKind } from './columns.ts';
-import { Duck, type DuckOptions, type Row } from './duck.ts';
+import { Duck, type DuckOptions, inTransaction, type Row } from './duck.ts';
 import {
   type IngestFailure,
   type IngestOptions,
@@ -260,24 +260,24 @@ export class Warehouse {
 async function seedCameo(duck: Duck): Promise<void> {
   const { codes, issueAreas, subAreas } = loadCameo();
   // Tiny tables, rewritten on every writable open so a changed mapping in data/cameo takes effect.
-  await duck.run('BEGIN TRANSACTION');
-  await duck.run('DELETE FROM cameo_codes');
-  await duck.run('DELETE FROM cameo_issue_areas');
-  await duck.run(
-    `INSERT INTO cameo_codes VALUES ${codes
-      .map(
-        (c) =>
-          `(${sqlString(c.code)}, ${sqlString(c.root)}, ${c.quadClass}, ${c.goldstein}, ${sqlString(c.label)})`,
-      )
-      .join(', ')}`,
-  );
-  await duck.run(
-    `INSERT INTO cameo_issue_areas (code, issue_area, sub_area) VALUES ${[...issueAreas]
-      .map(([code, area]) => {
-        const sub = subAreas.get(code);
-        return `(${sqlString(code)}, ${sqlString(area)}, ${sub ? sqlString(sub) : 'NULL'})`;
-      })
-      .join(', ')}`,
-  );
-  await duck.run('COMMIT');
+  await inTransaction(duck, async () => {
+    await duck.run('DELETE FROM cameo_codes');
+    await duck.run('DELETE FROM cameo_issue_areas');
+    await duck.run(
+      `INSERT INTO cameo_codes VALUES ${codes
+        .map(
+          (c) =>
+            `(${sqlString(c.code)}, ${sqlString(c.root)}, ${c.quadClass}, ${c.goldstein}, ${sqlString(c.label)})`,
+        )
+        .join(', ')}`,
+    );
+    await duck.run(
+      `INSERT INTO cameo_issue_areas (code, issue_area, sub_area) VALUES ${[...issueAreas]
+        .map(([code, area]) => {
+          const sub = subAreas.get(code);
+          return `(${sqlString(code)}, ${sqlString(area)}, ${sub ? sqlString(sub) : 'NULL'})`;
+        })
+        .join(', ')}`,
+    );
+  });
 }

@@ -96,6 +96,27 @@ describe('opinion pages', () => {
     expect(ja).toContain('日本に対する印象');
     expect(ja).toContain('断絶');
   });
+
+  // The language of a wording comes from the wording itself, not from a party code the page knows.
+  it("marks each question's wording with the language it is written in", async () => {
+    const word = (id: string, wording: string | null) =>
+      db.query(
+        "UPDATE survey_questions SET wording = $1 WHERE series_id = 'eai-genron-joint-poll' AND id = $2",
+        [wording, id],
+      );
+    try {
+      await word('kr-impression-of-japan', '귀하는 일본에 대해 어떤 인상을 가지고 계십니까?');
+      await word('jp-impression-of-korea', 'あなたは韓国に対してどのような印象を持っていますか。');
+      await word('kr-current-relations', 'How are relations now?');
+      const page = await html(SERIES);
+      expect(page).toContain('<dd lang="ko">귀하는 일본에 대해 어떤 인상을 가지고 계십니까?</dd>');
+      expect(page).toContain('<dd lang="ja">あなたは韓国に対してどのような印象を持っていますか。</dd>');
+      expect(page).toContain('<dd>How are relations now?</dd>');
+    } finally {
+      for (const id of ['kr-impression-of-japan', 'jp-impression-of-korea', 'kr-current-relations'])
+        await word(id, null);
+    }
+  });
 });
 
 describe('opinion downloads and API', () => {

@@ -1,32 +1,17 @@
 import type { PartyRow } from '../../core/index.ts';
 import {
-  type GapPoint,
-  gapPoints,
   type QuestionView,
   questionGroups,
-  type ResultView,
   type SurveySeriesSummary,
   type SurveySeriesView,
-  type TrendPoint,
-  trendPoints,
 } from '../../opinion/index.ts';
-import { type Chart, ChartFigure } from '../charts/index.ts';
-import {
-  DateText,
-  Localized,
-  linkable,
-  OutLink,
-  SourceList,
-  shortUrl,
-  TableScroll,
-  Unknown,
-} from '../components.tsx';
+import { ChartFigure } from '../charts/index.ts';
+import { Localized, SourceList, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { type ChartSize, gapChart, publicStyle, trendChart } from './charts.ts';
-
-export const resultAnchor = (r: { question: string; wave: string; answer: string }) =>
-  `r-${r.question}-${r.wave}-${r.answer}`;
+import { groupCharts, Legend } from './chart-model.tsx';
+import { partyNamer } from './names.ts';
+import { ResultsTable, WavesTable } from './tables.tsx';
 
 /** The survey series in the record. */
 export function OpinionListPage(props: { series: SurveySeriesSummary[] }) {
@@ -77,15 +62,6 @@ export interface SeriesPageData {
   parties: PartyRow[];
   /** The answer asked for with `?answer=`; each question group falls back to its first answer. */
   answer?: string;
-}
-
-/** A name for a party code in the reader's language. */
-function partyNamer(parties: PartyRow[]) {
-  const { pick } = useI18n();
-  return (code: string) => {
-    const p = parties.find((x) => x.code === code);
-    return p ? pick({ en: p.name_en, ko: p.name_ko, ja: p.name_ja }).text : code;
-  };
 }
 
 /** One survey series: method, a trend and a gap chart per mirrored question, every figure, the waves. */
@@ -142,142 +118,13 @@ export function SeriesPage({ series, parties, answer }: SeriesPageData) {
 }
 
 /**
- * The charts of one question group in the reader's language: the trend of the chosen answer and,
- * for a mirrored pair, the perception gap. Pages and the SVG download both draw through here.
- * `anchorBase` prefixes the table anchors that points without a source URL link to; `size` is each
- * chart's drawing size (the home page draws them smaller).
+ * The language of a question as asked, told by its script: the wording is in the language of the
+ * public asked, whichever party that is. Text in neither script gets no `lang` (the page's applies).
  */
-export function groupCharts(
-  series: SurveySeriesView,
-  group: QuestionView[],
-  asked: string | undefined,
-  name: (code: string) => string,
-  anchorBase = '',
-  size: { trend: ChartSize; gap: ChartSize } = {
-    trend: { width: 720, height: 340 },
-    gap: { width: 720, height: 260 },
-  },
-) {
-  const { t, pick, number } = useI18n();
-  const lead = group[0]!;
-  const answer = lead.answers.find((a) => a.id === asked) ?? lead.answers[0]!;
-  const answerText = pick(answer.label).text;
-  const questionText = group.map((q) => pick(q.text).text).join(' / ');
-  const points = trendPoints(
-    series,
-    group.map((q) => q.id),
-    answer.id,
-  );
-  const fmt = (x: number) => number(Math.round(x * 10) / 10);
-  const describe = (p: TrendPoint) =>
-    [
-      t('opinion.point', { public: name(p.public), year: String(p.year), share: fmt(p.share) }),
-      p.interval
-        ? `${t('opinion.point.interval', { low: fmt(p.interval.low), high: fmt(p.interval.high) })}; ${t('opinion.point.n', { n: p.n!, deff: p.design_effect })}`
-        : t('opinion.point.noN'),
-      t('opinion.point.source', { source: p.source.publisher }) +
-        (p.source.quality === 'mirror' ? ` (${t('common.mirror')})` : ''),
-      ...p.breaks.map((b) => `${t('opinion.chart.break')}: ${t(`opinion.break.${b.kind}`)}`),
-    ].join('\n');
-  const publics = group.map((q) => q.public);
-  const trendLabel = t('opinion.trend.label', { answer: answerText, question: questionText });
-  const value = (x: number) => fmt(x);
-  const trendSvg = trendChart(points, {
-    width: size.trend.width,
-    height: size.trend.height,
-    label: trendLabel,
-    x: t('opinion.chart.year'),
-    y: t('opinion.chart.share'),
-    breakMark: t('opinion.chart.break'),
-    value,
-    publics,
-    name,
-    describe,
-    href: (p) => linkable(p.source.url) ?? `${anchorBase}#${resultAnchor(p)}`,
-  });
-  const path = `/opinion/${series.id}/chart`;
-  const query = (chart: 'trend' | 'gap') => `question=${lead.id}&answer=${answer.id}&chart=${chart}`;
-  const source = t('opinion.chart.source', { pollsters: series.pollsters.join(', ') });
-  const page = `/opinion/${series.id}?answer=${answer.id}#q-${lead.id}`;
-  const round = (x: number | undefined) => (x === undefined ? null : Math.round(x * 10) / 10);
-  const trend: Chart = {
-    title: trendLabel,
-    notes: [t('opinion.chart.note')],
-    source,
-    svg: trendSvg,
-    width: size.trend.width,
-    height: size.trend.height,
-    columns: [
-      { key: 'year', label: t('opinion.col.year') },
-      { key: 'public', label: t('opinion.col.public') },
-      { key: 'share', label: t('opinion.col.share') },
-      { key: 'low', label: t('chart.col.low') },
-      { key: 'high', label: t('chart.col.high') },
-      { key: 'n', label: t('opinion.col.n') },
-    ],
-    rows: points.map((p) => [
-      p.year,
-      name(p.public),
-      p.share,
-      round(p.interval?.low),
-      round(p.interval?.high),
-      p.n,
-    ]),
-    path,
-    query: query('trend'),
-    page,
-    file: `${series.id}-${lead.id}-${answer.id}-trend`,
-  };
-  const pair = group.length === 2 ? (group as [QuestionView, QuestionView]) : undefined;
-  const gaps = pair ? gapPoints(series, pair[0], pair[1], answer.id) : [];
-  const gapLabel = pair
-    ? t('opinion.gap.label', {
-        answer: answerText,
-        first: name(pair[0].public),
-        second: name(pair[1].public),
-      })
-    : '';
-  const describeGap = (g: GapPoint) =>
-    [
-      t('opinion.gap.point', { year: String(g.year), gap: fmt(g.gap) }),
-      g.interval
-        ? t('opinion.point.interval', { low: fmt(g.interval.low), high: fmt(g.interval.high) })
-        : t('opinion.point.noN'),
-      describe(g.first),
-      describe(g.second),
-    ].join('\n');
-  const gap: Chart | undefined =
-    gaps.length > 0
-      ? {
-          title: gapLabel,
-          notes: [t('opinion.chart.gapNote'), t('opinion.chart.note')],
-          source,
-          svg: gapChart(gaps, {
-            width: size.gap.width,
-            height: size.gap.height,
-            label: gapLabel,
-            x: t('opinion.chart.year'),
-            y: t('opinion.chart.gap'),
-            breakMark: t('opinion.chart.break'),
-            value,
-            describe: describeGap,
-          }),
-          width: size.gap.width,
-          height: size.gap.height,
-          columns: [
-            { key: 'year', label: t('opinion.col.year') },
-            { key: 'gap', label: t('opinion.chart.col.gap') },
-            { key: 'low', label: t('chart.col.low') },
-            { key: 'high', label: t('chart.col.high') },
-          ],
-          rows: gaps.map((g) => [g.year, round(g.gap), round(g.interval?.low), round(g.interval?.high)]),
-          path,
-          query: query('gap'),
-          page,
-          file: `${series.id}-${lead.id}-${answer.id}-gap`,
-        }
-      : undefined;
-  return { answer, answerText, questionText, publics, trend, trendLabel, pair, gap, gapLabel };
+function wordingLang(wording: string): 'ko' | 'ja' | undefined {
+  if (/\p{Script=Hangul}/u.test(wording)) return 'ko';
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(wording)) return 'ja';
+  return undefined;
 }
 
 function QuestionGroup(props: {
@@ -319,7 +166,7 @@ function QuestionGroup(props: {
                 <dt>
                   {t('opinion.asked')} ({name(q.public)})
                 </dt>
-                <dd lang={q.public === 'KOR' ? 'ko' : q.public === 'JPN' ? 'ja' : undefined}>{q.wording}</dd>
+                <dd lang={wordingLang(q.wording ?? '')}>{q.wording}</dd>
               </>
             ))}
         </dl>
@@ -354,168 +201,6 @@ function QuestionGroup(props: {
       ) : (
         <ResultsTable rows={rows} questions={group} name={name} />
       )}
-    </section>
-  );
-}
-
-export function Legend(props: { publics: string[]; name: (code: string) => string }) {
-  const { t } = useI18n();
-  return (
-    <ul class="legend" aria-label={t('opinion.legend')}>
-      {props.publics.map((code) => {
-        const s = publicStyle(code);
-        return (
-          <li>
-            <svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
-              {s.symbol === 'square' ? (
-                <rect x="-5" y="-5" width="10" height="10" fill={s.color} />
-              ) : (
-                <circle r="5" fill={s.color} />
-              )}
-            </svg>{' '}
-            {props.name(code)}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-function ResultsTable(props: {
-  rows: ResultView[];
-  questions: QuestionView[];
-  name: (code: string) => string;
-}) {
-  const { t, number } = useI18n();
-  const fmt = (x: number) => number(Math.round(x * 10) / 10);
-  const answerLabel = (r: ResultView) =>
-    props.questions.find((q) => q.id === r.question)?.answers.find((a) => a.id === r.answer)?.label;
-  return (
-    <TableScroll label={t('opinion.table.caption')}>
-      <table class="results">
-        <caption>{t('opinion.table.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('opinion.col.year')}</th>
-            <th scope="col">{t('opinion.col.public')}</th>
-            <th scope="col">{t('opinion.col.answer')}</th>
-            <th scope="col" class="num">
-              {t('opinion.col.share')}
-            </th>
-            <th scope="col" class="num">
-              {t('opinion.col.n')}
-            </th>
-            <th scope="col">{t('opinion.col.interval')}</th>
-            <th scope="col">{t('opinion.col.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => {
-            const label = answerLabel(r);
-            return (
-              <tr id={resultAnchor(r)}>
-                <td>{r.year}</td>
-                <td>{props.name(r.public)}</td>
-                <td>{label ? <Localized {...label} /> : r.answer}</td>
-                <td class="num">{fmt(r.share)}</td>
-                <td class="num">{r.n === null ? <Unknown /> : number(r.n)}</td>
-                <td>{r.interval ? `${fmt(r.interval.low)}–${fmt(r.interval.high)}` : <Unknown />}</td>
-                <td>
-                  {r.source.url ? (
-                    <OutLink url={r.source.url}>
-                      {r.source.publisher}
-                      <span class="visually-hidden"> ({shortUrl(r.source.url)})</span>
-                    </OutLink>
-                  ) : (
-                    <>
-                      {r.source.publisher}
-                      {r.source.document && <> — {r.source.document}</>}
-                    </>
-                  )}
-                  {r.source.date && (
-                    <>
-                      , <DateText date={r.source.date} />
-                    </>
-                  )}{' '}
-                  <span class={`quality q-${r.source.quality}`}>({t(`common.${r.source.quality}`)})</span>
-                  {r.source.quality === 'mirror' && (
-                    <span class="mirror-only"> — {t('opinion.onlyMirror')}</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
-function WavesTable(props: { series: SurveySeriesView; name: (code: string) => string }) {
-  const { t, number } = useI18n();
-  return (
-    <section aria-labelledby="waves">
-      <h2 id="waves">{t('opinion.waves.title')}</h2>
-      <TableScroll label={t('opinion.waves.caption')}>
-        <table>
-          <caption>{t('opinion.waves.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('opinion.col.year')}</th>
-              <th scope="col">{t('opinion.col.public')}</th>
-              <th scope="col">{t('opinion.col.fieldwork')}</th>
-              <th scope="col" class="num">
-                {t('opinion.col.n')}
-              </th>
-              <th scope="col">{t('opinion.col.mode')}</th>
-              <th scope="col" class="num">
-                {t('opinion.col.deff')}
-              </th>
-              <th scope="col" class="num">
-                {t('opinion.col.effectiveN')}
-              </th>
-              <th scope="col">{t('opinion.col.breaks')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.series.waves.map((w) => (
-              <tr id={`wave-${w.id}`}>
-                <td>{w.year}</td>
-                <td>{props.name(w.public)}</td>
-                <td>
-                  {w.fieldwork_start ? (
-                    <DateText
-                      date={w.fieldwork_start}
-                      end={w.fieldwork_end !== w.fieldwork_start ? w.fieldwork_end : null}
-                    />
-                  ) : (
-                    <Unknown />
-                  )}
-                </td>
-                <td class="num">{w.n === null ? <Unknown /> : number(w.n)}</td>
-                <td>{w.mode ? <span lang="en">{w.mode}</span> : <Unknown />}</td>
-                <td class="num">{number(w.design_effect)}</td>
-                <td class="num">
-                  {w.effective_n === null ? <Unknown /> : number(Math.round(w.effective_n))}
-                </td>
-                <td>
-                  {w.breaks.length === 0 ? (
-                    t('opinion.none')
-                  ) : (
-                    <ul class="breaks">
-                      {w.breaks.map((b) => (
-                        <li>
-                          <strong>{t(`opinion.break.${b.kind}`)}</strong>: <span lang="en">{b.note}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
     </section>
   );
 }

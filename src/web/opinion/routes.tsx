@@ -4,9 +4,10 @@ import type { Db } from '../../core/index.ts';
 import { listParties } from '../../core/index.ts';
 import { getSurveySeries, listSurveySeries, questionGroups, resultsCsv } from '../../opinion/index.ts';
 import { chartRoutes } from '../charts/index.ts';
-import { useI18n } from '../i18n.ts';
 import { siteUrl } from '../site-url.ts';
-import { groupCharts, OpinionListPage, SeriesPage } from './pages.tsx';
+import { groupCharts } from './chart-model.tsx';
+import { partyNamer } from './names.ts';
+import { OpinionListPage, SeriesPage } from './pages.tsx';
 
 const ANSWER = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -51,11 +52,7 @@ export function opinionRoutes(db: Db) {
       throw new HTTPException(404, {
         message: `Query parameter "question": no question "${question}" in this series.`,
       });
-    const { pick } = useI18n();
-    const name = (code: string) => {
-      const p = parties.find((x) => x.code === code);
-      return p ? pick({ en: p.name_en, ko: p.name_ko, ja: p.name_ja }).text : code;
-    };
+    const name = partyNamer(parties);
     const page = new URL(`/opinion/${series.id}`, siteUrl(c)).href;
     const charts = groupCharts(series, group, answer, name, page);
     const found = chart === 'trend' ? charts.trend : charts.gap;

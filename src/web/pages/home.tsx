@@ -6,7 +6,7 @@ import { statusOf } from '../../tracker/index.ts';
 import { DateText, Localized, Msg, Parties, TableScroll } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { groupCharts, Legend } from '../opinion/pages.tsx';
+import { groupCharts, Legend } from '../opinion/chart-model.tsx';
 import { RecordTitle } from '../record-text.tsx';
 import type { SignalsState } from '../signals/glance.ts';
 import { TRACKER_HEAD } from '../tracker/head.tsx';
