@@ -1,4 +1,14 @@
-import { isMap, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
+
+// The YAML library (some 70 files) is loaded at the first file read or written, not with the module:
+// commands that read no dataset, `entente --help` among them, start without it.
+let loaded: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => {
+  loaded ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return loaded;
+};
+
 import type { z } from 'zod';
 import type { Problem } from '../core/errors.ts';
 import { problemsFromZod } from '../core/zod-problems.ts';
@@ -23,21 +33,21 @@ export function parseYamlFile<S extends z.ZodType>(
   text: string,
   schema: S,
 ): ParsedFile<z.output<S>> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
 
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     let node: unknown = doc.contents;
     let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : 1;
     for (const key of path) {
-      if (isMap(node)) {
+      if (yaml().isMap(node)) {
         const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
         if (!pair) break;
         const keyNode = pair.key as Node;
         if (keyNode.range) line = lineAt(keyNode.range[0]);
         node = pair.value;
-      } else if (isSeq(node) && typeof key === 'number') {
+      } else if (yaml().isSeq(node) && typeof key === 'number') {
         const item = node.items[key] as Node | undefined;
         if (!item) break;
         if (item.range) line = lineAt(item.range[0]);
@@ -97,5 +107,10 @@ export function parseYamlFile<S extends z.ZodType>(
 
 /** The canonical YAML form of a record: what `export` writes and what the bundled files hold. */
 export function toYaml(value: unknown): string {
-  return stringify(value, { indent: 2, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  return yaml().stringify(value, {
+    indent: 2,
+    lineWidth: 0,
+    minContentWidth: 0,
+    aliasDuplicateObjects: false,
+  });
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 /** Plain JSON-friendly values: BIGINT as number, DATE/TIMESTAMP as ISO strings. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -45,6 +45,9 @@ export class Duck {
     const config: Record<string, string> = { memory_limit: memoryLimit };
     config.threads = String(opts.threads ?? Math.min(availableParallelism(), 4));
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
+    // DuckDB's bindings (some 180 files) are loaded at the first open, not with the module: commands
+    // that never open a warehouse, `entente --help` among them, start without them.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(path, config);
     return new Duck(instance, await instance.connect(), memoryLimit);
   }
