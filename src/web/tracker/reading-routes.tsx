@@ -76,7 +76,10 @@ export function readingRoutes(db: Db, auth: Auth) {
   app.get('/tracker/methodology', async (c) => {
     const asOf = today();
     const { items, current } = await scoring(db, asOf);
-    const party = 'KOR';
+    // The worked example scores the record's first party (by its order in the dataset) that any item
+    // names, so another partnership's record gets an example of its own.
+    const named = new Set(items.flatMap((i) => i.parties));
+    const party = (await listParties(db)).find((p) => named.has(p.code))?.code ?? '';
     const mine = items.filter((i) => i.parties.includes(party));
     return c.html(
       <MethodologyPage
