@@ -39,6 +39,19 @@ for (const driver of DRIVERS) {
       await drop();
     });
 
+    /** An assessment of `item` without compliance scores, drafted by one editor and published by another. */
+    async function publishedOn(item: string, asOf: string) {
+      const a = await draftAssessment(
+        db,
+        users.erin,
+        item,
+        judgement({ compliance: undefined, as_of: asOf }),
+      );
+      await submitForReview(db, users.erin, a.id, 1);
+      await publishAssessment(db, users.ed, a.id, 2);
+      return a;
+    }
+
     it('goes draft → in review → published, published by a second editor', async () => {
       const a = await draftAssessment(db, users.carol, ITEM, judgement());
       expect(a).toMatchObject({ state: 'draft', assessor: 'Carol Contributor', version: 1 });
@@ -79,14 +92,7 @@ for (const driver of DRIVERS) {
 
     it('corrects a published assessment by a new one that names it and says why', async () => {
       const item = 'lima-establish-trilateral-secretariat';
-      const a = await draftAssessment(
-        db,
-        users.erin,
-        item,
-        judgement({ compliance: undefined, as_of: '2024-11-20' }),
-      );
-      await submitForReview(db, users.erin, a.id, 1);
-      await publishAssessment(db, users.ed, a.id, 2);
+      const a = await publishedOn(item, '2024-11-20');
       await expect(correctAssessment(db, users.erin, a.id, '', judgement())).rejects.toMatchObject({
         code: 'invalid_input',
         problems: [{ field: 'correction_reason' }],
@@ -157,14 +163,7 @@ for (const driver of DRIVERS) {
 
     it('of two corrections of one assessment sent at once, lands one; the other is a 409 duplicate_correction', async () => {
       const item = 'lima-establish-trilateral-secretariat';
-      const a = await draftAssessment(
-        db,
-        users.erin,
-        item,
-        judgement({ compliance: undefined, as_of: '2024-11-21' }),
-      );
-      await submitForReview(db, users.erin, a.id, 1);
-      await publishAssessment(db, users.ed, a.id, 2);
+      const a = await publishedOn(item, '2024-11-21');
       // Tokens first, so that the two requests reach the store together.
       const [t1, t2] = await Promise.all([
         createToken(db, users.erin, 'race'),
