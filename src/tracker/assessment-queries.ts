@@ -1,36 +1,8 @@
 import type { Queryable } from '../core/db.ts';
-import type { Source } from '../core/schema.ts';
-import type { Evidence, PartyCompliance, ReviewState, Searched } from './assessment.ts';
+import type { ReviewState } from './assessment.ts';
 import { currentAssessments, type ScoredAssessment, type ScoredItem, type ScoredLink } from './scores.ts';
 import { type Status, withStatus } from './status.ts';
-
-/** An assessment as pages, the API and exports read it. */
-export interface AssessmentRow {
-  id: string;
-  item_id: string;
-  item_kind: 'recommendation' | 'commitment';
-  item_title: string;
-  as_of: string;
-  implementation: number;
-  flags: string[];
-  compliance: PartyCompliance[] | null;
-  specificity: number | null;
-  rationale: string;
-  evidence: Evidence[];
-  /** Where the assessor looked; always given for a "no step documented" finding. */
-  searched: Searched | null;
-  assessor: string;
-  assessor_id: number | null;
-  state: ReviewState;
-  corrects: string | null;
-  correction_reason: string | null;
-  /** The published correction that replaces this assessment, if any. */
-  corrected_by: string | null;
-  recorded_at: string | null;
-  published_at: string | null;
-  published_by: string | null;
-  version: number;
-}
+import type { AssessmentRow, LinkRow, TrackedItemRow } from './views.ts';
 
 const SELECT = `
   SELECT a.id, a.item_id, t.kind AS item_kind, t.title AS item_title, a.as_of, a.implementation, a.flags,
@@ -73,35 +45,6 @@ export function listPublished(q: Queryable, f: { party?: string; area?: string; 
       .sort((a, b) => (b.published_at ?? b.as_of).localeCompare(a.published_at ?? a.as_of))
       .slice(0, f.limit ?? rows.length),
   );
-}
-
-/** A tracked item (recommendation or commitment) with what its page shows. */
-export interface TrackedItemRow {
-  kind: 'recommendation' | 'commitment';
-  id: string;
-  title: string;
-  summary: string;
-  parties: string[];
-  format: string;
-  issue_area_id: string;
-  issue_area_name: string;
-  area_id: string;
-  area_name: string;
-  /** The commitment's milestone date; null for recommendations. */
-  date: string | null;
-  /** The paper (recommendations) or milestone (commitments) the item comes from. */
-  source_id: string;
-  source_title: string | null;
-  quote: string | null;
-  /** The records a restating recommendation restates (counted through them); empty otherwise. */
-  restates: string[];
-  /** A commitment's wording in our words, when no official wording is at hand, and why. */
-  paraphrase: string | null;
-  paraphrase_note: string | null;
-  /** Where a commitment's official wording was read. */
-  quote_source: Source | null;
-  /** A recommendation whose contributor's own paper has an inferred authorship. */
-  author_inferred: boolean;
 }
 
 const ITEM_SELECT = `
@@ -161,19 +104,6 @@ export function scoredAssessments(q: Queryable): Promise<ScoredAssessment[]> {
     `SELECT id, item_id, as_of, implementation, flags, compliance, corrects, published_at
        FROM assessments WHERE state = 'published'`,
   );
-}
-
-export interface LinkRow {
-  id: string;
-  recommendation_id: string;
-  recommendation_title: string;
-  commitment_id: string | null;
-  milestone_id: string | null;
-  target_title: string;
-  target_date: string;
-  match: 'partial' | 'full';
-  rationale: string;
-  version: number;
 }
 
 const LINK_SELECT = `

@@ -4,14 +4,8 @@ import { type Db, isUniqueViolation, type Queryable } from '../core/db.ts';
 import { ConflictError, NotFoundError, type Problem, ValidationError } from '../core/errors.ts';
 import { problemsFromZod } from '../core/zod-problems.ts';
 import { ItemLink, Judgement, linkId } from './assessment.ts';
-import {
-  type AssessmentRow,
-  getAssessment,
-  getLink,
-  getTrackedItem,
-  type LinkRow,
-  type TrackedItemRow,
-} from './assessment-queries.ts';
+import { getAssessment, getLink, getTrackedItem } from './assessment-queries.ts';
+import type { AssessmentRow, LinkRow, TrackedItemRow } from './views.ts';
 
 /** A write based on a version that is no longer the current one; carries the current record. */
 export class StaleVersionError<T = unknown> extends ConflictError {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../../accounts/index.ts';
 import type { Db } from '../../core/index.ts';
 import {
+  AssessmentView,
   correctAssessment,
   currentAssessments,
   Day,
@@ -13,6 +14,7 @@ import {
   getAssessment,
   ItemLink,
   Judgement,
+  LinkView,
   linkItems,
   listAssessments,
   listLinks,
@@ -31,45 +33,6 @@ import {
 import type { Auth } from '../accounts/auth.ts';
 import { problemResponse } from '../api/problem.ts';
 import { jsonResponse } from '../api/responses.ts';
-
-const AssessmentView = z
-  .object({
-    id: z.string(),
-    item_id: z.string(),
-    item_kind: z.enum(['recommendation', 'commitment']),
-    item_title: z.string(),
-    as_of: z.string(),
-    implementation: z.number().int().describe('0 not started, 1 minimal, 2 intermediate, 3 full'),
-    flags: z.array(z.string()),
-    compliance: z.array(PartyCompliance).nullable(),
-    specificity: z.number().int().nullable(),
-    rationale: z.string(),
-    evidence: z.array(Evidence),
-    assessor: z.string(),
-    state: z.enum(['draft', 'in_review', 'published']),
-    corrects: z.string().nullable(),
-    correction_reason: z.string().nullable(),
-    corrected_by: z.string().nullable(),
-    published_at: z.string().nullable(),
-    published_by: z.string().nullable(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Assessment', description: 'A dated, sourced judgement of a tracked item.' });
-
-const LinkView = z
-  .object({
-    id: z.string(),
-    recommendation_id: z.string(),
-    recommendation_title: z.string(),
-    commitment_id: z.string().nullable(),
-    milestone_id: z.string().nullable(),
-    target_title: z.string(),
-    target_date: z.string(),
-    match: z.enum(['partial', 'full']),
-    rationale: z.string(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'ItemLink', description: 'A recommendation matched by a commitment or action.' });
 
 const ScoreView = z.object({
   value: z.number().nullable().describe('Per cent; null when no item counts'),

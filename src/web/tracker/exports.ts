@@ -1,101 +1,88 @@
 import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
 import {
   type AssessmentRow,
+  AssessmentView,
   type LinkRow,
+  LinkView,
   STATUS_RULES,
   STATUSES,
   type Status,
   statusOf,
   type TrackedItemRow,
+  TrackedItemView,
 } from '../../tracker/index.ts';
+import { type TableField, tableFields } from '../table-schema.ts';
 
-type Field = { name: string; type: 'string' | 'integer' | 'date' | 'datetime'; description: string };
+const A = AssessmentView.shape;
+const I = TrackedItemView.shape;
+const L = LinkView.shape;
+const pageUrl = (what: string) => z.url().describe(what);
 
-// One list of columns per file: the CSV header, the JSON keys and the data package schema agree.
-const ASSESSMENT_FIELDS: Field[] = [
-  { name: 'id', type: 'string', description: 'Assessment id' },
-  { name: 'url', type: 'string', description: 'The assessment on the site' },
-  { name: 'item_id', type: 'string', description: 'The tracked item' },
-  { name: 'item_kind', type: 'string', description: 'recommendation or commitment' },
-  { name: 'item_title', type: 'string', description: "The item's title" },
-  { name: 'item_url', type: 'string', description: "The item's page with its timeline" },
-  { name: 'as_of', type: 'date', description: 'The day the judgement holds' },
-  {
-    name: 'implementation',
-    type: 'integer',
-    description: '0 not started, 1 minimal, 2 intermediate, 3 full',
-  },
-  { name: 'flags', type: 'string', description: 'stalled and/or reversed, separated by ;' },
-  {
-    name: 'status',
-    type: 'string',
-    description: 'The status word this judgement gives the item (see items.status)',
-  },
-  { name: 'compliance', type: 'string', description: 'PARTY:score pairs (−1, 0, +1) separated by ;' },
-  {
-    name: 'specificity',
-    type: 'integer',
-    description: 'Recommendations: 1 direction, 2 action, 3 verifiable',
-  },
-  { name: 'rationale', type: 'string', description: 'Why' },
-  {
-    name: 'evidence',
-    type: 'string',
-    description:
-      'Evidence as JSON: title, publisher, date, url (or document and no_url), quality, quote, gloss (our translation), note',
-  },
-  {
-    name: 'searched',
-    type: 'string',
-    description: 'Sources and queries searched, as JSON (on, sources, queries)',
-  },
-  { name: 'assessor', type: 'string', description: 'Who judged' },
-  { name: 'state', type: 'string', description: 'draft, in_review or published' },
-  { name: 'corrects', type: 'string', description: 'The assessment this one corrects' },
-  { name: 'correction_reason', type: 'string', description: 'Why it was corrected' },
-  { name: 'corrected_by', type: 'string', description: 'The published correction replacing this one' },
-  { name: 'published_at', type: 'datetime', description: 'When it was published' },
-  { name: 'published_by', type: 'string', description: 'The editor who published it' },
-];
+/** A row of `assessments.csv` and of `assessments.json`: the assessment as read, with its links and status. */
+const AssessmentExport = z.object({
+  id: A.id,
+  url: pageUrl('The assessment on the site'),
+  item_id: A.item_id,
+  item_kind: A.item_kind,
+  item_title: A.item_title,
+  item_url: pageUrl("The item's page with its timeline"),
+  as_of: A.as_of,
+  implementation: A.implementation,
+  flags: A.flags.describe('stalled and/or reversed, separated by ;'),
+  status: z.enum(STATUSES).describe('The status word this judgement gives the item (see items.status)'),
+  compliance: A.compliance.describe('PARTY:score pairs (−1, 0, +1) separated by ;'),
+  specificity: A.specificity,
+  rationale: A.rationale,
+  evidence: A.evidence.describe(
+    'Evidence as JSON: title, publisher, date, url (or document and no_url), quality, quote, gloss (our translation), note',
+  ),
+  searched: A.searched.describe('Sources and queries searched, as JSON (on, sources, queries)'),
+  assessor: A.assessor,
+  state: A.state,
+  corrects: A.corrects,
+  correction_reason: A.correction_reason,
+  corrected_by: A.corrected_by,
+  published_at: A.published_at,
+  published_by: A.published_by,
+});
 
-const ITEM_FIELDS: Field[] = [
-  { name: 'id', type: 'string', description: 'Tracked item id' },
-  { name: 'url', type: 'string', description: "The item's page" },
-  { name: 'kind', type: 'string', description: 'recommendation or commitment' },
-  { name: 'title', type: 'string', description: 'Title' },
-  { name: 'parties', type: 'string', description: 'Party codes separated by ;' },
-  { name: 'format', type: 'string', description: 'bilateral, trilateral, minilateral or multilateral' },
-  { name: 'issue_area', type: 'string', description: 'Top-level issue area id' },
-  { name: 'sub_area', type: 'string', description: 'Issue area or sub-area id' },
-  { name: 'source_id', type: 'string', description: 'The paper or milestone it comes from' },
-  {
-    name: 'status',
-    type: 'string',
-    description: `Where it stands today: ${STATUSES.map((s) => `${s} (${STATUS_RULES[s]})`).join('; ')}`,
-  },
-  { name: 'assessed_as_of', type: 'date', description: 'The as-of date of the assessment behind the status' },
-  {
-    name: 'restates',
-    type: 'string',
-    description: 'Records it restates and is counted through, separated by ;',
-  },
-];
+/** A row of `items.csv`. */
+const ItemExport = z.object({
+  id: I.id,
+  url: pageUrl("The item's page"),
+  kind: I.kind,
+  title: I.title,
+  parties: I.parties.describe('Party codes separated by ;'),
+  format: I.format,
+  issue_area: I.area_id,
+  sub_area: I.issue_area_id,
+  source_id: I.source_id,
+  status: z
+    .enum(STATUSES)
+    .describe(`Where it stands today: ${STATUSES.map((s) => `${s} (${STATUS_RULES[s]})`).join('; ')}`),
+  assessed_as_of: z.iso.date().nullable().describe('The as-of date of the assessment behind the status'),
+  restates: I.restates.describe('Records it restates and is counted through, separated by ;'),
+});
 
-const LINK_FIELDS: Field[] = [
-  { name: 'recommendation_id', type: 'string', description: 'The recommendation' },
-  { name: 'recommendation_url', type: 'string', description: "The recommendation's page" },
-  {
-    name: 'commitment_id',
-    type: 'string',
-    description: 'The matching commitment, if the match is a commitment',
-  },
-  { name: 'milestone_id', type: 'string', description: 'The matching milestone, if the match is an action' },
-  { name: 'target_date', type: 'string', description: 'Date of the commitment or action' },
-  { name: 'match', type: 'string', description: 'partial or full' },
-  { name: 'rationale', type: 'string', description: 'Why they match' },
-];
+/** A row of `links.csv`. */
+const LinkExport = z.object({
+  recommendation_id: L.recommendation_id,
+  recommendation_url: pageUrl("The recommendation's page"),
+  commitment_id: L.commitment_id,
+  milestone_id: L.milestone_id,
+  target_date: L.target_date,
+  match: L.match,
+  rationale: L.rationale,
+});
 
-export function assessmentRecords(rows: AssessmentRow[], base: string) {
+// One list of columns per file, from its row schema: the CSV header, the JSON keys and the data
+// package agree by construction.
+const ASSESSMENT_FIELDS = tableFields(AssessmentExport);
+const ITEM_FIELDS = tableFields(ItemExport);
+const LINK_FIELDS = tableFields(LinkExport);
+
+export function assessmentRecords(rows: AssessmentRow[], base: string): z.infer<typeof AssessmentExport>[] {
   return rows.map((a) => ({
     id: a.id,
     url: new URL(`/assessments/${a.id}`, base).href,
@@ -131,7 +118,7 @@ const cell = (v: unknown): string | number => {
   return String(v);
 };
 
-function csv(fields: Field[], rows: Record<string, unknown>[]): string {
+function csv(fields: TableField[], rows: Record<string, unknown>[]): string {
   // A byte-order mark lets spreadsheet programs read the UTF-8.
   return `\uFEFF${stringify(
     rows.map((r) => Object.fromEntries(fields.map((f) => [f.name, cell(r[f.name])]))),
@@ -173,7 +160,7 @@ export function linksCsv(rows: LinkRow[], base: string): string {
 
 /** A Frictionless data package describing each CSV of the tracker record. */
 export function dataPackage(base: string) {
-  const resource = (name: string, path: string, description: string, fields: Field[]) => ({
+  const resource = (name: string, path: string, description: string, fields: TableField[]) => ({
     name,
     path: new URL(path, base).href,
     format: 'csv',
