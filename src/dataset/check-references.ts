@@ -1,5 +1,5 @@
 import type { Problem } from '../core/errors.ts';
-import { publicationProblems } from '../tracker/rules.ts';
+import { type JudgedItem, judgementProblems, publicationProblems } from '../tracker/rules.ts';
 import { type Dataset, flattenIssueAreas } from './dataset.ts';
 import type { ParsedFile } from './yaml-file.ts';
 
@@ -221,7 +221,10 @@ function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: A
         'not_applicable',
         `${file.item} restates ${restated.join(', ')}: assess the record it restates, so that one proposal counts once`,
       );
-    const parties = commitment?.parties ?? recommendations.get(file.item)?.parties ?? [];
+    const recommendation = recommendations.get(file.item);
+    const item: JudgedItem | undefined = commitment
+      ? { kind: 'commitment', parties: commitment.parties }
+      : recommendation && { kind: 'recommendation', parties: recommendation.parties };
     const own = new Set(file.assessments.map((a) => a.id));
     file.assessments.forEach((a, i) => {
       const base = ['assessments', i];
@@ -229,23 +232,9 @@ function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: A
       if (first)
         at(pf, [...base, 'id'], 'duplicate_id', `assessment id "${a.id}" is already used in ${first}`);
       else seen.set(a.id, `${pf.file}:${pf.lineOf([...base, 'id'])}`);
-      a.compliance?.forEach((c, ci) => {
-        if (!commitment)
-          at(pf, [...base, 'compliance'], 'not_applicable', 'only commitments have compliance');
-        else if (!parties.includes(c.party)) {
-          at(
-            pf,
-            [...base, 'compliance', ci, 'party'],
-            'unknown_reference',
-            `${c.party} is not a party to ${file.item}`,
-          );
-        }
-      });
+      if (item) for (const p of judgementProblems(item, a)) at(pf, [...base, ...p.path], p.code, p.message);
       if (a.state === 'published') {
         for (const p of publicationProblems(a)) at(pf, [...base, ...p.path], p.code, p.message);
-      }
-      if (a.specificity !== undefined && commitment) {
-        at(pf, [...base, 'specificity'], 'not_applicable', 'only recommendations have specificity');
       }
       if (a.corrects !== undefined && !own.has(a.corrects)) {
         at(

@@ -43,3 +43,53 @@ export function publicationProblems(
   }
   return problems;
 }
+
+/** What a judgement is checked against: the kind of item it judges and the item's parties. */
+export interface JudgedItem {
+  kind: 'recommendation' | 'commitment';
+  parties: readonly string[];
+}
+
+/**
+ * What a judgement must agree with in the item it judges: compliance is scored for commitments and
+ * only for their parties, each once; specificity is rated for recommendations; no flag twice. The
+ * review workflow and the dataset check both apply it.
+ */
+export function judgementProblems(
+  item: JudgedItem,
+  j: Pick<Judgement, 'compliance' | 'specificity' | 'flags'>,
+): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (item.kind === 'recommendation' && j.compliance) {
+    problems.push({
+      path: ['compliance'],
+      code: 'not_applicable',
+      message: 'only commitments have compliance',
+    });
+  }
+  if (item.kind === 'commitment' && j.specificity !== undefined) {
+    problems.push({
+      path: ['specificity'],
+      code: 'not_applicable',
+      message: 'only recommendations have specificity',
+    });
+  }
+  if (item.kind === 'commitment') {
+    j.compliance?.forEach((c, i) => {
+      if (!item.parties.includes(c.party)) {
+        problems.push({
+          path: ['compliance', i, 'party'],
+          code: 'unknown_reference',
+          message: `${c.party} is not a party to this commitment (${item.parties.join(', ')})`,
+        });
+      }
+    });
+  }
+  if (new Set(j.compliance?.map((c) => c.party)).size !== (j.compliance?.length ?? 0)) {
+    problems.push({ path: ['compliance'], code: 'duplicate', message: 'names a party twice' });
+  }
+  if (j.flags && new Set(j.flags).size !== j.flags.length) {
+    problems.push({ path: ['flags'], code: 'duplicate', message: 'names a flag twice' });
+  }
+  return problems;
+}

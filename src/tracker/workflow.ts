@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, type Problem, ValidationError } from '../
 import { problemsFromZod } from '../core/zod-problems.ts';
 import { ItemLink, Judgement, linkId } from './assessment.ts';
 import { getAssessment, getLink, getTrackedItem } from './assessment-queries.ts';
+import { judgementProblems } from './rules.ts';
 import type { AssessmentRow, LinkRow, TrackedItemRow } from './views.ts';
 
 /** A write based on a version that is no longer the current one; carries the current record. */
@@ -26,36 +27,11 @@ export function checkJudgement(item: TrackedItemRow, input: unknown): Judgement 
   const parsed = Judgement.safeParse(input);
   if (!parsed.success) throw new ValidationError(problemsFromZod(parsed.error.issues));
   const j = parsed.data;
-  const problems: Problem[] = [];
-  if (item.kind === 'recommendation' && j.compliance) {
-    problems.push({
-      code: 'not_applicable',
-      field: 'compliance',
-      message: 'only commitments have compliance',
-    });
-  }
-  if (item.kind === 'commitment' && j.specificity !== undefined) {
-    problems.push({
-      code: 'not_applicable',
-      field: 'specificity',
-      message: 'only recommendations have specificity',
-    });
-  }
-  j.compliance?.forEach((c, i) => {
-    if (!item.parties.includes(c.party)) {
-      problems.push({
-        code: 'unknown_reference',
-        field: `compliance.${i}.party`,
-        message: `${c.party} is not a party to this commitment (${item.parties.join(', ')})`,
-      });
-    }
-  });
-  if (new Set(j.compliance?.map((c) => c.party)).size !== (j.compliance?.length ?? 0)) {
-    problems.push({ code: 'duplicate', field: 'compliance', message: 'names a party twice' });
-  }
-  if (j.flags && new Set(j.flags).size !== j.flags.length) {
-    problems.push({ code: 'duplicate', field: 'flags', message: 'names a flag twice' });
-  }
+  const problems: Problem[] = judgementProblems(item, j).map((p) => ({
+    code: p.code,
+    field: p.path.join('.'),
+    message: p.message,
+  }));
   if (problems.length > 0) throw new ValidationError(problems);
   return j;
 }

@@ -158,6 +158,28 @@ describe('assessments and links in the dataset', () => {
     ]);
   });
 
+  it("applies the review workflow's rules to a judgement in a file: a party or a flag named twice", () => {
+    const dir = copyDataset(BUNDLED);
+    const file = path.join(dir, 'assessments/sado-annual-memorial.yaml');
+    edit(
+      file,
+      '      - party: JPN\n        score: 0\n',
+      '      - party: JPN\n        score: 0\n      - party: JPN\n        score: 1\n',
+    );
+    const leaders = path.join(dir, 'assessments/camp-david-annual-leaders-meetings.yaml');
+    edit(leaders, '    flags:\n      - stalled\n', '    flags:\n      - stalled\n      - stalled\n');
+    const r = loadDataset(dir);
+    expect(r.dataset).toBeUndefined();
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        file: leaders,
+        field: expect.stringMatching(/^assessments\.\d+\.flags$/),
+        code: 'duplicate',
+      }),
+      expect.objectContaining({ file, line: 6, field: 'assessments.0.compliance', code: 'duplicate' }),
+    ]);
+  });
+
   it('refuses an assessment file named after another item', () => {
     const dir = copyDataset(BUNDLED);
     edit(
