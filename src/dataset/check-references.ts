@@ -1,4 +1,5 @@
 import type { Problem } from '../core/errors.ts';
+import { linkId } from '../tracker/assessment.ts';
 import { type JudgedItem, judgementProblems, publicationProblems } from '../tracker/rules.ts';
 import { type Dataset, flattenIssueAreas } from './dataset.ts';
 import type { ParsedFile } from './yaml-file.ts';
@@ -289,7 +290,7 @@ function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: A
         'not_applicable',
         `${l.recommendation} restates ${restated.join(', ')}: link the record it restates, so that one proposal counts once`,
       );
-    const key = `${l.recommendation}--${l.commitment ?? l.milestone}`;
+    const key = linkId(l);
     if (links.has(key)) at(f.links, ['links', i], 'duplicate_link', `a second link for ${key}`);
     links.add(key);
   });

@@ -14,4 +14,5 @@ export * from './score-table.ts';
 export * from './scores.ts';
 export * from './status.ts';
 export * from './views.ts';
+export { assessmentSeenBy, assessmentsSeenBy } from './visibility.ts';
 export * from './workflow.ts';

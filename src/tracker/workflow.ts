@@ -7,6 +7,7 @@ import { ItemLink, Judgement, linkId } from './assessment.ts';
 import { getAssessment, getLink, getTrackedItem } from './assessment-queries.ts';
 import { judgementProblems } from './rules.ts';
 import type { AssessmentRow, LinkRow, TrackedItemRow } from './views.ts';
+import { isAssessor } from './visibility.ts';
 
 /** A write based on a version that is no longer the current one; carries the current record. */
 export class StaleVersionError<T = unknown> extends ConflictError {
@@ -151,17 +152,6 @@ function mustBe(a: AssessmentRow, state: AssessmentRow['state'], doing: string) 
       'wrong_state',
     );
   }
-}
-
-const isAssessor = (actor: Actor, a: Pick<AssessmentRow, 'assessor_id'>) =>
-  actor.id !== null && a.assessor_id === actor.id;
-
-/**
- * Whether `actor` may read an assessment: published ones are public; drafts and reviews are read by
- * their assessor and by editors, never by other contributors.
- */
-export function maySee(actor: Actor, a: Pick<AssessmentRow, 'state' | 'assessor_id'>): boolean {
-  return a.state === 'published' || can(actor.role, 'assessment.review') || isAssessor(actor, a);
 }
 
 // A draft is changed and submitted by its assessor only; one with no assessor account (imported from
@@ -345,9 +335,10 @@ export async function linkItems(db: Db, actor: Actor, input: unknown): Promise<L
 }
 
 /** Removes a link; `version` guards against removing a link someone just changed. Editors only. */
-export async function unlinkItems(db: Db, actor: Actor, id: string, version: number): Promise<void> {
+/** Removes a link; answers the link as it was, so that callers can go back to its recommendation. */
+export async function unlinkItems(db: Db, actor: Actor, id: string, version: number): Promise<LinkRow> {
   requirePermission(actor, 'link.write');
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await getLink(tx, id);
     if (!before) throw new NotFoundError(`Link "${id}"`);
     const rows = await tx.query('DELETE FROM item_links WHERE id = $1 AND version = $2 RETURNING id', [
@@ -356,5 +347,6 @@ export async function unlinkItems(db: Db, actor: Actor, id: string, version: num
     ]);
     if (rows.length === 0) throw new StaleVersionError(`Link "${id}"`, await getLink(tx, id));
     await recordAudit(tx, actor, { action: 'link.remove', entity: 'link', entityId: id, before });
+    return before;
   });
 }

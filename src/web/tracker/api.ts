@@ -6,19 +6,18 @@ import type { Actor } from '../../accounts/index.ts';
 import type { Db } from '../../core/index.ts';
 import {
   AssessmentView,
+  assessmentSeenBy,
+  assessmentsSeenBy,
   correctAssessment,
   currentAssessments,
   Day,
   draftAssessment,
-  getAssessment,
   ItemLink,
   Judgement,
   LinkView,
   linkItems,
-  listAssessments,
   listLinks,
   listPublished,
-  maySee,
   publishAssessment,
   returnToDraft,
   scoredAssessments,
@@ -113,11 +112,7 @@ export function trackerApi(db: Db, auth: Auth) {
         responses: { 200: jsonResponse(z.array(AssessmentView), 'Newest judgement first'), ...badToken },
       }),
       async (c) => {
-        const rows = await listAssessments(db, { item: c.req.valid('param').id });
-        return c.json(
-          rows.filter((a) => maySee(actor(c), a)),
-          200,
-        );
+        return c.json(await assessmentsSeenBy(db, actor(c), { item: c.req.valid('param').id }), 200);
       },
     );
     app.openapi(
@@ -134,9 +129,8 @@ export function trackerApi(db: Db, auth: Auth) {
         },
       }),
       async (c) => {
-        const a = await getAssessment(db, c.req.valid('param').id);
-        if (!a || !maySee(actor(c), a))
-          throw new HTTPException(404, { message: 'No assessment has this id.' });
+        const a = await assessmentSeenBy(db, actor(c), c.req.valid('param').id);
+        if (!a) throw new HTTPException(404, { message: 'No assessment has this id.' });
         return c.json(a, 200);
       },
     );

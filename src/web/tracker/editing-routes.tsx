@@ -194,10 +194,8 @@ export function editingRoutes(db: Db, auth: Auth) {
   app.post('/links/:id/delete', async (c) => {
     const f = await auth.form(c);
     const actor = await auth.actor(c);
-    const id = c.req.param('id');
-    const [rec] = id.split('--');
-    await unlinkItems(db, actor, id, versionField(f));
-    return seeOther(c, `/items/${rec}#links`);
+    const removed = await unlinkItems(db, actor, c.req.param('id'), versionField(f));
+    return seeOther(c, `/items/${removed.recommendation_id}#links`);
   });
 
   return app;

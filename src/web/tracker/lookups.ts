@@ -5,11 +5,10 @@ import type { Actor } from '../../accounts/index.ts';
 import { type Db, problemsFromZod } from '../../core/index.ts';
 import {
   type AssessmentRow,
+  assessmentSeenBy,
   currentAssessments,
   Day,
-  getAssessment,
   getTrackedItem,
-  maySee,
   scoredAssessments,
   scoredItems,
   type TrackedItemRow,
@@ -51,8 +50,8 @@ export async function itemOr404(db: Db, id: string): Promise<TrackedItemRow> {
 
 /** An assessment the actor may see: drafts and reviews are a 404 to anyone but their assessor and editors. */
 export async function visibleAssessment(db: Db, id: string, actor: Actor): Promise<AssessmentRow> {
-  const a = await getAssessment(db, id);
-  if (!a || !maySee(actor, a)) throw notFound('assessment', id);
+  const a = await assessmentSeenBy(db, actor, id);
+  if (!a) throw notFound('assessment', id);
   return a;
 }
 

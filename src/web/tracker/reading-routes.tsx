@@ -2,17 +2,16 @@ import { Hono } from 'hono';
 import { can, listAudit } from '../../accounts/index.ts';
 import { type Db, getParty, listIssueAreas, listParties } from '../../core/index.ts';
 import {
+  assessmentsSeenBy,
   complianceScore,
   currentAssessments,
   getTrackedItem,
   heatMap,
   implementationScore,
   itemStatuses,
-  listAssessments,
   listLinks,
   listPublished,
   listTrackedItems,
-  maySee,
   quarterEnds,
   scoredAssessments,
   scoredItems,
@@ -133,7 +132,7 @@ export function readingRoutes(db: Db, auth: Auth) {
   app.get('/tracker/review', async (c) => {
     const actor = await auth.actor(c);
     if (!can(actor.role, 'assessment.draft')) throw refused(actor, useI18n().t('tracker.error.seeDrafts'));
-    const rows = (await listAssessments(db)).filter((a) => a.state !== 'published' && maySee(actor, a));
+    const rows = (await assessmentsSeenBy(db, actor)).filter((a) => a.state !== 'published');
     return c.html(<ReviewPage actor={actor} csrf={auth.csrfToken(c)} rows={rows} />);
   });
 
@@ -150,11 +149,10 @@ export function readingRoutes(db: Db, auth: Auth) {
   app.get('/items/:id', async (c) => {
     const item = await itemOr404(db, c.req.param('id'));
     const actor = await auth.actor(c);
-    const [all, links] = await Promise.all([
-      listAssessments(db, { item: item.id }),
+    const [assessments, links] = await Promise.all([
+      assessmentsSeenBy(db, actor, { item: item.id }),
       listLinks(db, item.kind === 'recommendation' ? { recommendation: item.id } : { target: item.id }),
     ]);
-    const assessments = all.filter((a) => maySee(actor, a));
     const current = currentAssessments(await scoredAssessments(db), today());
     const restated = (await Promise.all(item.restates.map((id) => getTrackedItem(db, id)))).filter(
       (r) => r !== undefined,
