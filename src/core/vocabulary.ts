@@ -21,3 +21,19 @@ export const listIssueAreas = (q: Queryable) =>
        FROM issue_areas a LEFT JOIN issue_areas p ON p.id = a.parent_id
       ORDER BY coalesce(p.position, a.position), a.parent_id IS NOT NULL, a.position`,
   );
+
+/**
+ * The CAMEO codes of the first two parties of the first dataset's partnership (its party code where
+ * the party has no CAMEO code), e.g. `KOR-JPN`: the pair the signals pages open on. Undefined when
+ * no dataset names two parties.
+ */
+export async function partnershipDyad(q: Queryable): Promise<string | undefined> {
+  const rows = await q.query<{ code: string }>(
+    `SELECT coalesce(p.cameo, p.code) AS code
+       FROM (SELECT partnership FROM datasets ORDER BY id LIMIT 1) d
+       CROSS JOIN LATERAL unnest(d.partnership) WITH ORDINALITY AS u(code, n)
+       JOIN parties p ON p.code = u.code
+      ORDER BY u.n LIMIT 2`,
+  );
+  return rows.length === 2 ? `${rows[0]!.code}-${rows[1]!.code}` : undefined;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gapPoints, trendPoints } from '../../src/opinion/index.ts';
 import { gapChart, trendChart } from '../../src/web/opinion/charts.ts';
+import { partyStyles } from '../../src/web/party-look.ts';
 import { EAI_IMPRESSIONS as series } from './fixture.ts';
 import { matchSvg } from './snapshot.ts';
 
@@ -13,6 +14,7 @@ function trend() {
     width: 640,
     height: 320,
     publics: ['KOR', 'JPN'],
+    look: { name: (code) => code, style: partyStyles(['KOR', 'JPN']) },
     describe: (p) => `${p.public} ${p.year}: ${p.share} % <${p.source.publisher}>`,
     href: (p) => `${p.source.url}?a=1&copy=2`,
   });

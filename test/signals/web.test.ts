@@ -48,6 +48,23 @@ describe('the dyad page', () => {
     expect(picked.headers.get('location')).toBe('/signals/KOR-USA?by=week');
   });
 
+  it("opens on the dataset's own pair, not on a pair written in the code", async () => {
+    const [{ partnership }] = (await db.query('SELECT partnership FROM datasets')) as [
+      { partnership: string[] },
+    ];
+    expect(partnership).toEqual(['KOR', 'JPN']);
+    try {
+      await db.query(`UPDATE datasets SET partnership = '{USA,JPN}'`);
+      expect((await app.request('/signals')).headers.get('location')).toBe('/signals/USA-JPN');
+      await db.query(`UPDATE datasets SET partnership = '{USA}'`);
+      const none = await app.request('/signals');
+      expect(none.status).toBe(404);
+      expect(await none.text()).toContain('CAMEO codes');
+    } finally {
+      await db.query(`UPDATE datasets SET partnership = '{KOR,JPN}'`);
+    }
+  });
+
   it('draws cooperation against conflict as SVG, with the milestones of both parties within its span on the time axis', async () => {
     const res = await app.request('/signals/KOR-JPN');
     expect(res.status).toBe(200);

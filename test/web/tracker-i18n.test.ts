@@ -143,6 +143,14 @@ describe('tracker and account pages in Korean and Japanese', () => {
     expect(ja.html).toContain('評価の JSON');
   });
 
+  it("the Atom feed's title is in the reader's language", async () => {
+    const title = async (lang?: string) =>
+      /<title[^>]*>([^<]*)<\/title>/.exec((await page('/tracker/feed.atom?party=KOR', lang)).html)![1];
+    expect(await title()).toBe('Entente: published assessments (KOR)');
+    expect(await title('ko')).toBe('Entente: 게시된 평가 (KOR)');
+    expect(await title('ja')).toBe('Entente:公開済みの評価 (KOR)');
+  });
+
   it('the methodology page explains the scales and keeps the formulas', async () => {
     const ko = await page('/tracker/methodology', 'ko');
     expect(ko.html).toContain('<html lang="ko">');

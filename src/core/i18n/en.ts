@@ -483,6 +483,7 @@ export const en = {
   'tracker.overview.uptake': 'Uptake of the recommendations by governments: {score}',
   'tracker.overview.more': 'Follow and download',
   'tracker.overview.feed': 'Atom feed of published assessments',
+  'tracker.feed.title': 'Entente: published assessments',
   'tracker.overview.corrections': 'Corrections log',
   'tracker.overview.downloads': 'Downloads:',
   'tracker.overview.assessmentsCsv': 'assessments (CSV)',

@@ -477,6 +477,7 @@ export const ja: Record<MessageKey, string> = {
   'tracker.overview.uptake': '政府による提言の採用:{score}',
   'tracker.overview.more': '購読とダウンロード',
   'tracker.overview.feed': '公開済みの評価の Atom フィード',
+  'tracker.feed.title': 'Entente:公開済みの評価',
   'tracker.overview.corrections': '訂正記録',
   'tracker.overview.downloads': 'ダウンロード:',
   'tracker.overview.assessmentsCsv': '評価(CSV)',

@@ -473,6 +473,7 @@ export const ko: Record<MessageKey, string> = {
   'tracker.overview.uptake': '정부의 제언 반영도: {score}',
   'tracker.overview.more': '구독과 다운로드',
   'tracker.overview.feed': '게시된 평가의 Atom 피드',
+  'tracker.feed.title': 'Entente: 게시된 평가',
   'tracker.overview.corrections': '정정 기록',
   'tracker.overview.downloads': '다운로드:',
   'tracker.overview.assessmentsCsv': '평가 (CSV)',

@@ -9,7 +9,8 @@ import {
 import type { Chart } from '../charts/index.ts';
 import { linkable } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { type ChartSize, gapChart, publicStyle, trendChart } from './charts.ts';
+import type { PartyLook } from '../party-look.ts';
+import { type ChartSize, gapChart, trendChart } from './charts.ts';
 import { resultAnchor } from './tables.tsx';
 
 /**
@@ -22,7 +23,7 @@ export function groupCharts(
   series: SurveySeriesView,
   group: QuestionView[],
   asked: string | undefined,
-  name: (code: string) => string,
+  look: PartyLook,
   anchorBase = '',
   size: { trend: ChartSize; gap: ChartSize } = {
     trend: { width: 720, height: 340 },
@@ -30,6 +31,7 @@ export function groupCharts(
   },
 ) {
   const { t, pick, number } = useI18n();
+  const { name } = look;
   const lead = group[0]!;
   const answer = lead.answers.find((a) => a.id === asked) ?? lead.answers[0]!;
   const answerText = pick(answer.label).text;
@@ -62,7 +64,7 @@ export function groupCharts(
     breakMark: t('opinion.chart.break'),
     value,
     publics,
-    name,
+    look,
     describe,
     href: (p) => linkable(p.source.url) ?? `${anchorBase}#${resultAnchor(p)}`,
   });
@@ -151,12 +153,12 @@ export function groupCharts(
   return { answer, answerText, questionText, publics, trend, trendLabel, pair, gap, gapLabel };
 }
 
-export function Legend(props: { publics: string[]; name: (code: string) => string }) {
+export function Legend(props: { publics: string[]; look: PartyLook }) {
   const { t } = useI18n();
   return (
     <ul class="legend" aria-label={t('opinion.legend')}>
       {props.publics.map((code) => {
-        const s = publicStyle(code);
+        const s = props.look.style(code);
         return (
           <li>
             <svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
@@ -166,7 +168,7 @@ export function Legend(props: { publics: string[]; name: (code: string) => strin
                 <circle r="5" fill={s.color} />
               )}
             </svg>{' '}
-            {props.name(code)}
+            {props.look.name(code)}
           </li>
         );
       })}

@@ -2,16 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { GapPoint, TrendPoint } from '../../opinion/index.ts';
 import { renderPlot } from '../charts/plot.ts';
 import { textWidth } from '../charts/text.ts';
-
-/** Colours and symbols of the publics: both differ, so that colour is never the only cue. */
-export const PUBLIC_STYLE: Record<string, { color: string; symbol: string }> = {
-  KOR: { color: '#1d5fa6', symbol: 'circle' },
-  JPN: { color: '#b3261e', symbol: 'square' },
-  USA: { color: '#2f6b2f', symbol: 'triangle' },
-  CHN: { color: '#7a4a00', symbol: 'diamond' },
-};
-const OTHER = { color: '#555555', symbol: 'cross' };
-export const publicStyle = (code: string) => PUBLIC_STYLE[code] ?? OTHER;
+import type { PartyLook } from '../party-look.ts';
 
 export interface ChartText {
   /** Accessible name of the whole chart. */
@@ -113,8 +104,8 @@ export function trendChart(
   opts: ChartText &
     ChartSize & {
       publics: string[];
-      /** The name of a public, written at the end of its line. @default its code */
-      name?: (code: string) => string;
+      /** The name of a public, written at the end of its line, and its colour and symbol. */
+      look: PartyLook;
       describe: (p: TrendPoint) => string;
       href: (p: TrendPoint) => string;
     },
@@ -129,7 +120,7 @@ export function trendChart(
     else band.set(p, `${lineKey(p)}-${i > 0 && lineKey(points[i - 1]!) === lineKey(p) ? gaps : ++gaps}`);
   });
   // Each line ends in its public's name: the legend inside the picture, in PNG and SVG files too.
-  const name = opts.name ?? ((code: string) => code);
+  const { name, style } = opts.look;
   const last = opts.publics
     .map((code) => points.filter((p) => p.public === code).at(-1))
     .filter((p): p is TrendPoint => p !== undefined);
@@ -142,8 +133,8 @@ export function trendChart(
     ariaLabel: opts.label,
     x: { label: opts.x, ticks: years.length ? yearTicks(years, opts.width) : [], tickFormat: 'd', inset: 12 },
     y: { label: opts.y, domain: [0, 100], grid: true },
-    color: { domain: opts.publics, range: opts.publics.map((c) => publicStyle(c).color) },
-    symbol: { domain: opts.publics, range: opts.publics.map((c) => publicStyle(c).symbol) },
+    color: { domain: opts.publics, range: opts.publics.map((c) => style(c).color) },
+    symbol: { domain: opts.publics, range: opts.publics.map((c) => style(c).symbol) },
     marks: [
       ...intervalMarks(points, (p) => band.get(p), 'public'),
       ...breakMarks(breakYears, opts, 100),
@@ -162,13 +153,13 @@ export function trendChart(
         points,
         (p) => p.share,
         opts,
-        (p) => publicStyle(p.public).color,
+        (p) => style(p.public).color,
       ),
       Plot.text(last, {
         x: 'year',
         y: 'share',
         text: (p: TrendPoint) => name(p.public),
-        fill: (p: TrendPoint) => publicStyle(p.public).color,
+        fill: (p: TrendPoint) => style(p.public).color,
         textAnchor: 'start',
         dx: 10,
         fontSize: 11,

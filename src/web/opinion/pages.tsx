@@ -9,8 +9,8 @@ import { ChartFigure } from '../charts/index.ts';
 import { Localized, SourceList, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { type PartyLook, partyLook } from '../party-look.ts';
 import { groupCharts, Legend } from './chart-model.tsx';
-import { partyNamer } from './names.ts';
 import { ResultsTable, WavesTable } from './tables.tsx';
 
 /** The survey series in the record. */
@@ -67,7 +67,8 @@ export interface SeriesPageData {
 /** One survey series: method, a trend and a gap chart per mirrored question, every figure, the waves. */
 export function SeriesPage({ series, parties, answer }: SeriesPageData) {
   const { t } = useI18n();
-  const name = partyNamer(parties);
+  const look = partyLook(parties);
+  const { name } = look;
   const [first, second] = series.publics;
   return (
     <Layout
@@ -109,7 +110,7 @@ export function SeriesPage({ series, parties, answer }: SeriesPageData) {
         <a href={`/api/opinion/series/${series.id}`}>{t('common.asJson')}</a>
       </p>
       {questionGroups(series).map((group) => (
-        <QuestionGroup series={series} group={group} asked={answer} name={name} />
+        <QuestionGroup series={series} group={group} asked={answer} look={look} />
       ))}
       <WavesTable series={series} name={name} />
       <SourceList sources={series.sources} />
@@ -131,10 +132,11 @@ function QuestionGroup(props: {
   series: SurveySeriesView;
   group: QuestionView[];
   asked?: string;
-  name: (code: string) => string;
+  look: PartyLook;
 }) {
   const { t } = useI18n();
-  const { series, group, name } = props;
+  const { series, group, look } = props;
+  const { name } = look;
   const lead = group[0]!;
   const answers = lead.answers;
   const headingId = `q-${lead.id}`;
@@ -142,7 +144,7 @@ function QuestionGroup(props: {
     series,
     group,
     props.asked,
-    name,
+    look,
   );
   const rows = series.results
     .filter((r) => group.some((q) => q.id === r.question))
@@ -187,7 +189,7 @@ function QuestionGroup(props: {
           </ul>
         </nav>
       )}
-      <ChartFigure chart={trend} before={<Legend publics={publics} name={name} />} />
+      <ChartFigure chart={trend} before={<Legend publics={publics} look={look} />} />
       {pair &&
         (gap ? (
           <ChartFigure chart={gap} />

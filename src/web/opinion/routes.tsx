@@ -4,9 +4,9 @@ import type { Db } from '../../core/index.ts';
 import { listParties } from '../../core/index.ts';
 import { getSurveySeries, listSurveySeries, questionGroups, resultsCsv } from '../../opinion/index.ts';
 import { chartRoutes } from '../charts/index.ts';
+import { partyLook } from '../party-look.ts';
 import { siteUrl } from '../site-url.ts';
 import { groupCharts } from './chart-model.tsx';
-import { partyNamer } from './names.ts';
 import { OpinionListPage, SeriesPage } from './pages.tsx';
 
 const ANSWER = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -52,9 +52,9 @@ export function opinionRoutes(db: Db) {
       throw new HTTPException(404, {
         message: `Query parameter "question": no question "${question}" in this series.`,
       });
-    const name = partyNamer(parties);
+    const look = partyLook(parties);
     const page = new URL(`/opinion/${series.id}`, siteUrl(c)).href;
-    const charts = groupCharts(series, group, answer, name, page);
+    const charts = groupCharts(series, group, answer, look, page);
     const found = chart === 'trend' ? charts.trend : charts.gap;
     if (!found) throw new HTTPException(404, { message: 'No year has this figure for both publics.' });
     return found;

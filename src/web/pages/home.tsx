@@ -7,6 +7,7 @@ import { DateText, Localized, Msg, Parties, TableScroll } from '../components.ts
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { groupCharts, Legend } from '../opinion/chart-model.tsx';
+import { partyLook } from '../party-look.ts';
 import { RecordTitle } from '../record-text.tsx';
 import type { SignalsState } from '../signals/glance.ts';
 import { TRACKER_HEAD } from '../tracker/head.tsx';
@@ -165,11 +166,8 @@ function ChartBox(props: { wide: string; narrow: string }) {
 
 /** Items by status per party: a stacked bar per party, its legend, and the same figures as a table. */
 function StatusPanel(d: HomeData) {
-  const { t, date, pick } = useI18n();
-  const name = (code: string) => {
-    const p = d.parties.find((x) => x.code === code);
-    return p ? pick({ en: p.name_en, ko: p.name_ko, ja: p.name_ja }).text : code;
-  };
+  const { t, date } = useI18n();
+  const { name } = partyLook(d.parties);
   const statusName = (s: Status) => t(`tracker.status.${s}`);
   const codeOf = new Map(d.byParty.map((p) => [name(p.code), p.code]));
   const rows = d.byParty.flatMap((p) =>
@@ -319,7 +317,7 @@ function MilestonesPanel(props: { milestones: MilestoneRow[] }) {
 
 /** The trend of the first mirrored question of the longest survey series, and its latest figures. */
 function OpinionPanel(props: { opinion: HomeData['opinion']; parties: PartyRow[] }) {
-  const { t, pick, number } = useI18n();
+  const { t, number } = useI18n();
   if (!props.opinion)
     return (
       <section class="panel" aria-labelledby="opinion">
@@ -328,13 +326,11 @@ function OpinionPanel(props: { opinion: HomeData['opinion']; parties: PartyRow[]
       </section>
     );
   const { series, group } = props.opinion;
-  const name = (code: string) => {
-    const p = props.parties.find((x) => x.code === code);
-    return p ? pick({ en: p.name_en, ko: p.name_ko, ja: p.name_ja }).text : code;
-  };
+  const look = partyLook(props.parties);
+  const { name } = look;
   const page = `/opinion/${series.id}`;
   const draw = (width: number, height: number) =>
-    groupCharts(series, group, undefined, name, page, {
+    groupCharts(series, group, undefined, look, page, {
       trend: { width, height },
       gap: { width, height: 200 },
     });
@@ -354,7 +350,7 @@ function OpinionPanel(props: { opinion: HomeData['opinion']; parties: PartyRow[]
         <a href={page}>{t('home.opinion.title')}</a>
       </h2>
       <figure class="chart-figure">
-        <Legend publics={charts.publics} name={name} />
+        <Legend publics={charts.publics} look={look} />
         <ChartBox wide={charts.trend.svg} narrow={narrow.trend.svg} />
         <figcaption>
           {t('home.opinion.caption', {

@@ -1,7 +1,7 @@
 import { dyadQuery, dyadSeries, type IndexPoint } from '../../signals/index.ts';
 import { WarehouseBusy, type WarehouseSource } from './source.ts';
 
-/** The last months of a dyad's event record, as the home page shows them. */
+/** The last months of a dyad's event record, as the home page shows them: the record's own pair. */
 export interface SignalsGlance {
   a: string;
   b: string;
@@ -32,8 +32,13 @@ const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 
  * event day in the warehouse, day by day when they span two months or less, else week by week. Old
  * events that late files mention do not stretch the window, which is anchored on the latest day.
  */
-export function signalsGlance(warehouse: WarehouseSource, dyad = 'KOR-JPN'): () => Promise<SignalsState> {
+export function signalsGlance(
+  warehouse: WarehouseSource,
+  pair: () => Promise<string | undefined>,
+): () => Promise<SignalsState> {
   return async () => {
+    const dyad = await pair();
+    if (!dyad) return { state: 'none' };
     try {
       const glance = await warehouse(async (w) => {
         const daily = await dyadSeries(w, dyadQuery({ dyad, by: 'day' }));

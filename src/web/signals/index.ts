@@ -1,4 +1,4 @@
-import type { Db } from '../../core/index.ts';
+import { type Db, partnershipDyad } from '../../core/index.ts';
 import type { AppDeps } from '../app.tsx';
 import { signalsApi } from './api.ts';
 import { signalsGlance } from './glance.ts';
@@ -21,6 +21,6 @@ export function signalsPlugins(
   return {
     apiPlugins: [signalsApi(warehouse)],
     sitePlugins: [signalsRoutes(db, warehouse)],
-    signals: signalsGlance(warehouse),
+    signals: signalsGlance(warehouse, () => partnershipDyad(db)),
   };
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { Db } from '../../core/index.ts';
+import { type Db, partnershipDyad } from '../../core/index.ts';
 import { type DyadQuery, dayEvents, dyadSeries, topEventTypes, type Warehouse } from '../../signals/index.ts';
 import { listMilestones } from '../../tracker/index.ts';
 import { chartRoutes } from '../charts/index.ts';
@@ -9,9 +9,7 @@ import { BusySignalsPage, DyadPage, dyadChart, NoSignalsPage } from './page.tsx'
 import { readDyad } from './params.ts';
 import { WarehouseBusy, type WarehouseSource } from './source.ts';
 
-const DEFAULT_DYAD = 'KOR-JPN';
-
-/** The signals pages: `/signals` (KOR–JPN, or the pair of the form) and `/signals/:dyad`. */
+/** The signals pages: `/signals` (the record's partnership, or the pair of the form) and `/signals/:dyad`. */
 export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
   const app = new Hono();
 
@@ -24,7 +22,13 @@ export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
       const dyad = readDyad(`${a}-${b}`, {});
       return c.redirect(`/signals/${dyad.a}-${dyad.b}${rest.size ? `?${rest}` : ''}`, 303);
     }
-    return c.redirect(`/signals/${DEFAULT_DYAD}`, 302);
+    const dyad = await partnershipDyad(db);
+    if (!dyad)
+      throw new HTTPException(404, {
+        message:
+          'No dataset names a partnership here: choose two parties by their CAMEO codes, /signals?a=…&b=….',
+      });
+    return c.redirect(`/signals/${dyad}`, 302);
   });
 
   /** The tracker's milestones that concern both parties: they share the chart's time axis. */

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../../core/index.ts';
 import { listLinks, listPublished, listTrackedItems, withStatus } from '../../tracker/index.ts';
+import { useI18n } from '../i18n.ts';
 import { siteUrl } from '../site-url.ts';
 import { assessmentRecords, assessmentsCsv, dataPackage, itemsCsv, linksCsv } from './exports.ts';
 import { atomFeed } from './feed.ts';
@@ -24,7 +25,7 @@ export function downloadRoutes(db: Db) {
       atomFeed(rows, {
         base: siteUrl(c),
         self: siteUrl(c),
-        title: `Entente: published assessments${scope ? ` (${scope})` : ''}`,
+        title: `${useI18n().t('tracker.feed.title')}${scope ? ` (${scope})` : ''}`,
       }),
       200,
       {
