@@ -1,4 +1,4 @@
-import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): slow enough for guessing, fast enough to
 // keep a login under 100 ms.
@@ -6,12 +6,17 @@ import { type Algorithm, hash, verify } from '@node-rs/argon2';
 const OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /** The argon2id hash of a password, in PHC string form (algorithm, parameters and salt included). */
-export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, OPTIONS);
+}
+
+// The native binding loads with the first password checked, not with every command that names accounts.
+const argon2 = () => import('@node-rs/argon2');
 
 /** Whether `password` matches a stored hash; a malformed hash counts as a mismatch. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await (await argon2()).verify(stored, password);
   } catch {
     return false;
   }

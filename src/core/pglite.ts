@@ -1,18 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, types } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.ts';
 import { parseDate, parseInt8, parseNumeric, parseTimestamp } from './db.ts';
 import { lockFolder } from './folder-lock.ts';
-
-const parsers = {
-  [types.INT8]: parseInt8,
-  [types.NUMERIC]: parseNumeric,
-  [types.DATE]: parseDate,
-  [types.TIMESTAMPTZ]: parseTimestamp,
-  [types.TIMESTAMP]: parseTimestamp,
-};
 
 /** The embedded store, which can also hand back a copy of its files to open another store from. */
 export interface PgliteDb extends Db {
@@ -36,6 +27,18 @@ export async function openPglite(dir?: string, options: PgliteOptions = {}): Pro
   }
   let pg: PGlite;
   try {
+    // PGlite's WebAssembly loads with the first store opened, not with every module that names a type.
+    const [{ PGlite, types }, { pg_trgm }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+    ]);
+    const parsers = {
+      [types.INT8]: parseInt8,
+      [types.NUMERIC]: parseNumeric,
+      [types.DATE]: parseDate,
+      [types.TIMESTAMPTZ]: parseTimestamp,
+      [types.TIMESTAMP]: parseTimestamp,
+    };
     pg = await PGlite.create(dir, { parsers, extensions: { pg_trgm }, loadDataDir: options.from });
   } catch (e) {
     release();

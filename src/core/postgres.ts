@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Db, Queryable } from './db.ts';
 import { parseDate, parseInt8, parseNumeric, parseTimestamp, TYPE_OIDS } from './db.ts';
 
@@ -10,14 +10,15 @@ const typeParsers: Record<number, (v: string) => unknown> = {
   [TYPE_OIDS.timestamp]: parseTimestamp,
 };
 
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
-
 /** Connects to a PostgreSQL server. */
 export async function openPostgres(connectionString: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, types, max: 10 });
+  // The driver loads with the first connection, so that commands which never open a store start faster.
+  const { default: driver } = await import('pg');
+  const types = {
+    getTypeParser: ((oid: number, format?: string) =>
+      typeParsers[oid] ?? driver.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  };
+  const pool = new driver.Pool({ connectionString, types, max: 10 });
   // An idle connection that the server closes (a restart, an administrator, a dropped test database)
   // is an 'error' event on the pool; without a listener Node would end the process. The pool has
   // already discarded that connection and opens a new one for the next query, so nothing is lost.
