@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 import type { Actor } from './roles.ts';
 
 /** One write as the audit log records it. */

@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { LoginLimiter } from './rate-limit.ts';
 import { newSecret } from './secrets.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntenteError } from '../core/errors.ts';
+import { EntenteError } from '../core/index.ts';
 
 /**
  * The roles, from least to most trusted. Anonymous readers are viewers; each role can do all that

@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 import type { Role } from './roles.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../core/db.ts';
-import { NotFoundError } from '../core/errors.ts';
+import type { Queryable } from '../core/index.ts';
+import { NotFoundError } from '../core/index.ts';
 import { recordAudit } from './audit.ts';
 import type { Actor } from './roles.ts';
 import { hashSecret, newSecret } from './secrets.ts';

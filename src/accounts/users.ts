@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../core/db.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
+import type { Queryable } from '../core/index.ts';
+import { ConflictError, NotFoundError } from '../core/index.ts';
 import { recordAudit } from './audit.ts';
 import { hashPassword, PASSWORD_MIN } from './passwords.ts';
 import { type Actor, Role } from './roles.ts';

@@ -1,6 +1,5 @@
-import type { Problem } from '../core/errors.ts';
-import { linkId } from '../tracker/assessment.ts';
-import { type JudgedItem, judgementProblems, publicationProblems } from '../tracker/rules.ts';
+import type { Problem } from '../core/index.ts';
+import { type JudgedItem, judgementProblems, linkId, publicationProblems } from '../tracker/schema.ts';
 import { type Dataset, flattenIssueAreas } from './dataset.ts';
 import type { ParsedFile } from './yaml-file.ts';
 

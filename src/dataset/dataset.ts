@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import type { IssueAreaNode, Party } from '../core/schema.ts';
+import type { IssueAreaNode, Party } from '../core/index.ts';
 import type { Author } from '../publications/schema.ts';
-import type { ItemLink } from '../tracker/assessment.ts';
-import type { Milestone } from '../tracker/schema.ts';
+import type { ItemLink, Milestone } from '../tracker/schema.ts';
 import type {
   AssessmentsFile,
   DatasetFile,

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 import type { Dataset } from './dataset.ts';
 import { fromRows, readRows } from './from-rows.ts';
 import { toYaml } from './yaml-file.ts';

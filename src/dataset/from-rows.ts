@@ -1,6 +1,4 @@
-import type { Queryable } from '../core/db.ts';
-import type { IssueAreaNode } from '../core/schema.ts';
-import type { Row } from '../core/upsert.ts';
+import type { IssueAreaNode, Queryable, Row } from '../core/index.ts';
 import type { Dataset } from './dataset.ts';
 import {
   AssessmentsFile,

@@ -1,5 +1,5 @@
-import type { Db, Queryable } from '../core/db.ts';
-import { type Row, type UpsertOutcome, upsert } from '../core/upsert.ts';
+import type { Db, Queryable } from '../core/index.ts';
+import { type Row, type UpsertOutcome, upsert } from '../core/index.ts';
 import type { Dataset } from './dataset.ts';
 import { TABLES, type TableName } from './tables.ts';
 import { toRows } from './to-rows.ts';

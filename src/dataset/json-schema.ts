@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Source } from '../core/schema.ts';
-import { Day, ItemLink, PastDay } from '../tracker/assessment.ts';
-import { Commitment } from '../tracker/schema.ts';
+import { Source } from '../core/index.ts';
+import { Commitment, Day, ItemLink, PastDay } from '../tracker/schema.ts';
 import {
   AssessmentsFile,
   AuthorsFile,

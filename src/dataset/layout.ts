@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { Id, IssueArea, Party, PartyCode, Source } from '../core/schema.ts';
+import { Id, IssueArea, Party, PartyCode, Source } from '../core/index.ts';
 import { SurveySeries } from '../opinion/schema.ts';
 import { Author, Paper, Program, Series } from '../publications/schema.ts';
-import { Assessment, ItemLink } from '../tracker/assessment.ts';
-import { Milestone, Recommendation } from '../tracker/schema.ts';
+import { Assessment, ItemLink, Milestone, Recommendation } from '../tracker/schema.ts';
 
 /**
  * The files of a dataset folder and the schema of each. A dataset is a folder of YAML files, one

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Problem } from '../core/errors.ts';
-import { readTextFile } from '../core/text-file.ts';
+import type { Problem } from '../core/index.ts';
+import { readTextFile } from '../core/index.ts';
 import { checkReferences } from './check-references.ts';
 import type { Dataset } from './dataset.ts';
 import {

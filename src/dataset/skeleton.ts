@@ -1,4 +1,4 @@
-import { Id } from '../core/schema.ts';
+import { Id } from '../core/index.ts';
 import { FILE_KINDS, jsonSchemaFiles } from './json-schema.ts';
 
 /** Where `entente init` puts the JSON Schemas inside a dataset folder. */

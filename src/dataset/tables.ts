@@ -1,4 +1,4 @@
-import type { TableSpec } from '../core/upsert.ts';
+import type { TableSpec } from '../core/index.ts';
 
 /** The tables a dataset fills, in the order they must be written (parents before children). */
 export const TABLES = {

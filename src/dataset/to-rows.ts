@@ -1,5 +1,5 @@
-import type { Row } from '../core/upsert.ts';
-import { linkId } from '../tracker/assessment.ts';
+import type { Row } from '../core/index.ts';
+import { linkId } from '../tracker/schema.ts';
 import { type Dataset, flattenIssueAreas } from './dataset.ts';
 import type { TableName } from './tables.ts';
 

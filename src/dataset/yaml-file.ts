@@ -10,8 +10,8 @@ const yaml = (): typeof import('yaml') => {
 };
 
 import type { z } from 'zod';
-import type { Problem } from '../core/errors.ts';
-import { problemsFromZod } from '../core/zod-problems.ts';
+import type { Problem } from '../core/index.ts';
+import { problemsFromZod } from '../core/index.ts';
 
 const MAX_SYNTAX_ERRORS = 10;
 

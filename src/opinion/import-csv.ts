@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import type { Problem } from '../core/errors.ts';
-import { problemsFromZod } from '../core/zod-problems.ts';
+import type { Problem } from '../core/index.ts';
+import { problemsFromZod } from '../core/index.ts';
 import { Result } from './schema.ts';
 import type { SurveySeriesView } from './views.ts';
 

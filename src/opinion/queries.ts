@@ -1,5 +1,4 @@
-import type { Queryable } from '../core/db.ts';
-import type { Localized, Source } from '../core/schema.ts';
+import type { Localized, Queryable, Source } from '../core/index.ts';
 import { effectiveN, wilson } from './intervals.ts';
 import type { QuestionView, ResultView, SurveySeriesSummary, SurveySeriesView, WaveView } from './views.ts';
 

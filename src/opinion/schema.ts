@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Localized, PartialDate, PartyCode, Source } from '../core/schema.ts';
+import { Id, Localized, PartialDate, PartyCode, Source } from '../core/index.ts';
 
 export const Answer = z.strictObject({ id: Id, label: Localized });
 

@@ -1,4 +1,4 @@
-import type { Source } from '../core/schema.ts';
+import type { Source } from '../core/index.ts';
 import { differenceInterval, type Interval } from './intervals.ts';
 import type { QuestionView, SurveySeriesView, WaveView } from './views.ts';
 

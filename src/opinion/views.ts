@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Localized, Source } from '../core/schema.ts';
+import { Localized, Source } from '../core/index.ts';
 import { SeriesBreak } from './schema.ts';
 
 const IntervalView = z

@@ -1,4 +1,4 @@
-import type { Db } from '../core/db.ts';
+import type { Db } from '../core/index.ts';
 import type { ResultInput } from './import-csv.ts';
 
 // The store hands jsonb back with its keys reordered; sources are flat, so sorting the keys suffices.

@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 import type { AuthorRow, PaperRow, ProgramRow, SeriesRow } from './views.ts';
 
 const PAPER_SELECT = `

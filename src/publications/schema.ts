@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PartialDate, Source } from '../core/schema.ts';
+import { Id, PartialDate, Source } from '../core/index.ts';
 
 /** A research program, e.g. "Redesigning Korea-Japan Relations" of the East Asia Institute. */
 export const Program = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Source } from '../core/schema.ts';
+import { Source } from '../core/index.ts';
 import { Reference } from './schema.ts';
 
 const SourceView = Source.meta({ id: 'Source' });

@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 
 export const KINDS = ['paper', 'recommendation', 'commitment', 'milestone', 'evidence', 'question'] as const;
 export type Kind = (typeof KINDS)[number];

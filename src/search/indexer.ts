@@ -1,4 +1,4 @@
-import type { Db } from '../core/db.ts';
+import type { Db } from '../core/index.ts';
 import { KINDS, type Kind, type SearchDocument, SOURCES } from './documents.ts';
 import { tsvectorLiteral } from './terms.ts';
 

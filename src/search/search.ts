@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../core/db.ts';
+import type { Db } from '../core/index.ts';
 import { type Field, KINDS, type Kind } from './documents.ts';
 import { refreshSearchIndex } from './indexer.ts';
 import { parseQuery } from './query.ts';

@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 import type { ReviewState } from './assessment.ts';
 import { currentAssessments, type ScoredAssessment, type ScoredItem, type ScoredLink } from './scores.ts';
 import { type Status, withStatus } from './status.ts';

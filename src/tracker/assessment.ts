@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PartialDate, PartyCode, SourceQuality } from '../core/schema.ts';
+import { Id, PartialDate, PartyCode, SourceQuality } from '../core/index.ts';
 
 /** A calendar day, `YYYY-MM-DD`: assessments are dated to the day their judgement holds. */
 export const Day = PartialDate.refine((s) => s.length === 10, 'must be a full date, YYYY-MM-DD');

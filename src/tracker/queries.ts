@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 import { type Statuses, statusesOn } from './assessment-queries.ts';
 import type { CommitmentRow, MilestoneRow, RecommendationFilter, RecommendationRow } from './views.ts';
 

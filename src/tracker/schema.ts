@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Format, Id, PartialDate, PartyCode, Source } from '../core/schema.ts';
+import { Format, Id, PartialDate, PartyCode, Source } from '../core/index.ts';
 
 /**
  * Where a recommendation's words are: a paper of the record and either its summary (the
@@ -110,3 +110,8 @@ export const Milestone = z.strictObject({
   commitments: z.array(Commitment).default([]),
 });
 export type Milestone = z.infer<typeof Milestone>;
+
+// The light entry point of the tracker: what the dataset files are checked against, without the
+// tracker's queries and review workflow.
+export { Assessment, Day, ItemLink, linkId, PastDay } from './assessment.ts';
+export { type JudgedItem, judgementProblems, publicationProblems } from './rules.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Format, Source } from '../core/schema.ts';
+import { Format, Source } from '../core/index.ts';
 import { Day, Evidence, Flag, Match, PartyCompliance, ReviewState, Searched } from './assessment.ts';
 import { STATUSES } from './status.ts';
 

@@ -1,5 +1,5 @@
 import { type Actor, can } from '../accounts/index.ts';
-import type { Queryable } from '../core/db.ts';
+import type { Queryable } from '../core/index.ts';
 import { type AssessmentFilter, getAssessment, listAssessments } from './assessment-queries.ts';
 import type { AssessmentRow } from './views.ts';
 

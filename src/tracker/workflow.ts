@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { type Actor, can, ForbiddenError, recordAudit, requirePermission } from '../accounts/index.ts';
-import { type Db, isUniqueViolation, type Queryable } from '../core/db.ts';
-import { ConflictError, NotFoundError, type Problem, ValidationError } from '../core/errors.ts';
-import { problemsFromZod } from '../core/zod-problems.ts';
+import {
+  ConflictError,
+  type Db,
+  isUniqueViolation,
+  NotFoundError,
+  type Problem,
+  problemsFromZod,
+  type Queryable,
+  ValidationError,
+} from '../core/index.ts';
 import { ItemLink, Judgement, linkId } from './assessment.ts';
 import { getAssessment, getLink, getTrackedItem } from './assessment-queries.ts';
 import { judgementProblems } from './rules.ts';

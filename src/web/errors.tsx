@@ -4,9 +4,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { MessageKey } from '../core/i18n/index.ts';
 import { EntenteError, formatProblem, ValidationError } from '../core/index.ts';
 import { StaleVersionError } from '../tracker/index.ts';
-import { codeOfStatus, type ProblemDoc, problem } from './api/problem.ts';
+import { ErrorPage } from './error-page.tsx';
 import { useI18n } from './i18n.ts';
-import { ErrorPage } from './pages/error.tsx';
+import { codeOfStatus, type ProblemDoc, problem } from './problem.ts';
 
 /** What an error answers: its status and code, and the English sentence services and routes wrote. */
 export interface Answer {

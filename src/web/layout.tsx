@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES, type MessageKey } from '../core/i18n/index.ts';
 import { currentUrl, useI18n } from './i18n.ts';
-import { SearchBox } from './search/search-box.tsx';
+import { SearchBox } from './search-box.tsx';
 
 export interface PageMeta {
   title: string;

@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getContext } from 'hono/context-storage';
-import type { Db } from '../core/index.ts';
-import type { Source } from '../core/schema.ts';
+import type { Db, Source } from '../core/index.ts';
 import { shortUrl } from './components.tsx';
 import { type I18nEnv, useI18n } from './i18n.ts';
 

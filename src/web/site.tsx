@@ -21,18 +21,22 @@ import {
   listRecommendations,
   RecommendationQuery,
 } from '../tracker/index.ts';
-import type { Auth } from './accounts/auth.ts';
+import type { Auth } from './accounts/index.ts';
 import { recommendationsCsv, recommendationsJson } from './downloads.ts';
-import { HomePage } from './pages/home.tsx';
-import { homeData } from './pages/home-data.ts';
-import { MilestonePage, MilestonesPage } from './pages/milestones.tsx';
-import { PaperPage } from './pages/paper.tsx';
-import { PapersPage } from './pages/papers.tsx';
-import { PartiesPage, PartyPage } from './pages/parties.tsx';
-import { RecommendationPage } from './pages/recommendation.tsx';
-import { RecommendationsPage } from './pages/recommendations.tsx';
+import {
+  HomePage,
+  homeData,
+  MilestonePage,
+  MilestonesPage,
+  PaperPage,
+  PapersPage,
+  PartiesPage,
+  PartyPage,
+  RecommendationPage,
+  RecommendationsPage,
+} from './pages/index.ts';
 import { publicPageUrl } from './public-url.ts';
-import type { SignalsState } from './signals/glance.ts';
+import type { SignalsState } from './signals/index.ts';
 import { siteUrl } from './site-url.ts';
 
 const notFound = (what: string) => new HTTPException(404, { message: `${what} is not in the record.` });

@@ -1,10 +1,10 @@
 import type { Actor, TokenRow, UserRow } from '../../accounts/index.ts';
 import { Role } from '../../accounts/index.ts';
+import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { TRACKER_HEAD } from '../tracker/head.tsx';
-import { Msg, roleName } from '../tracker/words.tsx';
-import { UserBar } from './user-bar.tsx';
+import { UserBar } from '../user-bar.tsx';
+import { Msg, roleName } from '../words.tsx';
 
 const Csrf = (props: { csrf: string }) => <input type="hidden" name="_csrf" value={props.csrf} />;
 

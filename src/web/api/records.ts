@@ -26,10 +26,10 @@ import {
   RecommendationQuery,
   RecommendationView,
 } from '../../tracker/index.ts';
+import { jsonResponse } from '../json-response.ts';
+import { problem, problemResponse } from '../problem.ts';
 import { publicPageUrl } from '../public-url.ts';
 import { recordExample } from './examples.ts';
-import { problem, problemResponse } from './problem.ts';
-import { jsonResponse } from './responses.ts';
 
 const IdParam = z.object({ id: z.string().min(1) });
 const CodeParam = z.object({ code: z.string().min(1).describe('Party code, e.g. KOR') });

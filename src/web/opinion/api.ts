@@ -9,8 +9,8 @@ import {
   SurveySeriesSummary,
   SurveySeriesView,
 } from '../../opinion/index.ts';
-import { problem, problemResponse } from '../api/problem.ts';
-import { jsonResponse } from '../api/responses.ts';
+import { jsonResponse } from '../json-response.ts';
+import { problem, problemResponse } from '../problem.ts';
 import { siteUrl } from '../site-url.ts';
 
 const IdParam = z.object({ id: z.string().min(1).describe('Survey series id, e.g. eai-genron-joint-poll') });

@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { GapPoint, TrendPoint } from '../../opinion/index.ts';
-import { renderPlot } from '../charts/plot.ts';
-import { textWidth } from '../charts/text.ts';
+import { renderPlot, textWidth } from '../charts/index.ts';
 import type { PartyLook } from '../party-look.ts';
 
 export interface ChartText {

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { IndexPoint } from '../../signals/index.ts';
 import type { Status } from '../../tracker/index.ts';
-import { renderPlot } from '../charts/plot.ts';
+import { renderPlot } from '../charts/index.ts';
 
 /** The statuses from the most advanced to none, the order of the bars' segments and the legend. */
 export const STATUS_ORDER: readonly Status[] = [

@@ -9,7 +9,7 @@ import {
   listTrackedItems,
   statusesOn,
 } from '../../tracker/index.ts';
-import type { SignalsState } from '../signals/glance.ts';
+import type { SignalsState } from '../signals/index.ts';
 import type { HomeData } from './home.tsx';
 
 /** A party gets its own bar once it is concerned by this many tracked items. */

@@ -4,14 +4,14 @@ import type { ProgramRow, SeriesRow } from '../../publications/index.ts';
 import type { AssessmentRow, MilestoneRow, RecommendationRow, Status } from '../../tracker/index.ts';
 import { statusOf } from '../../tracker/index.ts';
 import { DateText, Localized, Msg, Parties, TableScroll } from '../components.tsx';
+import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { groupCharts, Legend } from '../opinion/chart-model.tsx';
+import { groupCharts, Legend } from '../opinion/index.ts';
 import { partyLook } from '../party-look.ts';
 import { RecordTitle } from '../record-text.tsx';
-import type { SignalsState } from '../signals/glance.ts';
-import { TRACKER_HEAD } from '../tracker/head.tsx';
-import { StatusBadge } from '../tracker/status-badge.tsx';
+import type { SignalsState } from '../signals/index.ts';
+import { StatusBadge } from '../status-badge.tsx';
 import { glanceChart, STATUS_COLOR, STATUS_ORDER, statusChart } from './home-charts.ts';
 import { MIN_PARTY_ITEMS } from './home-data.ts';
 

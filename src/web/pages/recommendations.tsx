@@ -5,7 +5,7 @@ import { Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { RecordTitle } from '../record-text.tsx';
-import { StatusBadge } from '../tracker/status-badge.tsx';
+import { StatusBadge } from '../status-badge.tsx';
 
 export interface RecommendationsPageData {
   filter: RecommendationFilter;

@@ -10,8 +10,8 @@ import {
   type Warehouse,
 } from '../../signals/index.ts';
 import type { ApiPlugin } from '../api/index.tsx';
-import { problem, problemResponse } from '../api/problem.ts';
-import { jsonResponse } from '../api/responses.ts';
+import { jsonResponse } from '../json-response.ts';
+import { problem, problemResponse } from '../problem.ts';
 import { readDyad } from './params.ts';
 import { WarehouseBusy, type WarehouseSource } from './source.ts';
 

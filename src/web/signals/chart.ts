@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { IndexPoint, ManifestEntry } from '../../signals/index.ts';
-import { renderPlot } from '../charts/plot.ts';
-import { fitText, labelRows, textWidth } from '../charts/text.ts';
+import { fitText, labelRows, renderPlot, textWidth } from '../charts/index.ts';
 
 export interface ChartMilestone {
   id: string;

@@ -27,9 +27,9 @@ import {
   unlinkItems,
   updateDraft,
 } from '../../tracker/index.ts';
-import type { Auth } from '../accounts/auth.ts';
-import { problemResponse } from '../api/problem.ts';
-import { jsonResponse } from '../api/responses.ts';
+import type { Auth } from '../accounts/index.ts';
+import { jsonResponse } from '../json-response.ts';
+import { problemResponse } from '../problem.ts';
 
 const ScoreView = z.object({
   value: z.number().nullable().describe('Per cent; null when no item counts'),

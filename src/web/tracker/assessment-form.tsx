@@ -7,8 +7,8 @@ import {
   type TrackedItemRow,
 } from '../../tracker/index.ts';
 import { useI18n } from '../i18n.ts';
+import { complianceName, flagName, levelName, signed, specificityName } from '../words.tsx';
 import { evidenceRows, type FormValues } from './form-data.ts';
-import { complianceName, flagName, levelName, signed, specificityName } from './words.tsx';
 
 /** The problems of a rejected form, each naming its field, linked to the field. */
 export function ErrorSummary(props: { problems: Problem[]; message?: string }) {

@@ -2,14 +2,14 @@ import type { Actor } from '../../accounts/index.ts';
 import { can } from '../../accounts/index.ts';
 import type { Problem } from '../../core/index.ts';
 import type { AssessmentRow, TrackedItemRow } from '../../tracker/index.ts';
-import { UserBar } from '../accounts/user-bar.tsx';
+import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { UserBar } from '../user-bar.tsx';
+import { Msg, stateName } from '../words.tsx';
 import { AssessmentFields, ErrorSummary } from './assessment-form.tsx';
 import { type FormValues, formFromJudgement } from './form-data.ts';
-import { TRACKER_HEAD } from './head.tsx';
 import { AssessmentCard } from './timeline.tsx';
-import { Msg, stateName } from './words.tsx';
 
 const Csrf = (props: { csrf: string }) => <input type="hidden" name="_csrf" value={props.csrf} />;
 

@@ -4,8 +4,8 @@ import type { Locale } from '../../core/i18n/index.ts';
 import type { AssessmentRow, Score, ScoredItem, Status } from '../../tracker/index.ts';
 import { useI18n } from '../i18n.ts';
 import { recordText } from '../record-text.tsx';
+import { StatusBadge } from '../status-badge.tsx';
 import { ScoreChart, ScoreFacts, ScoreValue } from './score-views.tsx';
-import { StatusBadge } from './status-badge.tsx';
 
 // The brief is printed without network: it carries the site's styles inline.
 const CSS = [

@@ -14,7 +14,7 @@ import {
   unlinkItems,
   updateDraft,
 } from '../../tracker/index.ts';
-import type { Auth } from '../accounts/auth.ts';
+import type { Auth } from '../accounts/index.ts';
 import { staleMessage } from '../errors.tsx';
 import { useI18n } from '../i18n.ts';
 import { AssessmentFormPage, type FormPageProps } from './assessment-page.tsx';

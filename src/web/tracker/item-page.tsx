@@ -2,15 +2,15 @@ import type { Actor } from '../../accounts/index.ts';
 import { can } from '../../accounts/index.ts';
 import type { AssessmentRow, LinkRow, Status, TrackedItemRow } from '../../tracker/index.ts';
 import { MATCHES } from '../../tracker/index.ts';
-import { UserBar } from '../accounts/user-bar.tsx';
 import { Parties, shortUrl } from '../components.tsx';
+import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { recordText, TranslationNote } from '../record-text.tsx';
-import { TRACKER_HEAD } from './head.tsx';
-import { StatusBadge } from './status-badge.tsx';
+import { StatusBadge } from '../status-badge.tsx';
+import { UserBar } from '../user-bar.tsx';
+import { formatName, Msg, matchName, stateName } from '../words.tsx';
 import { AssessmentCard, Level } from './timeline.tsx';
-import { formatName, Msg, matchName, stateName } from './words.tsx';
 
 export interface ItemPageProps {
   item: TrackedItemRow;

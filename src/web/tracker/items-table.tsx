@@ -3,7 +3,7 @@ import { STATUSES, type Status, type TrackedItemRow } from '../../tracker/index.
 import { TableScroll } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { RecordTitle } from '../record-text.tsx';
-import { StatusBadge } from './status-badge.tsx';
+import { StatusBadge } from '../status-badge.tsx';
 
 /** A tracked item as the overview lists it: where it stands and since when. */
 export interface ListedItem extends TrackedItemRow {

@@ -1,11 +1,11 @@
 import type { Actor, AuditRow } from '../../accounts/index.ts';
 import type { AssessmentRow } from '../../tracker/index.ts';
-import { UserBar } from '../accounts/user-bar.tsx';
+import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { TRACKER_HEAD } from './head.tsx';
+import { UserBar } from '../user-bar.tsx';
+import { Msg, stateName } from '../words.tsx';
 import { AssessmentCard } from './timeline.tsx';
-import { Msg, stateName } from './words.tsx';
 
 /** The public corrections log: every published correction, with what it replaced and why. */
 export function CorrectionsPage(props: { corrections: AssessmentRow[] }) {

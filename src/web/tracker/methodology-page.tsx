@@ -12,10 +12,10 @@ import {
   STATUS_RULES,
   STATUSES,
 } from '../../tracker/index.ts';
+import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { TRACKER_HEAD } from './head.tsx';
-import { StatusBadge } from './status-badge.tsx';
+import { StatusBadge } from '../status-badge.tsx';
 import {
   complianceName,
   flagName,
@@ -25,7 +25,7 @@ import {
   signed,
   specificityName,
   stateName,
-} from './words.tsx';
+} from '../words.tsx';
 
 export interface WorkedExample {
   party: string;

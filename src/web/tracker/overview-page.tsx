@@ -1,14 +1,14 @@
 import type { Actor } from '../../accounts/index.ts';
 import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
 import type { Score } from '../../tracker/index.ts';
-import { UserBar } from '../accounts/user-bar.tsx';
 import { Localized, TableScroll } from '../components.tsx';
+import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
-import { TRACKER_HEAD } from './head.tsx';
+import { UserBar } from '../user-bar.tsx';
+import { formatName, Msg } from '../words.tsx';
 import { type ItemFilter, ItemsTable, type ListedItem } from './items-table.tsx';
 import { band, HeatLegend, ScoreValue } from './score-views.tsx';
-import { formatName, Msg } from './words.tsx';
 
 export interface OverviewProps {
   asOf: string;

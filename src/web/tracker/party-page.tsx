@@ -1,14 +1,14 @@
 import type { Actor } from '../../accounts/index.ts';
 import type { PartyRow } from '../../core/index.ts';
 import type { Score, ScoredAssessment, ScoredItem } from '../../tracker/index.ts';
-import { UserBar } from '../accounts/user-bar.tsx';
 import { Localized } from '../components.tsx';
+import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { UserBar } from '../user-bar.tsx';
+import { levelName, signed } from '../words.tsx';
 import { BriefLinks } from './brief.tsx';
-import { TRACKER_HEAD } from './head.tsx';
 import { ScoreChart, ScoreFacts, ScoreValue } from './score-views.tsx';
-import { levelName, signed } from './words.tsx';
 
 export interface PartyScorecardProps {
   party: PartyRow;

@@ -20,7 +20,7 @@ import {
   uptakeScore,
   withStatus,
 } from '../../tracker/index.ts';
-import type { Auth } from '../accounts/auth.ts';
+import type { Auth } from '../accounts/index.ts';
 import { useI18n } from '../i18n.ts';
 import { AssessmentPage } from './assessment-page.tsx';
 import { ItemPage } from './item-page.tsx';

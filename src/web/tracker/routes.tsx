@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { Db } from '../../core/index.ts';
-import type { Auth } from '../accounts/auth.ts';
+import type { Auth } from '../accounts/index.ts';
 import { downloadRoutes } from './download-routes.ts';
 import { editingRoutes } from './editing-routes.tsx';
 import { readingRoutes } from './reading-routes.tsx';

@@ -2,7 +2,7 @@ import type { AssessmentRow } from '../../tracker/index.ts';
 import { compliancePercent } from '../../tracker/index.ts';
 import { OutLink, shortUrl } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { complianceName, flagName, levelName, Msg, signed, specificityName, stateName } from './words.tsx';
+import { complianceName, flagName, levelName, Msg, signed, specificityName, stateName } from '../words.tsx';
 
 /** An implementation level with its flags, e.g. "2 Intermediate (stalled)". */
 export function Level(props: { a: Pick<AssessmentRow, 'implementation' | 'flags'> }) {

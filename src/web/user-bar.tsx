@@ -1,6 +1,6 @@
-import type { Actor } from '../../accounts/index.ts';
-import { useI18n } from '../i18n.ts';
-import { Msg, roleName } from '../tracker/words.tsx';
+import type { Actor } from '../accounts/index.ts';
+import { useI18n } from './i18n.ts';
+import { Msg, roleName } from './words.tsx';
 
 /** Who is signed in, with the way to the account page or to log in; every tracker page shows it. */
 export function UserBar(props: { actor: Actor; csrf: string; back?: string }) {

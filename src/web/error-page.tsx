@@ -1,5 +1,5 @@
-import { useI18n } from '../i18n.ts';
-import { Layout } from '../layout.tsx';
+import { useI18n } from './i18n.ts';
+import { Layout } from './layout.tsx';
 
 export function ErrorPage(props: { status: number; message: string }) {
   const { t } = useI18n();

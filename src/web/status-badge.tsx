@@ -1,5 +1,5 @@
-import type { Status } from '../../tracker/index.ts';
-import { useI18n } from '../i18n.ts';
+import type { Status } from '../tracker/index.ts';
+import { useI18n } from './i18n.ts';
 
 /** An item's status as a badge: the word is the status, the tint only repeats it. */
 export function StatusBadge(props: { status: Status }) {

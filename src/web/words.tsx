@@ -1,8 +1,8 @@
-import type { Role } from '../../accounts/index.ts';
-import type { I18n } from '../../core/i18n/index.ts';
-import { Format } from '../../core/index.ts';
+import type { Role } from '../accounts/index.ts';
+import type { I18n } from '../core/i18n/index.ts';
+import { Format } from '../core/index.ts';
 
-export { Msg } from '../components.tsx';
+export { Msg } from './components.tsx';
 
 type T = I18n['t'];
 const within = <N extends number>(n: number, values: readonly N[]): n is N =>

@@ -1,4 +1,4 @@
-import { currentUrl, useI18n } from '../i18n.ts';
+import { currentUrl, useI18n } from './i18n.ts';
 
 /** The one search box, in the header of every page: a plain GET form, so it works without JavaScript. */
 export function SearchBox() {

@@ -1,0 +1,2 @@
+export { type Auth, type AuthOptions, createAuth } from './auth.ts';
+export { accountsRoutes } from './routes.tsx';

@@ -1,0 +1,3 @@
+export { opinionApi } from './api.ts';
+export { groupCharts, Legend } from './chart-model.tsx';
+export { opinionRoutes } from './routes.tsx';

@@ -1,0 +1,2 @@
+export { searchApi } from './api.ts';
+export { searchRoutes } from './routes.tsx';
