@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/core/index.ts';
 import { type Dataset, importDataset, loadDataset } from '../../src/dataset/index.ts';
-import { BUNDLED, mustLoad } from '../helpers/datasets.ts';
+import { BUNDLED, mustLoad, TRILATERAL } from '../helpers/datasets.ts';
 import { available, DRIVERS } from '../helpers/stores.ts';
 
-// The second bundled partnership: the U.S.–Japan–ROK record. It shares facts with the Korea–Japan
+// The second bundled partnership, the U.S.–Japan–ROK record, shares facts with the Korea–Japan
 // record but not ids, because a store today holds one namespace of ids.
-const TRILATERAL = path.join(path.dirname(BUNDLED), 'us-japan-korea');
 
 /** Every record id of a dataset, by kind; parties are left out because datasets share them. */
 function idsByKind(d: Dataset): Record<string, string[]> {
