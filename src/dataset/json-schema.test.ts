@@ -4,7 +4,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BUNDLED, MINI } from '../../test/helpers/datasets.ts';
+import { BUNDLED, MINI, TRILATERAL } from '../../test/helpers/datasets.ts';
 import { FILE_KINDS, jsonSchemaFiles } from './json-schema.ts';
 import { skeletonFiles } from './skeleton.ts';
 
@@ -52,8 +52,8 @@ describe('the JSON Schemas of dataset files', () => {
     }
   });
 
-  it('accept every file of the bundled record and of the test fixture', () => {
-    for (const dir of [BUNDLED, MINI]) {
+  it('accept every file of the bundled records and of the test fixture', () => {
+    for (const dir of [BUNDLED, TRILATERAL, MINI]) {
       const files = yamlFilesOf(dir);
       expect(files.length).toBeGreaterThan(dir === BUNDLED ? 100 : 5);
       for (const f of files) {

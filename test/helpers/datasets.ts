@@ -6,6 +6,8 @@ import { type Dataset, loadDataset } from '../../src/dataset/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLED = path.join(ROOT, 'data/korea-japan');
+/** The second bundled partnership, the U.S.–Japan–ROK record. */
+export const TRILATERAL = path.join(ROOT, 'data/us-japan-korea');
 export const MINI = path.join(ROOT, 'test/fixtures/datasets/mini');
 
 /** Loads a dataset folder that must be valid; fails the test with every problem otherwise. */
