@@ -38,7 +38,7 @@ const PAGES: [name: string, url: string][] = [
 ];
 
 /** The page as lines, one tag each, with what changes from run to run taken out. */
-export function normalise(html: string): string {
+function normalise(html: string): string {
   return `${html
     .replace(/<svg\b([^>]*)>[\s\S]*?<\/svg>/g, '<svg$1>…</svg>')
     .replace(/(name="_csrf" value=")[^"]*"/g, '$1CSRF"')
