@@ -79,3 +79,9 @@ export class NotFoundError extends EntenteError {
     this.name = 'NotFoundError';
   }
 }
+
+/** `value`, or a NotFoundError naming `what` (e.g. `Paper "x"`) when there is none. */
+export function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new NotFoundError(what);
+  return value;
+}

@@ -6,6 +6,7 @@ export {
   ConflictError,
   EntenteError,
   formatProblem,
+  found,
   NotFoundError,
   type Problem,
   ValidationError,

@@ -66,6 +66,22 @@ describe('API', () => {
     const res = await get('/api/papers/none');
     expect(res).toMatchObject({ status: 404, body: { status: 404, title: 'Not found', code: 'not_found' } });
     expect(await get('/api/no-such-thing')).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    for (const url of [
+      '/api/papers/none/citation',
+      '/api/recommendations/none',
+      '/api/milestones/none',
+      '/api/parties/NONE',
+      '/api/opinion/series/none',
+      '/api/opinion/series/none/results.csv',
+    ]) {
+      const r = await get(url);
+      expect(r, url).toMatchObject({
+        status: 404,
+        type: 'application/problem+json',
+        body: { code: 'not_found' },
+      });
+      expect(r.body.detail, url).toMatch(/"(none|NONE)" not found/);
+    }
   });
 
   it('serves a readable reference page built from the document', async () => {

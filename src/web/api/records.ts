@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../core/index.ts';
-import { getParty, IssueAreaView, listIssueAreas, listParties, PartyView } from '../../core/index.ts';
+import { found, getParty, IssueAreaView, listIssueAreas, listParties, PartyView } from '../../core/index.ts';
 import {
   CITATION_FORMATS,
   type CitationFormat,
@@ -27,7 +27,7 @@ import {
   RecommendationView,
 } from '../../tracker/index.ts';
 import { jsonResponse } from '../json-response.ts';
-import { problem, problemResponse } from '../problem.ts';
+import { problemResponse } from '../problem.ts';
 import { publicPageUrl } from '../public-url.ts';
 import { recordExample } from './examples.ts';
 
@@ -84,8 +84,8 @@ export function recordsApi(db: Db, app: OpenAPIHono, publicUrl?: string) {
       responses: { 200: jsonResponse(PaperView, 'The paper'), 404: notFound },
     }),
     async (c) => {
-      const paper = await getPaper(db, c.req.valid('param').id);
-      return paper ? c.json(paper, 200) : c.json(problem(404, 'No paper has this id.'), 404);
+      const { id } = c.req.valid('param');
+      return c.json(found(await getPaper(db, id), `Paper "${id}"`), 200);
     },
   );
   app.openapi(
@@ -113,8 +113,8 @@ export function recordsApi(db: Db, app: OpenAPIHono, publicUrl?: string) {
       },
     }),
     async (c) => {
-      const paper = await getPaper(db, c.req.valid('param').id);
-      if (!paper) return c.json(problem(404, 'No paper has this id.'), 404);
+      const { id } = c.req.valid('param');
+      const paper = found(await getPaper(db, id), `Paper "${id}"`);
       const format = c.req.valid('query').format as CitationFormat;
       const pageUrl = publicPageUrl(`/papers/${paper.id}`, c.req.url, publicUrl);
       const body = formatCitation(paper, format, pageUrl);
@@ -146,7 +146,7 @@ export function recordsApi(db: Db, app: OpenAPIHono, publicUrl?: string) {
     }),
     async (c) => {
       const rec = await getRecommendation(db, c.req.valid('param').id);
-      return rec ? c.json(rec, 200) : c.json(problem(404, 'No recommendation has this id.'), 404);
+      return c.json(found(rec, `Recommendation "${c.req.valid('param').id}"`), 200);
     },
   );
   app.openapi(
@@ -187,7 +187,7 @@ export function recordsApi(db: Db, app: OpenAPIHono, publicUrl?: string) {
     }),
     async (c) => {
       const m = await getMilestone(db, c.req.valid('param').id);
-      return m ? c.json(m, 200) : c.json(problem(404, 'No milestone has this id.'), 404);
+      return c.json(found(m, `Milestone "${c.req.valid('param').id}"`), 200);
     },
   );
   app.openapi(
@@ -211,7 +211,7 @@ export function recordsApi(db: Db, app: OpenAPIHono, publicUrl?: string) {
     }),
     async (c) => {
       const p = await getParty(db, c.req.valid('param').code.toUpperCase());
-      return p ? c.json(p, 200) : c.json(problem(404, 'No party has this code.'), 404);
+      return c.json(found(p, `Party "${c.req.valid('param').code}"`), 200);
     },
   );
   app.openapi(

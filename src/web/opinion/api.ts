@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import type { Db } from '../../core/index.ts';
+import { type Db, found } from '../../core/index.ts';
 import {
   getSurveySeries,
   listSurveySeries,
@@ -10,7 +10,7 @@ import {
   SurveySeriesView,
 } from '../../opinion/index.ts';
 import { jsonResponse } from '../json-response.ts';
-import { problem, problemResponse } from '../problem.ts';
+import { problemResponse } from '../problem.ts';
 import { siteUrl } from '../site-url.ts';
 
 const IdParam = z.object({ id: z.string().min(1).describe('Survey series id, e.g. eai-genron-joint-poll') });
@@ -46,8 +46,8 @@ export function opinionApi(db: Db) {
         },
       }),
       async (c) => {
-        const series = await getSurveySeries(db, c.req.valid('param').id);
-        return series ? c.json(series, 200) : c.json(problem(404, 'No survey series has this id.'), 404);
+        const { id } = c.req.valid('param');
+        return c.json(found(await getSurveySeries(db, id), `Survey series "${id}"`), 200);
       },
     );
     app.openapi(
@@ -67,8 +67,8 @@ export function opinionApi(db: Db) {
         },
       }),
       async (c) => {
-        const series = await getSurveySeries(db, c.req.valid('param').id);
-        if (!series) return c.json(problem(404, 'No survey series has this id.'), 404);
+        const { id } = c.req.valid('param');
+        const series = found(await getSurveySeries(db, id), `Survey series "${id}"`);
         return c.body(resultsCsv(series, siteUrl(c)), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
       },
     );
