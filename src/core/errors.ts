@@ -80,6 +80,21 @@ export class NotFoundError extends EntenteError {
   }
 }
 
+/**
+ * What cannot be done here or now (a program that is not installed, a store another process is
+ * writing): a 503, with the seconds after which to try again when they are known.
+ */
+export class UnavailableError extends EntenteError {
+  constructor(
+    message: string,
+    code = 'unavailable',
+    readonly retryAfter?: number,
+  ) {
+    super(message, code, 503);
+    this.name = 'UnavailableError';
+  }
+}
+
 /** `value`, or a NotFoundError naming `what` (e.g. `Paper "x"`) when there is none. */
 export function found<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new NotFoundError(what);

@@ -9,6 +9,7 @@ export {
   found,
   NotFoundError,
   type Problem,
+  UnavailableError,
   ValidationError,
 } from './errors.ts';
 export { loadMigrations, type Migration, migrate } from './migrate.ts';

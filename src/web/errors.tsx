@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { MessageKey } from '../core/i18n/index.ts';
-import { EntenteError, formatProblem, ValidationError } from '../core/index.ts';
+import { EntenteError, formatProblem, UnavailableError, ValidationError } from '../core/index.ts';
 import { StaleVersionError } from '../tracker/index.ts';
 import { ErrorPage } from './error-page.tsx';
 import { useI18n } from './i18n.ts';
@@ -96,6 +96,7 @@ export function wantsJson(c: Context): boolean {
 export function errorResponse(err: unknown, c: Context): Response | Promise<Response> {
   const status = answerOf(err).status as ContentfulStatusCode;
   if (status === 500) console.error(err);
+  if (err instanceof UnavailableError && err.retryAfter) c.header('Retry-After', String(err.retryAfter));
   if (wantsJson(c)) return c.json(problemOf(err), status, { 'Content-Type': 'application/problem+json' });
   return c.html(<ErrorPage status={status} message={pageMessage(err)} />, status);
 }

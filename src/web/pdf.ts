@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { UnavailableError } from '../core/index.ts';
 
 /** Chromium is not installed where Entente expects it: the PDF cannot be made here. */
-export class PdfUnavailable extends Error {
-  override name = 'PdfUnavailable';
+export class PdfUnavailable extends UnavailableError {
+  constructor(message: string) {
+    super(message, 'pdf_unavailable');
+    this.name = 'PdfUnavailable';
+  }
 }
 
 export interface PrintOptions {

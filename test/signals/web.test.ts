@@ -281,10 +281,14 @@ describe('a server beside an ingest (DuckDB lets one process write a file, and n
       const api = await server.request('/api/signals/status');
       expect(api.status).toBe(503);
       expect(api.headers.get('content-type')).toContain('application/problem+json');
+      expect(api.headers.get('retry-after')).toBe('30');
       expect(await api.json()).toMatchObject({
         status: 503,
+        code: 'warehouse_busy',
         detail: expect.stringContaining(`PID ${child.pid}`),
       });
+      const chart = await server.request('/signals/KOR-JPN/chart.svg');
+      expect([chart.status, chart.headers.get('retry-after')]).toEqual([503, '30']);
     } finally {
       await letGo(child);
     }

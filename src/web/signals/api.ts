@@ -13,7 +13,7 @@ import type { ApiPlugin } from '../api/index.tsx';
 import { jsonResponse } from '../json-response.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { readDyad } from './params.ts';
-import { WarehouseBusy, type WarehouseSource } from './source.ts';
+import type { WarehouseSource } from './source.ts';
 
 const Measures = {
   period: z.string().describe('First day of the period (weeks start on Monday), YYYY-MM-DD'),
@@ -102,15 +102,10 @@ export function signalsApi(warehouse: WarehouseSource): ApiPlugin {
       'This server has no signals warehouse; run `entente signals fetch` or `ingest`.',
     );
     const pt = { 'Content-Type': 'application/problem+json' };
-    /** Answers with `fn`'s value, or the problem of a missing or busy warehouse. */
+    /** Answers with `fn`'s value, or the problem of a missing warehouse; a busy one is a 503 (WarehouseBusy). */
     const answer = async <T>(c: Context, fn: (w: Warehouse) => Promise<T>) => {
-      try {
-        const value = await warehouse(fn);
-        return value === undefined ? c.json(missing, 404, pt) : c.json(value as never, 200);
-      } catch (e) {
-        if (!(e instanceof WarehouseBusy)) throw e;
-        return c.json(problem(503, e.message), 503, { ...pt, 'Retry-After': String(e.retryAfter) });
-      }
+      const value = await warehouse(fn);
+      return value === undefined ? c.json(missing, 404, pt) : c.json(value as never, 200);
     };
 
     app.openapi(

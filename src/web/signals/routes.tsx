@@ -41,14 +41,7 @@ export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
   chartRoutes(app, '/signals/:dyad/chart', async (c) => {
     const q = readDyad(c.req.param('dyad') ?? '', c.req.query());
     const read = (w: Warehouse) => Promise.all([dyadSeries(w, q), w.manifest()]);
-    let found: Awaited<ReturnType<typeof read>> | undefined;
-    try {
-      found = await warehouse(read);
-    } catch (e) {
-      if (!(e instanceof WarehouseBusy)) throw e;
-      c.header('Retry-After', String(e.retryAfter));
-      throw new HTTPException(503, { message: e.message });
-    }
+    const found = await warehouse(read);
     if (!found) throw new HTTPException(404, { message: 'No GDELT events have been loaded yet.' });
     const [series, files] = found;
     if (series.length === 0)

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { UnavailableError } from '../../core/index.ts';
 import { lockHolder, Warehouse } from '../../signals/index.ts';
 
 /**
@@ -8,14 +9,14 @@ import { lockHolder, Warehouse } from '../../signals/index.ts';
 export type WarehouseSource = <T>(fn: (w: Warehouse) => Promise<T>) => Promise<T | undefined>;
 
 /** Another process (an `entente signals ingest` or `fetch`) holds the warehouse for writing. */
-export class WarehouseBusy extends Error {
-  override name = 'WarehouseBusy';
-  /** Seconds a client is asked to wait (`Retry-After`). */
-  readonly retryAfter = 30;
+export class WarehouseBusy extends UnavailableError {
   constructor(readonly pid: number | undefined) {
     super(
       `the signals warehouse is being updated by another process${pid ? ` (PID ${pid})` : ''}; try again when it has finished`,
+      'warehouse_busy',
+      30,
     );
+    this.name = 'WarehouseBusy';
   }
 }
 

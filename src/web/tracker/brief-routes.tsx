@@ -16,7 +16,7 @@ import {
   scoresBy,
 } from '../../tracker/index.ts';
 import { useI18n } from '../i18n.ts';
-import { PdfUnavailable, printPdf } from '../pdf.ts';
+import { printPdf } from '../pdf.ts';
 import { BriefPage, type BriefProps } from './brief.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -110,16 +110,11 @@ export function briefRoutes(db: Db) {
 
   const pdf = async (c: Context, props: BriefProps, name: string) => {
     const html = `<!DOCTYPE html>${await (<BriefPage {...props} />).toString()}`;
-    try {
-      const body = await printPdf(html);
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `inline; filename="${name}-${useI18n().locale}.pdf"`,
-      });
-    } catch (e) {
-      if (e instanceof PdfUnavailable) throw new HTTPException(503, { message: e.message });
-      throw e;
-    }
+    const body = await printPdf(html);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${name}-${useI18n().locale}.pdf"`,
+    });
   };
 
   app.get('/tracker/parties/:code/brief', async (c) => c.html(<BriefPage {...(await partyBrief(c))} />));
