@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Actor, addUser } from '../../src/accounts/index.ts';
-import { migrate, openPglite } from '../../src/core/index.ts';
 import {
   datasetFiles,
   importDataset,
@@ -20,6 +19,7 @@ import {
   submitForReview,
 } from '../../src/tracker/index.ts';
 import { BUNDLED, copyDataset, edit, mustLoad } from '../helpers/datasets.ts';
+import { pgliteFrom } from '../helpers/templates.ts';
 
 const CLI: Actor = { id: null, name: 'test', role: 'admin' };
 
@@ -193,9 +193,7 @@ describe('assessments and links in the dataset', () => {
   });
 
   it('carries assessments made in the site, corrections and links through export and import unchanged', async () => {
-    const db = await openPglite();
-    await migrate(db);
-    await importDataset(db, mustLoad(BUNDLED));
+    const db = await pgliteFrom('bundled');
     const erin = await db.transaction((tx) =>
       addUser(tx, CLI, {
         username: 'erin',
@@ -234,8 +232,7 @@ describe('assessments and links in the dataset', () => {
     // Accounts stay out of the dataset: names, never user ids or hashes.
     expect(text).not.toMatch(/assessor_id|argon2/);
 
-    const again = await openPglite();
-    await migrate(again);
+    const again = await pgliteFrom('empty');
     await importDataset(again, mustLoad(dir));
     expect(datasetFiles(await readDataset(again))).toEqual(datasetFiles(await readDataset(db)));
     expect(await getAssessment(again, original!.id)).toMatchObject({ corrected_by: c.id });
