@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/core/index.ts';
 import { appWith } from '../helpers/app.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { chromiumAvailable, launchChromium, listen } from '../helpers/browser.ts';
 import { BUNDLED } from '../helpers/datasets.ts';
-
-/** Accessibility problems axe rates serious or critical, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${page.url()}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!chromiumAvailable())('publications in Chromium', () => {
   let browser: Browser;
