@@ -12,14 +12,24 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** Whether a query finds the record, on whatever page of its kind it ranks. */
-async function finds(query: string, kind: Kind, id: string): Promise<boolean> {
+// Every record a query finds among records of a kind, on every page; many texts share their longest
+// word, so each query is paged through once.
+const found = new Map<string, Promise<Set<string>>>();
+async function allFound(query: string, kind: Kind): Promise<Set<string>> {
+  const ids = new Set<string>();
   for (let page = 1; page <= 100; page++) {
     const r = await search(db, { q: query, kind: [kind], page, size: 100 });
-    if (r.hits.some((h) => h.id === id)) return true;
-    if (page * 100 >= r.total) return false;
+    for (const h of r.hits) ids.add(h.id);
+    if (page * 100 >= r.total) break;
   }
-  return false;
+  return ids;
+}
+
+/** Whether a query finds the record, on whatever page of its kind it ranks. */
+async function finds(query: string, kind: Kind, id: string): Promise<boolean> {
+  const key = `${kind}\u0000${query}`;
+  if (!found.has(key)) found.set(key, allFound(query, kind));
+  return (await found.get(key)!).has(id);
 }
 
 describe('search over the bundled record', () => {
@@ -55,10 +65,19 @@ describe('search over the bundled record', () => {
       'SELECT kind, id, url FROM search_documents',
     );
     const broken: string[] = [];
+    // Pieces of evidence link into the page of their assessment: each page is asked for once.
+    const status = new Map<string, Promise<number>>();
     for (const d of docs) {
-      const res = await app.request(d.url);
-      if (res.status !== 200) broken.push(`${d.kind}:${d.id} ${d.url} → ${res.status}`);
+      const page = d.url.split('#')[0]!;
+      if (!status.has(page))
+        status.set(
+          page,
+          app.request(page).then((r) => r.status),
+        );
+      const code = await status.get(page)!;
+      if (code !== 200) broken.push(`${d.kind}:${d.id} ${d.url} → ${code}`);
     }
+    expect(status.size).toBeGreaterThan(200);
     expect(broken).toEqual([]);
   });
 });
