@@ -72,7 +72,7 @@ describe('search over the bundled record', () => {
       if (!status.has(page))
         status.set(
           page,
-          app.request(page).then((r) => r.status),
+          Promise.resolve(app.request(page)).then((r) => r.status),
         );
       const code = await status.get(page)!;
       if (code !== 200) broken.push(`${d.kind}:${d.id} ${d.url} → ${code}`);

@@ -20,34 +20,42 @@ import {
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-templates-'));
-  const templates: StoreTemplates = { pglite: {} as Record<TemplateName, string> };
-  const dumps = new Map<TemplateName, Blob>();
-  for (const name of TEMPLATES) {
-    const base = templateBase(name);
-    const db = await openPglite(undefined, { from: base && dumps.get(base) });
-    if (!base) await migrate(db);
-    await addTemplate(db, name);
-    const dump = await db.dump();
-    await db.close();
-    dumps.set(name, dump);
-    templates.pglite[name] = path.join(dir, `${name}.tar`);
-    writeFileSync(templates.pglite[name], Buffer.from(await dump.arrayBuffer()));
-  }
   const databases: string[] = [];
-  if (await postgresReachable()) {
-    const made = {} as Record<TemplateName, string>;
-    for (const name of TEMPLATES) {
-      const base = templateBase(name);
-      const database = await createDatabase(base && made[base]);
-      databases.push(database);
-      const db = await openPostgres(databaseUrl(database));
-      if (!base) await migrate(db);
-      await addTemplate(db, name);
-      await db.close();
-      made[name] = database;
-    }
-    templates.pg = made;
-  }
+  // The PGlite chain runs in this process and the PostgreSQL one mostly in the server: side by side.
+  const [pglite, pgTemplates] = await Promise.all([
+    (async () => {
+      const files = {} as Record<TemplateName, string>;
+      const dumps = new Map<TemplateName, Blob>();
+      for (const name of TEMPLATES) {
+        const base = templateBase(name);
+        const db = await openPglite(undefined, { from: base && dumps.get(base) });
+        if (!base) await migrate(db);
+        await addTemplate(db, name);
+        const dump = await db.dump();
+        await db.close();
+        dumps.set(name, dump);
+        files[name] = path.join(dir, `${name}.tar`);
+        writeFileSync(files[name], Buffer.from(await dump.arrayBuffer()));
+      }
+      return files;
+    })(),
+    (async () => {
+      if (!(await postgresReachable())) return undefined;
+      const made = {} as Record<TemplateName, string>;
+      for (const name of TEMPLATES) {
+        const base = templateBase(name);
+        const database = await createDatabase(base && made[base]);
+        databases.push(database);
+        const db = await openPostgres(databaseUrl(database));
+        if (!base) await migrate(db);
+        await addTemplate(db, name);
+        await db.close();
+        made[name] = database;
+      }
+      return made;
+    })(),
+  ]);
+  const templates: StoreTemplates = { pglite, ...(pgTemplates && { pg: pgTemplates }) };
   project.provide('storeTemplates', templates);
 
   return async () => {
