@@ -1,12 +1,13 @@
 import type { Db, Queryable } from './db.ts';
 
 /**
- * Tables whose writes change no page: sessions (written as people sign in), the search index (derived
- * from the records, brought up to date before each search) and the bookkeeping of migrations and of
- * the change number itself.
+ * Tables whose writes change no page: sessions (written as people sign in), failed logins, the search
+ * index (derived from the records, brought up to date before each search) and the bookkeeping of
+ * migrations and of the change number itself.
  */
 export const UNWATCHED_TABLES = [
   'sessions',
+  'login_strikes',
   'search_documents',
   'search_pending',
   'entente_migrations',
