@@ -86,10 +86,26 @@ for (const driver of DRIVERS) {
       }
       const api = await app.request('/api/papers', { headers: { Authorization: 'Bearer nope' } });
       expect(api.headers.get('X-Entente-Cache')).toBeNull();
-      // A language switch sets a cookie: its answer is not kept.
+      // A language switch sets the language cookie, the same for everyone asking for its URL: its
+      // answer is kept with the cookie; an answer setting any other cookie is not.
       const switched = await app.request(`${PAPER}?lang=ja`);
       expect(switched.headers.get('Set-Cookie')).toContain('lang=ja');
-      expect((await app.request(`${PAPER}?lang=ja`)).headers.get('X-Entente-Cache')).toBeNull();
+      const again = await app.request(`${PAPER}?lang=ja`);
+      expect(again.headers.get('X-Entente-Cache')).toBe('hit');
+      expect(again.headers.get('Set-Cookie')).toContain('lang=ja');
+      expect(again.headers.get('Content-Language')).toBe('ja');
+      for (let i = 0; i < 2; i++)
+        expect((await app.request('/login')).headers.get('X-Entente-Cache')).toBeNull();
+    });
+
+    it("keeps the tracker's pages for an anonymous reader, who is given no cookie", async () => {
+      for (const path of ['/tracker', '/tracker/parties/KOR']) {
+        const first = await app.request(path);
+        expect(first.status).toBe(200);
+        expect(first.headers.get('Set-Cookie')).toBeNull();
+        expect(await first.text()).not.toContain('name="_csrf"');
+        expect((await app.request(path)).headers.get('X-Entente-Cache')).toBe('hit');
+      }
     });
 
     it('keeps API reads too, and bounds its memory', async () => {
