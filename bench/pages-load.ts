@@ -7,7 +7,7 @@
  * answer the site gives.
  *
  *   node --import tsx bench/pages-load.ts [--seconds 10] [--readers 50,200] [--editors 4]
- *     [--editor-pause-ms 1000] [--only pglite,pg,pg2]
+ *     [--editor-pause-ms 1000] [--only pglite,pg,pg2] [--profile dir]
  *
  * PostgreSQL: the server of ENTENTE_TEST_PG (or postgres://postgres@127.0.0.1:5432/test); a scratch
  * database is made and dropped. Targets (issue 13): p95 ≤ 30 ms on PostgreSQL and ≤ 60 ms on PGlite at
@@ -39,6 +39,8 @@ const { values: opts } = parseArgs({
     editors: { type: 'string', default: '4' },
     'editor-pause-ms': { type: 'string', default: '1000' },
     only: { type: 'string', default: 'pglite,pg,pg2' },
+    // A CPU profile of each server process (node --cpu-prof) written to this folder.
+    profile: { type: 'string' },
   },
 });
 const SECONDS = Number(opts.seconds);
@@ -46,6 +48,7 @@ const READERS = opts.readers.split(',').map(Number);
 const EDITORS = Number(opts.editors);
 const PAUSE = Number(opts['editor-pause-ms']);
 const ONLY = new Set(opts.only.split(','));
+const NODE_ARGS = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.profile)}`] : [];
 const LANGS = ['en', 'ko', 'ja'];
 const ITEMS = [
   'camp-david-missile-warning-data-sharing',
@@ -136,33 +139,45 @@ function edit(c: Client, tokens: string[]) {
   let writes = 0;
   const errors: string[] = [];
   const call = async (token: string, p: string, body: unknown) => {
+    const res = await send(token, p, body);
+    if (PAUSE > 0) await sleep(PAUSE);
+    return res;
+  };
+  const send = async (token: string, p: string, body: unknown) => {
     const res = await c.send(
       'POST',
       `/api${p}`,
       { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       JSON.stringify(body),
     );
-    if (res.status >= 300) errors.push(`POST ${p}: ${res.status} ${res.body.slice(0, 200)}`);
-    else writes++;
-    if (PAUSE > 0) await sleep(PAUSE);
+    if (res.status >= 300) throw new Error(`POST ${p}: ${res.status} ${res.body.slice(0, 200)}`);
+    writes++;
     return JSON.parse(res.body) as { id: string; version: number };
   };
   const editor = async (n: number) => {
     for (let i = 0; running; i++) {
-      const item = ITEMS[(n + i) % ITEMS.length]!;
-      const draft = await call(tokens[n]!, `/items/${item}/assessments`, {
-        as_of: '2025-10-30',
-        implementation: i % 4,
-        rationale: `Benchmark assessment ${n}.${i}`,
-        evidence: [{ title: 'Benchmark', publisher: 'Entente', quote: 'benchmark quote' }],
-      });
-      if (!running) break;
-      const submitted = await call(tokens[n]!, `/assessments/${draft.id}/submit`, { version: draft.version });
-      if (!running) break;
-      await call(tokens[(n + 1) % tokens.length]!, `/assessments/${draft.id}/publish`, {
-        version: submitted.version,
-      });
+      try {
+        await cycle(n, i);
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
     }
+  };
+  // On an error the cycle is dropped and the editor starts a new one: errors are counted, not retried.
+  const cycle = async (n: number, i: number) => {
+    const item = ITEMS[(n + i) % ITEMS.length]!;
+    const draft = await call(tokens[n]!, `/items/${item}/assessments`, {
+      as_of: '2025-10-30',
+      implementation: i % 4,
+      rationale: `Benchmark assessment ${n}.${i}`,
+      evidence: [{ title: 'Benchmark', publisher: 'Entente', quote: 'benchmark quote' }],
+    });
+    if (!running) return;
+    const submitted = await call(tokens[n]!, `/assessments/${draft.id}/submit`, { version: draft.version });
+    if (!running) return;
+    await call(tokens[(n + 1) % tokens.length]!, `/assessments/${draft.id}/publish`, {
+      version: submitted.version,
+    });
   };
   const done = Promise.all(tokens.map((_, i) => editor(i)));
   return {
@@ -222,7 +237,7 @@ if (ONLY.has('pglite')) {
     const tokens = await prepare(db);
     paths = await mix(db);
     await db.close();
-    const server = await startServer({ ENTENTE_DATA: dataDir, DATABASE_URL: '' });
+    const server = await startServer({ ENTENTE_DATA: dataDir, DATABASE_URL: '' }, [], NODE_ARGS);
     try {
       results.push(...(await measure('PGlite, 1 process', server.url, tokens, paths)));
     } finally {
@@ -244,10 +259,11 @@ if ((ONLY.has('pg') || ONLY.has('pg2')) && (await postgresReachable())) {
     await db.close();
     for (const workers of [1, 2]) {
       if (!ONLY.has(workers === 1 ? 'pg' : 'pg2')) continue;
-      const server = await startServer({ ENTENTE_DATA: dataDir, DATABASE_URL: url }, [
-        '--workers',
-        String(workers),
-      ]);
+      const server = await startServer(
+        { ENTENTE_DATA: dataDir, DATABASE_URL: url },
+        ['--workers', String(workers)],
+        NODE_ARGS,
+      );
       try {
         const label = `PostgreSQL, ${workers} process${workers > 1 ? 'es' : ''}`;
         results.push(...(await measure(label, server.url, tokens, paths)));

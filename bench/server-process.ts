@@ -17,9 +17,13 @@ export interface ServerProcess {
  * Starts `entente serve` as a child process, as a user would (through bin/entente.js), and resolves
  * once it announces its address: the server measured never shares a process with the load.
  */
-export function startServer(env: NodeJS.ProcessEnv, args: string[] = []): Promise<ServerProcess> {
+export function startServer(
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [ENTENTE, 'serve', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ENTENTE, 'serve', '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

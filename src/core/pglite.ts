@@ -1,17 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, types } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.ts';
-import { parseDate, parseInt8, parseNumeric, parseTimestamp } from './db.ts';
+import { parseDate, parseInt8, parseNumeric, parseTimestamp, TYPE_OIDS } from './db.ts';
 import { lockFolder } from './folder-lock.ts';
 
 const parsers = {
-  [types.INT8]: parseInt8,
-  [types.NUMERIC]: parseNumeric,
-  [types.DATE]: parseDate,
-  [types.TIMESTAMPTZ]: parseTimestamp,
-  [types.TIMESTAMP]: parseTimestamp,
+  [TYPE_OIDS.int8]: parseInt8,
+  [TYPE_OIDS.numeric]: parseNumeric,
+  [TYPE_OIDS.date]: parseDate,
+  [TYPE_OIDS.timestamptz]: parseTimestamp,
+  [TYPE_OIDS.timestamp]: parseTimestamp,
 };
 
 /** The embedded store, which can also hand back a copy of its files to open another store from. */
@@ -36,6 +35,11 @@ export async function openPglite(dir?: string, options: PgliteOptions = {}): Pro
   }
   let pg: PGlite;
   try {
+    // Loaded here, not with the module, so that commands that open no store (`--help`) do not pay for it.
+    const [{ PGlite }, { pg_trgm }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+    ]);
     pg = await PGlite.create(dir, { parsers, extensions: { pg_trgm }, loadDataDir: options.from });
   } catch (e) {
     release();

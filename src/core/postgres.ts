@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Db, Queryable } from './db.ts';
 import { parseDate, parseInt8, parseNumeric, parseTimestamp, TYPE_OIDS } from './db.ts';
 
@@ -10,13 +10,14 @@ const typeParsers: Record<number, (v: string) => unknown> = {
   [TYPE_OIDS.timestamp]: parseTimestamp,
 };
 
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
-
 /** Connects to a PostgreSQL server. */
 export async function openPostgres(connectionString: string): Promise<Db> {
+  // Loaded here, not with the module, so that commands that open no store (`--help`) do not pay for it.
+  const { default: pg } = await import('pg');
+  const types = {
+    getTypeParser: ((oid: number, format?: string) =>
+      typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  };
   const pool = new pg.Pool({ connectionString, types, max: 10 });
   // An idle connection that the server closes (a restart, an administrator, a dropped test database)
   // is an 'error' event on the pool; without a listener Node would end the process. The pool has
@@ -25,7 +26,7 @@ export async function openPostgres(connectionString: string): Promise<Db> {
   // Fail at start, with the server's own message, rather than at the first page view.
   const client = await pool.connect();
   client.release();
-  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+  const wrap = (q: Pool | PoolClient): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {
       const r = await q.query(sql, params as unknown[] | undefined);
       return r.rows as T[];
