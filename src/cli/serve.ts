@@ -91,7 +91,10 @@ export function serveCommand(ctx: CliContext): Command {
         server.close();
         void db.close().finally(() => process.exit(0));
       };
-      process.once('SIGINT', stop);
+      // Ctrl-C reaches every process of the terminal; a worker leaves it to the process that started
+      // it, which stops the workers with SIGTERM, so that none is taken for dead and started again.
+      if (cluster.isWorker) process.on('SIGINT', () => {});
+      else process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
 }

@@ -28,10 +28,12 @@ interface Server {
 const started: ChildProcess[] = [];
 
 /** Starts `entente serve` with `args` on database `url` and resolves once it announces its address. */
-function serve(url: string, args: string[] = []): Promise<Server> {
+function serve(url: string, args: string[] = [], options: { ownGroup?: boolean } = {}): Promise<Server> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'entente-workers-'));
   const child = spawn('node', ['bin/entente.js', 'serve', '--port', '0', ...args], {
     env: { ...process.env, DATABASE_URL: url, ENTENTE_DATA: dataDir },
+    // In a process group of its own, as in a terminal, so that Ctrl-C can be sent to the group.
+    detached: options.ownGroup ?? false,
   });
   started.push(child);
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
@@ -180,6 +182,16 @@ describe.skipIf(!runnable)('several server processes on one PostgreSQL database'
     expect(await exited(s.child)).toBe(0);
     expect(running(pids![1]!)).toBe(false);
     expect(running(replacement)).toBe(false);
+  });
+
+  it('stops every worker on Ctrl-C (SIGINT to the whole process group) without starting new ones', async () => {
+    const s = await serve(url, ['--workers', '2'], { ownGroup: true });
+    const pids = /worker processes: (\d+), (\d+)/.exec(s.stdout())?.slice(1).map(Number);
+    expect(pids).toHaveLength(2);
+    process.kill(-s.child.pid!, 'SIGINT');
+    expect(await exited(s.child)).toBe(0);
+    expect(s.stderr()).not.toMatch(/starting another/);
+    for (const pid of pids!) expect(running(pid)).toBe(false);
   });
 });
 
