@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/index.ts';
+import type { Db, Queryable } from '../core/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { LoginLimiter } from './rate-limit.ts';
 import { newSecret } from './secrets.ts';
@@ -18,20 +18,20 @@ let dummyHash: Promise<string> | undefined;
  * address, and per address; past the limit the answer is "try later" without checking the password.
  */
 export async function logIn(
-  q: Queryable,
+  db: Db,
   limiter: LoginLimiter,
   input: { username: string; password: string; address: string; previous?: string },
 ): Promise<LoginResult> {
   const attempt = { username: input.username, address: input.address };
-  const wait = limiter.retryAfter(attempt);
+  const wait = await limiter.retryAfter(db, attempt);
   if (wait > 0) return { ok: false, reason: 'limited', retryAfter: wait };
-  const user = await credentials(q, input.username);
+  const user = await credentials(db, input.username);
   dummyHash ??= hashPassword(newSecret());
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
   if (!user || !ok) {
-    limiter.fail(attempt);
+    await limiter.fail(db, attempt);
     return { ok: false, reason: 'invalid' };
   }
-  limiter.succeed(attempt);
-  return { ok: true, secret: await startSession(q, user.id, input.previous), username: user.username };
+  await limiter.succeed(db, attempt);
+  return { ok: true, secret: await startSession(db, user.id, input.previous), username: user.username };
 }

@@ -1,43 +1,75 @@
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { Command } from 'commander';
-import { CliError, formatProblem } from '../core/index.ts';
+import { CliError, type Db, formatProblem } from '../core/index.ts';
 import { importDataset, loadDataset } from '../dataset/index.ts';
 import { refreshSearchIndex } from '../search/index.ts';
 import { BUNDLED_DATASET } from './bundled.ts';
 import type { CliContext } from './context.ts';
+import { superviseWorkers, workerCount } from './workers.ts';
 
 export { BUNDLED_DATASET };
+
+/** On first start (no dataset in the store), imports the bundled record. */
+async function importOnFirstStart(ctx: CliContext, db: Db, started: number): Promise<void> {
+  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM datasets')) as [
+    { n: number },
+  ];
+  if (n > 0) return;
+  ctx.err(`First start: importing the bundled record from ${BUNDLED_DATASET}`);
+  const loaded = loadDataset(BUNDLED_DATASET);
+  if (!loaded.dataset) {
+    for (const p of loaded.problems) ctx.err(formatProblem(p));
+    throw new CliError('The bundled dataset is invalid; see the problems above.');
+  }
+  const report = await importDataset(db, loaded.dataset);
+  await refreshSearchIndex(db);
+  ctx.err(`Imported ${report.changes} rows in ${Math.round(performance.now() - started)} ms`);
+}
 
 export function serveCommand(ctx: CliContext): Command {
   return new Command('serve')
     .description('Serve the site and the API; on first start, import the bundled Korea–Japan record')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port?: string; host: string }) => {
+    .option(
+      '--workers <n>',
+      'server processes sharing the port, all on one PostgreSQL database (DATABASE_URL); the embedded ' +
+        'store takes only 1. A write committed through one is seen by the next request to any. A worker ' +
+        'that dies is restarted; SIGTERM or Ctrl-C stops them all',
+      '1',
+    )
+    .action(async (opts: { port?: string; host: string; workers: string }) => {
       const port = opts.port === undefined ? ctx.config.port : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be a port number, got "${opts.port}"`);
+      const workers = workerCount(opts.workers);
+      if (workers > 1 && !ctx.config.databaseUrl)
+        throw new CliError(
+          `--workers ${workers} needs PostgreSQL: the embedded store in ${ctx.config.dataDir} is locked by the one process that opens it (two processes on it would lose writes). Set DATABASE_URL to a PostgreSQL database to run several workers, or leave out --workers.`,
+        );
       const started = performance.now();
+      if (workers > 1 && cluster.isPrimary) {
+        // Migrations and the first import run once, here, before any worker opens the database.
+        const db = await ctx.openStore();
+        try {
+          await importOnFirstStart(ctx, db, started);
+        } finally {
+          await db.close();
+        }
+        return superviseWorkers({ count: workers, host: opts.host, out: ctx.out, err: ctx.err });
+      }
       // The site's code is loaded when it is needed, so that other commands start at once.
       const [{ createApp }, { fileWarehouse, signalsPlugins }] = await Promise.all([
         import('../web/index.ts'),
         import('../web/signals/index.ts'),
       ]);
       const db = await ctx.openStore();
-      const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM datasets')) as [
-        { n: number },
-      ];
-      if (n === 0) {
-        ctx.err(`First start: importing the bundled record from ${BUNDLED_DATASET}`);
-        const loaded = loadDataset(BUNDLED_DATASET);
-        if (!loaded.dataset) {
-          await db.close();
-          for (const p of loaded.problems) ctx.err(formatProblem(p));
-          throw new CliError('The bundled dataset is invalid; see the problems above.');
-        }
-        const report = await importDataset(db, loaded.dataset);
-        await refreshSearchIndex(db);
-        ctx.err(`Imported ${report.changes} rows in ${Math.round(performance.now() - started)} ms`);
+      try {
+        await importOnFirstStart(ctx, db, started);
+      } catch (e) {
+        await db.close();
+        throw e;
       }
       const app = createApp({
         db,
@@ -49,6 +81,8 @@ export function serveCommand(ctx: CliContext): Command {
         cache: { maxBytes: ctx.config.cacheMb * 2 ** 20 },
       });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+        // A worker's address is announced by the process that started the workers.
+        if (cluster.isWorker) return;
         ctx.out(
           `Entente is serving on http://${opts.host}:${info.port}/ (${db.driver === 'pg' ? 'PostgreSQL' : `embedded store in ${ctx.config.dataDir}`})`,
         );
@@ -57,7 +91,10 @@ export function serveCommand(ctx: CliContext): Command {
         server.close();
         void db.close().finally(() => process.exit(0));
       };
-      process.once('SIGINT', stop);
+      // Ctrl-C reaches every process of the terminal; a worker leaves it to the process that started
+      // it, which stops the workers with SIGTERM, so that none is taken for dead and started again.
+      if (cluster.isWorker) process.on('SIGINT', () => {});
+      else process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
 }

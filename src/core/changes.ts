@@ -1,12 +1,15 @@
 import type { Db, Queryable } from './db.ts';
 
 /**
- * Tables whose writes change no page: sessions (written as people sign in), the search index (derived
- * from the records, brought up to date before each search) and the bookkeeping of migrations and of
- * the change number itself.
+ * Tables whose writes change no page that the read cache keeps: sessions (written as people sign in),
+ * failed logins, API tokens (each use is recorded; only the signed-in account page lists them), the
+ * search index (derived from the records, brought up to date before each search) and the bookkeeping
+ * of migrations and of the change number itself.
  */
 export const UNWATCHED_TABLES = [
   'sessions',
+  'login_strikes',
+  'api_tokens',
   'search_documents',
   'search_pending',
   'entente_migrations',

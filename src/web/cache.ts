@@ -38,6 +38,15 @@ function anonymous(cookieHeader: string | undefined, authorization: string | und
     .every((name) => name === '' || NEUTRAL_COOKIES.has(name));
 }
 
+/**
+ * Whether every cookie an answer sets is a neutral one: the language switch (`?lang=ko`) sets the
+ * `lang` cookie to what the URL names, the same for everyone who asks for that URL, so its answer may
+ * be kept with the cookie.
+ */
+function setsOnlyNeutralCookies(res: Response): boolean {
+  return res.headers.getSetCookie().every((c) => NEUTRAL_COOKIES.has(c.split(';')[0]!.split('=')[0]!.trim()));
+}
+
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch
@@ -54,8 +63,8 @@ const utcDay = () => new Date().toISOString().slice(0, 10);
  * A request reads the current number first and gets a kept answer only if it was rendered under that
  * number, so no one is served an answer older than the last write committed before the request came,
  * whichever process on the same database made it. Requests with credentials (a session or CSRF
- * cookie, an API token) and answers that set a cookie, are not 200 or say `private` / `no-store` are
- * never kept. Every kept answer carries a strong `ETag` (`If-None-Match` gets a 304) and, unless the
+ * cookie, an API token) and answers that set a cookie other than the language's, are not 200 or say
+ * `private` / `no-store` are never kept. Every kept answer carries a strong `ETag` (`If-None-Match` gets a 304) and, unless the
  * route chose its own, `Cache-Control: public, no-cache`: a CDN may keep it but asks again each time.
  */
 export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv> {
@@ -112,7 +121,7 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
       await next();
       const res = c.res;
       const cacheControl = res.headers.get('Cache-Control') ?? '';
-      if (res.status === 200 && !res.headers.has('Set-Cookie') && !/no-store|private/i.test(cacheControl)) {
+      if (res.status === 200 && setsOnlyNeutralCookies(res) && !/no-store|private/i.test(cacheControl)) {
         const body = await res.arrayBuffer();
         const headers: [string, string][] = [];
         res.headers.forEach((v, k) => {

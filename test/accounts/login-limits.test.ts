@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LoginLimiter } from '../../src/accounts/index.ts';
-import { type Db, readConfig } from '../../src/core/index.ts';
+import { type Db, openPostgres, readConfig } from '../../src/core/index.ts';
 import { createApp } from '../../src/web/index.ts';
+import { available, DRIVERS, databaseUrl } from '../helpers/stores.ts';
 import { Client, seeded } from '../helpers/tracker.ts';
 
 type App = ReturnType<typeof createApp>;
@@ -78,27 +79,6 @@ describe('login limits and the page after login', () => {
     expect((await attempt('192.0.2.51', 'correct horse battery staple')).status).toBe(303);
   });
 
-  it('locks a guessing address out for longer each time, and a success clears it', () => {
-    let t = 0;
-    const limiter = new LoginLimiter(5, 60_000, () => t);
-    const a = { username: 'erin', address: '203.0.113.9' };
-    for (let i = 0; i < 5; i++) limiter.fail(a);
-    expect(limiter.retryAfter(a)).toBe(60);
-    t += 60_001;
-    expect(limiter.retryAfter(a)).toBe(0);
-    for (let i = 0; i < 5; i++) limiter.fail(a);
-    expect(limiter.retryAfter(a)).toBe(120);
-    expect(limiter.retryAfter({ ...a, address: '198.51.100.9' })).toBe(0);
-    limiter.succeed(a);
-    expect(limiter.retryAfter(a)).toBe(0);
-  });
-
-  it('limits one address spraying many usernames', () => {
-    const limiter = new LoginLimiter(5, 60_000, () => 0);
-    for (let i = 0; i < 20; i++) limiter.fail({ username: `user${i}`, address: '203.0.113.10' });
-    expect(limiter.retryAfter({ username: 'someone-else', address: '203.0.113.10' })).toBeGreaterThan(0);
-  });
-
   describe('the page after login', () => {
     let app: App;
     beforeAll(() => {
@@ -146,3 +126,93 @@ describe('login limits and the page after login', () => {
     });
   });
 });
+
+// The counts live in the store, so that every server process on one database counts the same guesses.
+for (const driver of DRIVERS) {
+  const runnable = await available(driver);
+  describe.skipIf(!runnable)(`login counts in the store on ${driver.name}`, () => {
+    let db: Db;
+    let drop: () => Promise<void>;
+    beforeEach(async () => {
+      ({ db, drop } = await driver.open('seeded'));
+    });
+    afterEach(async () => {
+      await drop();
+    });
+
+    it('locks a guessing address out for longer each time, and a success clears it', async () => {
+      let t = 0;
+      const limiter = new LoginLimiter(5, 60_000, () => t);
+      const a = { username: 'erin', address: '203.0.113.9' };
+      for (let i = 0; i < 5; i++) await limiter.fail(db, a);
+      expect(await limiter.retryAfter(db, a)).toBe(60);
+      t += 60_001;
+      expect(await limiter.retryAfter(db, a)).toBe(0);
+      for (let i = 0; i < 5; i++) await limiter.fail(db, a);
+      expect(await limiter.retryAfter(db, a)).toBe(120);
+      expect(await limiter.retryAfter(db, { ...a, address: '198.51.100.9' })).toBe(0);
+      await limiter.succeed(db, a);
+      expect(await limiter.retryAfter(db, a)).toBe(0);
+    });
+
+    it('forgets failures older than the window', async () => {
+      let t = 0;
+      const limiter = new LoginLimiter(5, 60_000, () => t);
+      const a = { username: 'erin', address: '203.0.113.11' };
+      for (let i = 0; i < 4; i++) await limiter.fail(db, a);
+      t += 60_001;
+      await limiter.fail(db, a);
+      expect(await limiter.retryAfter(db, a)).toBe(0);
+    });
+
+    it('limits one address spraying many usernames', async () => {
+      const limiter = new LoginLimiter(5, 60_000, () => 0);
+      for (let i = 0; i < 20; i++) await limiter.fail(db, { username: `user${i}`, address: '203.0.113.10' });
+      expect(
+        await limiter.retryAfter(db, { username: 'someone-else', address: '203.0.113.10' }),
+      ).toBeGreaterThan(0);
+    });
+
+    it('keeps no username typed, and removes keys whose failures and lock are past', async () => {
+      let t = 0;
+      const limiter = new LoginLimiter(5, 60_000, () => t);
+      await limiter.fail(db, { username: 'my secret password', address: '203.0.113.12' });
+      const rows = await db.query<{ key_hash: string }>('SELECT key_hash FROM login_strikes');
+      expect(rows).toHaveLength(2);
+      expect(JSON.stringify(rows)).not.toContain('secret');
+      t += 60_001;
+      await limiter.fail(db, { username: 'someone', address: '198.51.100.12' });
+      const left = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_strikes');
+      expect(left[0]!.n).toBe(2);
+    });
+
+    it('counts a failure at once for every limiter on the store, and a login does not raise the change number', async () => {
+      const limiter = new LoginLimiter(5, 60_000, () => 0);
+      const a = { username: 'ed', address: '203.0.113.13' };
+      const before = await db.query<{ version: number }>('SELECT version FROM entente_changes');
+      await Promise.all(Array.from({ length: 5 }, () => limiter.fail(db, a)));
+      expect(await new LoginLimiter(5, 60_000, () => 0).retryAfter(db, a)).toBe(60);
+      expect(await db.query('SELECT version FROM entente_changes')).toEqual(before);
+    });
+
+    it.skipIf(driver.name !== 'pg')(
+      'shares the counts between two apps on one database, as two server processes would',
+      async () => {
+        const [{ name }] = (await db.query<{ name: string }>('SELECT current_database() AS name')) as [
+          { name: string },
+        ];
+        const other = await openPostgres(databaseUrl(name));
+        try {
+          const clock = () => 0;
+          const a = createApp({ db, accounts: { limiter: new LoginLimiter(5, 15 * 60_000, clock) } });
+          const b = createApp({ db: other, accounts: { limiter: new LoginLimiter(5, 15 * 60_000, clock) } });
+          const guesser = new Client(from(a, '203.0.113.14'));
+          for (let i = 0; i < 5; i++) expect((await guesser.logIn('ed', 'wrong password!')).status).toBe(401);
+          expect((await new Client(from(b, '203.0.113.14')).logIn('ed')).status).toBe(429);
+        } finally {
+          await other.close();
+        }
+      },
+    );
+  });
+}

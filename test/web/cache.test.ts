@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, createToken } from '../../src/accounts/index.ts';
 import { changeVersion, type Db, migrate, openPostgres } from '../../src/core/index.ts';
 import { importDataset } from '../../src/dataset/index.ts';
 import { createApp } from '../../src/web/index.ts';
 import { MINI, mustLoad } from '../helpers/datasets.ts';
 import { available, DRIVERS, PG_URL } from '../helpers/stores.ts';
+import { PASSWORD } from '../helpers/templates.ts';
 
 const PAPER = '/papers/2025-skj-08-introduction';
 const TITLE = 'South Korea-Japan Partnership ⑧ Introduction';
@@ -86,10 +88,53 @@ for (const driver of DRIVERS) {
       }
       const api = await app.request('/api/papers', { headers: { Authorization: 'Bearer nope' } });
       expect(api.headers.get('X-Entente-Cache')).toBeNull();
-      // A language switch sets a cookie: its answer is not kept.
+      // A language switch sets the language cookie, the same for everyone asking for its URL: its
+      // answer is kept with the cookie; an answer setting any other cookie is not.
       const switched = await app.request(`${PAPER}?lang=ja`);
       expect(switched.headers.get('Set-Cookie')).toContain('lang=ja');
-      expect((await app.request(`${PAPER}?lang=ja`)).headers.get('X-Entente-Cache')).toBeNull();
+      const again = await app.request(`${PAPER}?lang=ja`);
+      expect(again.headers.get('X-Entente-Cache')).toBe('hit');
+      expect(again.headers.get('Set-Cookie')).toContain('lang=ja');
+      expect(again.headers.get('Content-Language')).toBe('ja');
+      for (let i = 0; i < 2; i++)
+        expect((await app.request('/login')).headers.get('X-Entente-Cache')).toBeNull();
+    });
+
+    it("keeps the tracker's pages for an anonymous reader, who is given no cookie", async () => {
+      for (const path of ['/tracker', '/tracker/parties/KOR']) {
+        const first = await app.request(path);
+        expect(first.status).toBe(200);
+        expect(first.headers.get('Set-Cookie')).toBeNull();
+        expect(await first.text()).not.toContain('name="_csrf"');
+        expect((await app.request(path)).headers.get('X-Entente-Cache')).toBe('hit');
+      }
+    });
+
+    it('is not emptied by an API reader with a token: recording its use is no change of the records', async () => {
+      const setup = { id: null, name: 'test setup', role: 'admin' } as const;
+      const user = await db.transaction((tx) =>
+        addUser(tx, setup, {
+          username: 'script',
+          displayName: 'A script',
+          role: 'viewer',
+          password: PASSWORD,
+        }),
+      );
+      const { secret } = await createToken(
+        db,
+        { id: user.id, name: user.display_name, role: 'viewer' },
+        'script',
+      );
+      await app.request(PAPER);
+      const before = await changeVersion(db);
+      for (let i = 0; i < 2; i++) {
+        const res = await app.request('/api/assessments', { headers: { Authorization: `Bearer ${secret}` } });
+        expect(res.status).toBe(200);
+      }
+      expect(await changeVersion(db)).toBe(before);
+      expect((await app.request(PAPER)).headers.get('X-Entente-Cache')).toBe('hit');
+      const [token] = await db.query<{ used: string | null }>('SELECT last_used_at AS used FROM api_tokens');
+      expect(token?.used).toBeTruthy();
     });
 
     it('keeps API reads too, and bounds its memory', async () => {

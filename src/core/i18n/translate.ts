@@ -28,12 +28,34 @@ const fill = (s: string, vars: Vars | undefined, number: (n: number) => string) 
       )
     : s;
 
+// Made once per language: Intl's formatters cost a good part of a millisecond each to build, which
+// every request (a cached page or the stylesheet too) paid when they were built per request.
+const made = new Map<Locale, I18n>();
+
 export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
+  let found = made.get(locale);
+  if (!found) {
+    found = make(locale);
+    made.set(locale, found);
+  }
+  return found;
+}
+
+function make(locale: Locale): I18n {
   const messages = CATALOGUES[locale];
   const plural = new Intl.PluralRules(locale);
   const nf = new Intl.NumberFormat(locale);
-  const number = (n: number, options?: Intl.NumberFormatOptions) =>
-    options ? new Intl.NumberFormat(locale, options).format(n) : nf.format(n);
+  const formatters = new Map<string, Intl.NumberFormat>();
+  const number = (n: number, options?: Intl.NumberFormatOptions) => {
+    if (!options) return nf.format(n);
+    const key = JSON.stringify(options);
+    let f = formatters.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, options);
+      formatters.set(key, f);
+    }
+    return f.format(n);
+  };
   const t = (key: MessageKey, vars?: Vars) => fill(messages[key] ?? en[key], vars, number);
   const formats = {
     4: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),

@@ -107,6 +107,15 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     return hashSecret(`csrf:${pre}`);
   }
 
+  /**
+   * The token for the forms of a reading page: none for an anonymous reader, whose page has no form
+   * (every form there is for a signed-in role), so that the page sets no cookie and the read cache
+   * may keep it.
+   */
+  function pageCsrf(c: Context, actor: Actor): string {
+    return actor.id === null ? '' : csrfToken(c);
+  }
+
   /** Rejects a form whose token does not match: a 403 before anything else is looked at. */
   function checkCsrf(c: Context, sent: unknown) {
     const secret = session(c) ?? getCookie(c, CSRF_COOKIE);
@@ -133,7 +142,7 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     return out;
   }
 
-  return { actor, apiActor, address, session, setSession, clearSession, csrfToken, form };
+  return { actor, apiActor, address, session, setSession, clearSession, csrfToken, pageCsrf, form };
 }
 
 export type Auth = ReturnType<typeof createAuth>;

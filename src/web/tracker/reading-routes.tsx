@@ -54,7 +54,7 @@ export function readingRoutes(db: Db, auth: Auth) {
       <OverviewPage
         asOf={asOf}
         actor={actor}
-        csrf={auth.csrfToken(c)}
+        csrf={auth.pageCsrf(c, actor)}
         parties={parties}
         areas={areas}
         heat={heatMap(items, current)}
@@ -113,7 +113,7 @@ export function readingRoutes(db: Db, auth: Auth) {
       <PartyScorecardPage
         party={party}
         actor={actor}
-        csrf={auth.csrfToken(c)}
+        csrf={auth.pageCsrf(c, actor)}
         asOf={asOf}
         compliance={complianceScore(party.code, mine, current)}
         implementation={implementationScore(mine, current)}
@@ -166,7 +166,7 @@ export function readingRoutes(db: Db, auth: Auth) {
         assessments={assessments}
         links={links}
         actor={actor}
-        csrf={auth.csrfToken(c)}
+        csrf={auth.pageCsrf(c, actor)}
       />,
     );
   });
@@ -175,7 +175,7 @@ export function readingRoutes(db: Db, auth: Auth) {
     const actor = await auth.actor(c);
     const a = await visibleAssessment(db, c.req.param('id'), actor);
     const item = await itemOr404(db, a.item_id);
-    return c.html(<AssessmentPage a={a} actor={actor} csrf={auth.csrfToken(c)} item={item} />);
+    return c.html(<AssessmentPage a={a} actor={actor} csrf={auth.pageCsrf(c, actor)} item={item} />);
   });
 
   return app;
