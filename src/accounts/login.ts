@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../core/index.ts';
+import type { Db } from '../core/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { LoginLimiter } from './rate-limit.ts';
 import { newSecret } from './secrets.ts';
