@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { Db } from '../../src/core/index.ts';
 import { loadDataset } from '../../src/dataset/index.ts';
 import { appWith } from '../helpers/app.ts';
-import { BUNDLED, copyDataset } from '../helpers/datasets.ts';
+import { BUNDLED, copyDataset, edit } from '../helpers/datasets.ts';
 
 // The record's titles and summaries in Korean and Japanese: shown in place of the English, marked
 // as Entente's translation, quotes kept verbatim, and found by search in either language.
@@ -120,6 +120,24 @@ describe('the record in Korean and Japanese', () => {
       };
       expect(body.results.map((r) => `${r.kind}/${r.id}`)).toContain(`paper/${paper_id}`);
     }
+  });
+
+  it("refuses an author's name in Hangul or Japanese script without its source, naming file:line", () => {
+    const dir = copyDataset(BUNDLED);
+    const f = path.join(dir, 'authors.yaml');
+    edit(
+      f,
+      '  - id: jiyoung-ko\n    name: Jiyoung Ko\n',
+      '  - id: jiyoung-ko\n    name: Jiyoung Ko\n    name_ko: 고지영\n',
+    );
+    expect(loadDataset(dir).problems).toEqual([
+      expect.objectContaining({
+        file: f,
+        field: expect.stringMatching(/^authors\.\d+\.sources$/),
+        message: expect.stringContaining('needs the source that prints it'),
+        line: expect.any(Number),
+      }),
+    ]);
   });
 
   it('refuses a translation of a record that is not in the dataset, naming file:line', () => {
