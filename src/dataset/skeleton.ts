@@ -100,7 +100,7 @@ issue_areas:
           en: Example sub-area
 `,
     'authors.yaml': `
-# Authors of papers, as printed; name_ko and name_ja where the publisher gives them.
+# Authors of papers, as printed; name_ko and name_ja only where a source prints them, with that source.
 authors:
   - id: example-author
     name: Example Author

@@ -38,7 +38,14 @@ export const TABLES = {
   authors: {
     table: 'authors',
     key: ['id'],
-    columns: { id: 'text', position: 'integer', name: 'text', name_ko: 'text', name_ja: 'text' },
+    columns: {
+      id: 'text',
+      position: 'integer',
+      name: 'text',
+      name_ko: 'text',
+      name_ja: 'text',
+      sources: 'jsonb',
+    },
   },
   programs: {
     table: 'programs',

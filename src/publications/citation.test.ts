@@ -22,8 +22,24 @@ const paper = (over: Partial<PaperRow> = {}): PaperRow => ({
   notes: [],
   sources: [],
   authors: [
-    { author_id: 'a', name: 'Jae Jeok Park', affiliation: null, inferred: false, note: null },
-    { author_id: 'b', name: 'Plato', affiliation: null, inferred: false, note: null },
+    {
+      author_id: 'a',
+      name: 'Jae Jeok Park',
+      name_ko: null,
+      name_ja: null,
+      affiliation: null,
+      inferred: false,
+      note: null,
+    },
+    {
+      author_id: 'b',
+      name: 'Plato',
+      name_ko: null,
+      name_ja: null,
+      affiliation: null,
+      inferred: false,
+      note: null,
+    },
   ],
   ...over,
 });

@@ -5,7 +5,8 @@ const PAPER_SELECT = `
   SELECT p.id, p.series_id, s.title AS series_title, s.program_id, g.title AS program_title, g.publisher,
          p.number, p.number_inferred, p.title, p.topic, p.date, p.url, p.language, p.summary,
          p."references", p.notes, p.sources,
-         coalesce((SELECT json_agg(json_build_object('author_id', a.id, 'name', a.name, 'affiliation', pa.affiliation,
+         coalesce((SELECT json_agg(json_build_object('author_id', a.id, 'name', a.name, 'name_ko', a.name_ko, 'name_ja', a.name_ja,
+                                                     'affiliation', pa.affiliation,
                                                      'inferred', pa.inferred, 'note', pa.note) ORDER BY pa.position)
                      FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = p.id), '[]') AS authors
     FROM papers p JOIN series s ON s.id = p.series_id JOIN programs g ON g.id = s.program_id`;

@@ -27,12 +27,21 @@ export const Series = z.strictObject({
 });
 export type Series = z.infer<typeof Series>;
 
-export const Author = z.strictObject({
-  id: Id,
-  name: z.string().min(1),
-  name_ko: z.string().min(1).optional(),
-  name_ja: z.string().min(1).optional(),
-});
+export const Author = z
+  .strictObject({
+    id: Id,
+    /** As printed on the papers. */
+    name: z.string().min(1),
+    /** In Hangul and in Japanese script, only as a source prints them. */
+    name_ko: z.string().min(1).optional(),
+    name_ja: z.string().min(1).optional(),
+    /** Where the name in Hangul or Japanese script is printed. */
+    sources: z.array(Source).min(1).optional(),
+  })
+  .refine((a) => (a.name_ko === undefined && a.name_ja === undefined) || a.sources !== undefined, {
+    message: 'a name in Hangul or Japanese script needs the source that prints it (sources)',
+    path: ['sources'],
+  });
 export type Author = z.infer<typeof Author>;
 
 /** An author of one paper, with the affiliation printed at the time. */

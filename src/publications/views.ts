@@ -7,6 +7,8 @@ const SourceView = Source.meta({ id: 'Source' });
 export const PaperAuthorView = z.object({
   author_id: z.string(),
   name: z.string(),
+  name_ko: z.string().nullable().describe('The name in Hangul, where a source prints it'),
+  name_ja: z.string().nullable().describe('The name in Japanese script, where a source prints it'),
   affiliation: z.string().nullable().describe('Affiliation as printed on the paper; null when not found'),
   inferred: z.boolean().describe('True when the authorship is worked out from other evidence, not printed'),
   note: z.string().nullable(),

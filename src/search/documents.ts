@@ -44,7 +44,16 @@ const RECORD_SOURCES: Record<Kind, (q: Queryable, ids: string[]) => Promise<Sear
       topic: string | null;
       summary: string | null;
       notes: string[];
-    }>('SELECT id, title, topic, summary, notes FROM papers WHERE id = ANY ($1)', [ids]);
+      authors: { name: string; name_ko: string | null; name_ja: string | null }[];
+    }>(
+      `SELECT p.id, p.title, p.topic, p.summary, p.notes,
+              coalesce((SELECT json_agg(json_build_object('name', a.name, 'name_ko', a.name_ko, 'name_ja', a.name_ja)
+                                        ORDER BY pa.position)
+                          FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
+                         WHERE pa.paper_id = p.id), '[]') AS authors
+         FROM papers p WHERE p.id = ANY ($1)`,
+      [ids],
+    );
     return rows.map((r) => ({
       kind: 'paper',
       id: r.id,
@@ -54,6 +63,12 @@ const RECORD_SOURCES: Record<Kind, (q: Queryable, ids: string[]) => Promise<Sear
         ...field('title', r.title, 'A'),
         ...field('topic', r.topic, 'A'),
         ...field('summary', r.summary, 'B'),
+        // An author is found by the name as printed and as written in Hangul or Japanese script.
+        ...r.authors.flatMap((a) => [
+          ...field('author', a.name, 'B'),
+          ...field('author', a.name_ko, 'B'),
+          ...field('author', a.name_ja, 'B'),
+        ]),
         ...r.notes.flatMap((n) => field('notes', n, 'C')),
       ],
     }));

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { Db } from '../../src/core/index.ts';
 import { loadDataset } from '../../src/dataset/index.ts';
 import { appWith } from '../helpers/app.ts';
-import { BUNDLED, copyDataset } from '../helpers/datasets.ts';
+import { BUNDLED, copyDataset, edit } from '../helpers/datasets.ts';
 
 // The record's titles and summaries in Korean and Japanese: shown in place of the English, marked
 // as Entente's translation, quotes kept verbatim, and found by search in either language.
@@ -91,6 +91,53 @@ describe('the record in Korean and Japanese', () => {
       results: { id: string }[];
     };
     expect(body.results.map((r) => r.id)).toContain(rec.id);
+  });
+
+  it('shows authors by their names in Hangul and Japanese script where given, and finds their papers by them', async () => {
+    type Author = { id: string; name: string; name_ko?: string; name_ja?: string };
+    const { authors } = parse(readFileSync(path.join(BUNDLED, 'authors.yaml'), 'utf8')) as {
+      authors: Author[];
+    };
+    for (const [id, lang, script] of [
+      ['chaesung-chun', 'ko', /^\p{Script=Hangul}+$/u],
+      // No translated summary names him: only his name as an author finds the paper.
+      ['makoto-shiono', 'ja', /^\p{Script=Han}+$/u],
+    ] as const) {
+      const a = authors.find((x) => x.id === id)!;
+      const own = lang === 'ko' ? a.name_ko : a.name_ja;
+      expect(own, id).toMatch(script);
+      const rows = await db.query<{ paper_id: string }>(
+        'SELECT paper_id FROM paper_authors WHERE author_id = $1 ORDER BY paper_id LIMIT 1',
+        [id],
+      );
+      const paper_id = rows[0]!.paper_id;
+      // In the page's own language, with the name as printed beside it; as printed elsewhere.
+      expect(await (await get(`/papers/${paper_id}?lang=${lang}`)).text()).toContain(`${own} (${a.name})`);
+      expect(await (await get(`/papers?lang=${lang}`)).text()).toContain(`${own} (${a.name})`);
+      expect(await (await get(`/papers/${paper_id}?lang=en`)).text()).not.toContain(own!);
+      const body = (await (await get(`/api/search?q=${encodeURIComponent(own!)}`)).json()) as {
+        results: { id: string; kind: string }[];
+      };
+      expect(body.results.map((r) => `${r.kind}/${r.id}`)).toContain(`paper/${paper_id}`);
+    }
+  });
+
+  it("refuses an author's name in Hangul or Japanese script without its source, naming file:line", () => {
+    const dir = copyDataset(BUNDLED);
+    const f = path.join(dir, 'authors.yaml');
+    edit(
+      f,
+      '  - id: jiyoung-ko\n    name: Jiyoung Ko\n',
+      '  - id: jiyoung-ko\n    name: Jiyoung Ko\n    name_ko: 고지영\n',
+    );
+    expect(loadDataset(dir).problems).toEqual([
+      expect.objectContaining({
+        file: f,
+        field: expect.stringMatching(/^authors\.\d+\.sources$/),
+        message: expect.stringContaining('needs the source that prints it'),
+        line: expect.any(Number),
+      }),
+    ]);
   });
 
   it('refuses a translation of a record that is not in the dataset, naming file:line', () => {

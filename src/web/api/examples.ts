@@ -4,13 +4,30 @@ import { readFileSync } from 'node:fs';
  * Examples for the OpenAPI document: a request and a response for every operation. Values the
  * schemas give (`example`, `default`, an enum) come first; the main records (paper, recommendation,
  * milestone, …) are records of the bundled Korea–Japan record, shortened (`examples.json`); path
- * parameters name records of it; the rest is drawn from each schema's type, so an example does
- * not disagree with the schema it illustrates.
+ * parameters name records of it; the tracker's writes have whole examples (`write-examples.json`:
+ * an assessment of a commitment of the record drafted, changed, reviewed and corrected, one of its
+ * links removed and made again), because a body drawn from types is one the API refuses; the rest
+ * is drawn from each schema's type, so an example does not disagree with the schema it illustrates.
  */
 
 /** Records of the bundled record, by schema name: long texts cut with "…", lists to one entry. */
 const RECORD_EXAMPLES: Record<string, unknown> = JSON.parse(
   readFileSync(new URL('./examples.json', import.meta.url), 'utf8'),
+);
+
+/** A whole example of an operation, by `method path`: its parameters, request body and response. */
+export interface OperationExample {
+  parameters?: Record<string, string | number>;
+  request?: unknown;
+  response?: unknown;
+}
+
+/**
+ * The tracker writes' examples, in the order they can be sent: the first draft's id stands for
+ * the id the API gives (it ends in a random suffix), and the later steps name it.
+ */
+export const WRITE_EXAMPLES: Record<string, OperationExample> = JSON.parse(
+  readFileSync(new URL('./write-examples.json', import.meta.url), 'utf8'),
 );
 
 type Schema = {
@@ -64,9 +81,9 @@ const RECORD_IDS: [RegExp, Record<string, string>][] = [
   [/^\/papers\//, { id: 'partnership-2025-08-introduction' }],
   [/^\/recommendations\//, { id: 'intro-independent-institutionalized-frameworks' }],
   [/^\/milestones\//, { id: '1965-06-22-treaty-on-basic-relations' }],
-  [/^\/items\//, { id: 'a1-cyber-ai-norms-leadership' }],
+  [/^\/items\//, { id: 'camp-david-missile-warning-data-sharing' }],
   [/^\/assessments\//, { id: 'a1-cyber-ai-norms-leadership-2026-02-05' }],
-  [/^\/links\//, { id: '1' }],
+  [/^\/links\//, { id: 'a1-cyber-ai-norms-leadership--nara-2026-ai-ip-working-talks' }],
   [/^\/opinion\/series\//, { id: 'eai-genron-joint-poll' }],
   [/^\/parties\//, { code: 'KOR' }],
   [/^\/signals\//, { dyad: 'KOR-JPN', day: '2025-01-03' }],
@@ -164,6 +181,15 @@ export function successResponse(op: Operation) {
   return status ? { status, response: response! } : undefined;
 }
 
+/** Puts an operation's whole example in place of what would be drawn from its schemas. */
+function applyExample(op: Operation, example: OperationExample) {
+  for (const p of op.parameters ?? [])
+    if (example.parameters?.[p.name] !== undefined) p.example = example.parameters[p.name];
+  for (const media of Object.values(op.requestBody?.content ?? {})) media.example = example.request;
+  const success = successResponse(op);
+  for (const media of Object.values(success?.response.content ?? {})) media.example = example.response;
+}
+
 /**
  * The document with an example on every parameter, request body and JSON response that has none.
  * Returns a copy; the document given is left as it is.
@@ -174,7 +200,9 @@ export function withExamples<D extends object>(input: D): D {
     if (schema.example === undefined && RECORD_EXAMPLES[name] !== undefined)
       schema.example = RECORD_EXAMPLES[name];
   for (const [path, methods] of Object.entries(doc.paths ?? {})) {
-    for (const op of Object.values(methods ?? {})) {
+    for (const [method, op] of Object.entries(methods ?? {})) {
+      const whole = WRITE_EXAMPLES[`${method} ${path}`];
+      if (whole) applyExample(op, whole);
       const ids = RECORD_IDS.find(([re]) => re.test(path))?.[1] ?? {};
       for (const p of op.parameters ?? []) {
         if (p.example !== undefined || p.schema?.example !== undefined) continue;

@@ -5,6 +5,7 @@ import { Known, OutLink, Parties, SourceList, Unknown } from '../components.tsx'
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { RecordTitle, recordText, TranslationNote } from '../record-text.tsx';
+import { authorName } from './author-name.ts';
 
 export interface PaperPageData {
   paper: PaperRow;
@@ -82,7 +83,7 @@ export function PaperPage({
   pageUrl,
   showNotes = false,
 }: PaperPageData) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const title = paperLabel(p);
   const text = recordText('paper', p.id, { title: p.title ?? title, summary: p.summary });
   return (
@@ -136,7 +137,7 @@ export function PaperPage({
               <ul class="authors">
                 {p.authors.map((a) => (
                   <li>
-                    <a href={`/recommendations?contributor=${a.author_id}`}>{a.name}</a>
+                    <a href={`/recommendations?contributor=${a.author_id}`}>{authorName(a, locale)}</a>
                     {a.inferred && <span class="inferred"> {t('paper.authorshipInferred')}</span>},{' '}
                     <Known value={a.affiliation} what={t('paper.affiliation')} />
                     {a.note && <span class="note"> — {a.note}</span>}
@@ -257,7 +258,7 @@ export function PaperPage({
                   </>
                 )}
                 <a href={`/papers/${r.id}`}>{paperLabel(r)}</a> —{' '}
-                {r.authors.map((a) => a.name).join(', ') || t('paper.noAuthor')}
+                {r.authors.map((a) => authorName(a, locale)).join(', ') || t('paper.noAuthor')}
               </li>
             ))}
           </ul>

@@ -2,10 +2,11 @@ import type { PaperRow, SeriesRow } from '../../publications/index.ts';
 import { Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import { authorName } from './author-name.ts';
 import { paperLabel } from './paper.tsx';
 
 export function PapersPage(props: { series: SeriesRow[]; papers: PaperRow[]; selected?: string }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const shown = props.series.filter((s) => !props.selected || s.id === props.selected);
   return (
     <Layout title={t('papers.title')} section="papers">
@@ -43,7 +44,10 @@ export function PapersPage(props: { series: SeriesRow[]; papers: PaperRow[]; sel
                         <Unknown />
                       ) : (
                         p.authors
-                          .map((a) => a.name + (a.inferred ? ` ${t('papers.inferredAuthor')}` : ''))
+                          .map(
+                            (a) =>
+                              authorName(a, locale) + (a.inferred ? ` ${t('papers.inferredAuthor')}` : ''),
+                          )
                           .join(', ')
                       )}
                     </td>
