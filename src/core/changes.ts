@@ -3,13 +3,15 @@ import type { Db, Queryable } from './db.ts';
 /**
  * Tables whose writes change no page that the read cache keeps: sessions (written as people sign in),
  * failed logins, API tokens (each use is recorded; only the signed-in account page lists them), the
- * search index (derived from the records, brought up to date before each search) and the bookkeeping
- * of migrations and of the change number itself.
+ * audit log (read only by those allowed to, whose pages are never kept), the search index (derived
+ * from the records, brought up to date before each search) and the bookkeeping of migrations and of
+ * the change number itself.
  */
 export const UNWATCHED_TABLES = [
   'sessions',
   'login_strikes',
   'api_tokens',
+  'audit_log',
   'search_documents',
   'search_pending',
   'entente_migrations',
@@ -17,6 +19,26 @@ export const UNWATCHED_TABLES = [
 ] as const;
 
 const TRIGGER = 'entente_changes';
+
+/**
+ * Tables of which readers see only the published rows: a write raises the change number only when
+ * the row was or becomes published, so that editors drafting and reviewing do not empty the cache of
+ * pages that show none of it.
+ */
+const PUBLISHED_ONLY = new Set(['assessments']);
+
+function triggersOf(table: string): string[] {
+  const on = (name: string, event: string, when?: string) =>
+    `CREATE CONSTRAINT TRIGGER ${name} AFTER ${event} ON "${table}" DEFERRABLE INITIALLY DEFERRED
+       FOR EACH ROW ${when ? `WHEN (${when}) ` : ''}EXECUTE FUNCTION entente_count_change()`;
+  if (!PUBLISHED_ONLY.has(table)) return [on(TRIGGER, 'INSERT OR UPDATE OR DELETE')];
+  // PostgreSQL lets an INSERT trigger's condition read only NEW, and a DELETE trigger's only OLD.
+  return [
+    on(TRIGGER, 'INSERT', "NEW.state = 'published'"),
+    on(`${TRIGGER}_update`, 'UPDATE', "OLD.state = 'published' OR NEW.state = 'published'"),
+    on(`${TRIGGER}_delete`, 'DELETE', "OLD.state = 'published'"),
+  ];
+}
 
 /**
  * Gives every table of the schema that lacks it (except {@link UNWATCHED_TABLES}) the deferred trigger
@@ -35,12 +57,7 @@ export async function watchTables(tx: Queryable): Promise<string[]> {
       ORDER BY 1`,
     [UNWATCHED_TABLES, TRIGGER],
   );
-  for (const { name } of tables) {
-    await tx.exec(
-      `CREATE CONSTRAINT TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON "${name}"
-         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION entente_count_change()`,
-    );
-  }
+  for (const { name } of tables) for (const sql of triggersOf(name)) await tx.exec(sql);
   return tables.map((t) => t.name);
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createToken } from '../../src/accounts/index.ts';
 import { changeVersion, type Db, migrate, openPostgres } from '../../src/core/index.ts';
 import { importDataset } from '../../src/dataset/index.ts';
+import { draftAssessment, publishAssessment, submitForReview } from '../../src/tracker/index.ts';
 import { createApp } from '../../src/web/index.ts';
 import { MINI, mustLoad } from '../helpers/datasets.ts';
 import { available, DRIVERS, PG_URL } from '../helpers/stores.ts';
@@ -135,6 +136,36 @@ for (const driver of DRIVERS) {
       expect((await app.request(PAPER)).headers.get('X-Entente-Cache')).toBe('hit');
       const [token] = await db.query<{ used: string | null }>('SELECT last_used_at AS used FROM api_tokens');
       expect(token?.used).toBeTruthy();
+    });
+
+    it("is not emptied by an editor's draft or review step, which no reader sees; a publication empties it", async () => {
+      const setup = { id: null, name: 'test setup', role: 'admin' } as const;
+      const [a, b] = await Promise.all(
+        ['ann', 'bea'].map((username) =>
+          db.transaction((tx) =>
+            addUser(tx, setup, { username, displayName: username, role: 'editor', password: PASSWORD }),
+          ),
+        ),
+      );
+      const ann = { id: a!.id, name: 'ann', role: 'editor' } as const;
+      const bea = { id: b!.id, name: 'bea', role: 'editor' } as const;
+      const page = '/items/trilateral-nuclear-risk-discussions';
+      await app.request(page);
+      const before = await changeVersion(db);
+      const draft = await draftAssessment(db, ann, 'trilateral-nuclear-risk-discussions', {
+        as_of: '2025-06-01',
+        implementation: 1,
+        rationale: 'A first step.',
+        evidence: [{ title: 'T', publisher: 'P', url: 'https://example.org/t', quote: 'q' }],
+      });
+      const submitted = await submitForReview(db, ann, draft.id, draft.version);
+      expect(await changeVersion(db)).toBe(before);
+      expect((await app.request(page)).headers.get('X-Entente-Cache')).toBe('hit');
+      await publishAssessment(db, bea, draft.id, submitted.version);
+      expect(await changeVersion(db)).not.toBe(before);
+      const after = await app.request(page);
+      expect(after.headers.get('X-Entente-Cache')).toBe('miss');
+      expect(await after.text()).toContain('A first step.');
     });
 
     it('keeps API reads too, and bounds its memory', async () => {
