@@ -72,7 +72,7 @@ export function checkCommandNames(program: Command, args: readonly string[]) {
  * print one clean line; unexpected ones suggest `--debug` for the stack trace.
  */
 export async function runCli(ctx: CliContext, argv: readonly string[]): Promise<number> {
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, argv.slice(2));
   // Commands added with addCommand inherit neither setting: without exitOverride on each, commander
   // would end the process itself (exit 1) on a missing argument of a subcommand; its help and
   // messages go where the context's output goes.

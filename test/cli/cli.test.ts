@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildProgram, COMMANDS } from '../../src/cli/program.ts';
 import { nearest, runCli } from '../../src/cli/run.ts';
 import { CliError, readConfig } from '../../src/core/index.ts';
 import { type CliSession, cliSession } from '../helpers/cli.ts';
@@ -154,6 +155,19 @@ describe('the command line (runCli)', () => {
       'entente: --from 2025-02-01 is after --to 2025-01-01: no day is in that range (did you swap them?)',
     );
     await s.cleanup();
+  });
+
+  it('lists each command with its own description, and builds only the command it runs', async () => {
+    const ctx = { config: readConfig({}), out: () => {}, err: () => {}, interactive: false } as never;
+    for (const c of COMMANDS) expect((await c.load())(ctx).description(), c.name).toBe(c.summary);
+    const help = await buildProgram(ctx, ['--help']);
+    expect(help.commands.map((c) => c.name())).toEqual([...COMMANDS.map((c) => c.name), 'db']);
+    expect(
+      help.commands.every((c) => (c.commands.length === 0 && c.options.length === 0) || c.name() === 'db'),
+    ).toBe(true);
+    const signals = await buildProgram(ctx, ['--debug', 'signals', 'status']);
+    const built = signals.commands.filter((c) => c.commands.length > 0 || c.options.length > 0);
+    expect(built.map((c) => c.name())).toEqual(['signals', 'db']);
   });
 
   it('suggests names a typo away or that the word begins', () => {

@@ -38,10 +38,8 @@ export function cliSession(prefix: string, options: { template?: TemplateName } 
     dataDir,
     out,
     err,
-    entente: (...args: string[]) =>
-      buildProgram(ctx)
-        .exitOverride()
-        .parseAsync(['node', 'entente', ...args]),
+    entente: async (...args: string[]) =>
+      (await buildProgram(ctx, args)).exitOverride().parseAsync(['node', 'entente', ...args]),
     openStore,
     cleanup: async () => {
       if (store) await (await store).close();

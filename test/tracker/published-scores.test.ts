@@ -110,7 +110,9 @@ describe('the scores of the bundled record', () => {
       // The test's store stays open for the other tests.
       openStore: async () => ({ ...db, close: async () => {} }) as Db,
     };
-    await buildProgram(ctx).exitOverride().parseAsync(['node', 'entente', 'scores', '--format', 'json']);
+    await (await buildProgram(ctx, ['scores']))
+      .exitOverride()
+      .parseAsync(['node', 'entente', 'scores', '--format', 'json']);
     const lines = (JSON.parse(out.join('\n')) as { scores: ScoreLine[] }).scores;
     const find = (scope: string, group: string, measure: string) =>
       lines.find((l) => l.scope === scope && l.group === group && l.measure === measure)!;
