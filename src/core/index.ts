@@ -18,7 +18,15 @@ export { openPglite, type PgliteDb, type PgliteOptions } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
 export * from './schema.ts';
 export { MAX_TEXT_FILE_BYTES, readTextFile, type TextFile } from './text-file.ts';
-export { type ColumnType, type Row, type TableSpec, type UpsertOutcome, upsert } from './upsert.ts';
+export {
+  type ColumnType,
+  type Row,
+  type TableSpec,
+  type UpsertCounts,
+  type UpsertOutcome,
+  upsert,
+  upsertMany,
+} from './upsert.ts';
 export * from './views.ts';
 export { getParty, listIssueAreas, listParties, partnershipDyad } from './vocabulary.ts';
 export { problemsFromZod, type ZodProblemOptions } from './zod-problems.ts';

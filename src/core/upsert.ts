@@ -37,6 +37,43 @@ export async function upsert(q: Queryable, spec: TableSpec, row: Row): Promise<U
   return rows[0]!.inserted ? 'inserted' : 'updated';
 }
 
+/** What {@link upsertMany} did: how many rows it inserted, updated and left as they were. */
+export type UpsertCounts = Record<UpsertOutcome, number>;
+
+// Rows per statement: large enough that an import is a handful of statements, small enough that no
+// parameter grows past a few megabytes.
+const BATCH = 500;
+
+/**
+ * {@link upsert} for many rows of one table, a statement per few hundred rows: the rows travel as
+ * one JSON array that `jsonb_to_recordset` types column by column, and the database decides for
+ * each row as it does for one. Rows must not repeat a key.
+ */
+export async function upsertMany(q: Queryable, spec: TableSpec, rows: Row[]): Promise<UpsertCounts> {
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const cols = Object.keys(spec.columns);
+  const nonKey = cols.filter((c) => !spec.key.includes(c));
+  const set = nonKey.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`);
+  if (spec.versioned) set.push(`version = t.version + 1`);
+  const sql =
+    `INSERT INTO ${spec.table} AS t (${cols.map(quote).join(', ')}) ` +
+    `SELECT ${cols.map((c) => `r.${quote(c)}`).join(', ')} FROM jsonb_to_recordset($1::jsonb) ` +
+    `AS r(${cols.map((c) => `${quote(c)} ${spec.columns[c]}`).join(', ')}) ` +
+    `ON CONFLICT (${spec.key.map(quote).join(', ')}) DO UPDATE SET ${set.join(', ')} ` +
+    `WHERE (${nonKey.map((c) => `t.${quote(c)}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((c) => `EXCLUDED.${quote(c)}`).join(', ')}) ` +
+    `RETURNING (xmax::text = '0') AS inserted`;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    const json = JSON.stringify(batch.map((r) => Object.fromEntries(cols.map((c) => [c, r[c] ?? null]))));
+    const written = await q.query<{ inserted: boolean }>(sql, [json]);
+    const inserted = written.filter((w) => w.inserted).length;
+    counts.inserted += inserted;
+    counts.updated += written.length - inserted;
+    counts.unchanged += batch.length - written.length;
+  }
+  return counts;
+}
+
 function toParam(type: ColumnType, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (type === 'jsonb') return JSON.stringify(value);

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../core/index.ts';
-import { type Row, type UpsertOutcome, upsert } from '../core/index.ts';
+import { type Row, type UpsertOutcome, upsertMany } from '../core/index.ts';
 import type { Dataset } from './dataset.ts';
 import { TABLES, type TableName } from './tables.ts';
 import { toRows } from './to-rows.ts';
@@ -42,10 +42,9 @@ export async function importDataset(
       tables[c.table].removed += await pruneChildren(tx, c, rows[c.table], rows[c.parentTable]);
     }
     for (const name of Object.keys(TABLES) as TableName[]) {
-      for (const row of rows[name]) {
-        tables[name][await upsert(tx, TABLES[name], row)]++;
-        onProgress?.(++done, total);
-      }
+      Object.assign(tables[name], await upsertMany(tx, TABLES[name], rows[name]));
+      done += rows[name].length;
+      onProgress?.(done, total);
     }
   });
   const changes = Object.values(tables).reduce((n, t) => n + t.inserted + t.updated + t.removed, 0);
