@@ -60,11 +60,11 @@ export function staleMessage(e: StaleVersionError): string {
 
 // The sentence a service error opens with in another language, by status; its English details follow.
 const LEAD: Record<number, MessageKey> = {
-  400: 'tracker.error.invalid',
-  401: 'tracker.error.logIn',
-  403: 'tracker.error.forbidden',
-  404: 'tracker.error.notFound',
-  409: 'tracker.error.conflict',
+  400: 'error.invalid',
+  401: 'error.logIn',
+  403: 'error.forbidden',
+  404: 'error.notFound',
+  409: 'error.conflict',
 };
 
 /**
@@ -78,7 +78,7 @@ export function pageMessage(err: unknown): string {
   if (err instanceof StaleVersionError) return staleMessage(err);
   const { t, locale } = useI18n();
   const lead = LEAD[status];
-  return locale === 'en' || !lead ? detail : `${t(lead)} ${t('tracker.error.detail', { detail })}`;
+  return locale === 'en' || !lead ? detail : `${t(lead)} ${t('error.detail', { detail })}`;
 }
 
 /** Whether the caller reads JSON: the API, or a client that asks for JSON rather than HTML. */
