@@ -1,6 +1,5 @@
 export { type AuditEntry, type AuditRow, listAudit, recordAudit } from './audit.ts';
 export { type LoginResult, logIn } from './login.ts';
-export { hashPassword, PASSWORD_MIN, verifyPassword } from './passwords.ts';
 export { LoginLimiter } from './rate-limit.ts';
 export {
   type Actor,
@@ -20,15 +19,13 @@ export {
   sessionUser,
   startSession,
 } from './sessions.ts';
-export { createToken, listTokens, revokeToken, TokenName, type TokenRow, tokenUser } from './tokens.ts';
+export { createToken, listTokens, revokeToken, type TokenRow, tokenUser } from './tokens.ts';
 export {
   addUser,
   credentials,
   disableUser,
   enableUser,
-  getUser,
   listUsers,
-  NewUser,
   setRole,
   Username,
   type UserRow,

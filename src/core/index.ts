@@ -1,4 +1,4 @@
-export { changeVersion, UNWATCHED_TABLES, watchTables } from './changes.ts';
+export { changeVersion } from './changes.ts';
 export { type Config, readConfig } from './config.ts';
 export { type Db, isUniqueViolation, type Queryable } from './db.ts';
 export {
@@ -17,7 +17,7 @@ export { openStore } from './open.ts';
 export { openPglite, type PgliteDb, type PgliteOptions } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
 export * from './schema.ts';
-export { MAX_TEXT_FILE_BYTES, readTextFile, type TextFile } from './text-file.ts';
+export { readTextFile, type TextFile } from './text-file.ts';
 export {
   type ColumnType,
   type Row,

@@ -3,13 +3,9 @@ export {
   type CitationFormat,
   citationTitle,
   citationUrl,
-  citedTitle,
   formatCitation,
   formatReference,
-  paperToBibtex,
-  paperToCsl,
-  paperToRis,
 } from './citation.ts';
-export { getAuthor, getPaper, listAuthors, listPapers, listPrograms, listSeries } from './queries.ts';
-export { Author, Authorship, Paper, Program, Reference, Series } from './schema.ts';
+export { getPaper, listAuthors, listPapers, listPrograms, listSeries } from './queries.ts';
+export { Author, Paper, Program, Series } from './schema.ts';
 export * from './views.ts';

@@ -4,23 +4,16 @@ export {
   type IssueAreaRule,
   issueAreaByCode,
   loadCameo,
-  parseEventCodes,
   parseIssueAreaRules,
-  QUAD_CLASSES,
-  subAreaByCode,
 } from './cameo.ts';
-export { type Column, EVENTS_V1, EVENTS_V2, type FileKind, FORMATS, MENTIONS_V2 } from './columns.ts';
-export { detectKind } from './detect.ts';
+export { type Column, EVENTS_V2, type FileKind, FORMATS } from './columns.ts';
 export { DEFAULT_MEMORY_MB } from './duck.ts';
 export {
   type FetchedFile,
   type FetchOptions,
   type FetchProgress,
   type FetchResult,
-  fetchFileList,
   fetchGdelt,
-  GDELT_V1_BASE,
-  GDELT_V2_BASE,
 } from './fetcher.ts';
 export {
   type DayEvent,
@@ -43,7 +36,6 @@ export {
   DUCKDB,
   DUCKDB_EVENTS,
   type DyadQuery,
-  dayEventsSql,
   dyadQuery,
   issueAreaSql,
   type Period,
@@ -62,19 +54,12 @@ export {
   NotGdeltError,
 } from './ingest.ts';
 export { REJECT_REASONS, type RejectReason } from './ingest-sql.ts';
-export {
-  filesInRange,
-  type ListedFile,
-  type ListProblem,
-  parseMasterList,
-  parseV1Lists,
-} from './masterlist.ts';
+export { type ListedFile, type ListProblem, parseMasterList, parseV1Lists } from './masterlist.ts';
 export { type GdeltRow, parseLine } from './reader.ts';
 export {
   lockHolder,
   type ManifestEntry,
   type QuarantinedRow,
-  rejectionMessage,
   Warehouse,
   type WarehouseStatus,
 } from './warehouse.ts';
