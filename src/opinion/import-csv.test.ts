@@ -84,4 +84,22 @@ describe('results CSV', () => {
     expect(broken.problems[0]).toMatchObject({ code: 'csv_syntax', file: 'b.csv' });
     expect(broken.problems[0]!.line).toBeGreaterThanOrEqual(2);
   });
+
+  it('names the line a quote is left open on, not the end of the file', () => {
+    const text = [
+      'question,wave,answer,share,source_publisher,source_quality',
+      'q,w,good,"1',
+      'x',
+      'y',
+      '',
+    ].join('\n');
+    expect(parseResultsCsv(text, 'c.csv', series).problems).toEqual([
+      expect.objectContaining({
+        code: 'csv_syntax',
+        file: 'c.csv',
+        line: 2,
+        message: expect.stringMatching(/never closed/),
+      }),
+    ]);
+  });
 });

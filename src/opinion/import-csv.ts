@@ -27,7 +27,17 @@ export function parseResultsCsv(
   try {
     records = parse(text, { columns: true, info: true, skip_empty_lines: true, bom: true, trim: true });
   } catch (e) {
-    const err = e as { lines?: number; message: string };
+    const err = e as { code?: string; lines?: number; bytes?: number; message: string };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED' && err.bytes !== undefined) {
+      // csv-parse names the end of the text, where it gave up; the record holding the stray quote
+      // starts at `bytes`, which is the line to look at.
+      const before = Buffer.from(text).subarray(0, err.bytes);
+      let line = 1;
+      for (let i = before.indexOf(0x0a); i !== -1; i = before.indexOf(0x0a, i + 1)) line++;
+      const message =
+        'a quoted field opened on this line is never closed; double a quote inside a field ("")';
+      return { results: [], problems: [{ code: 'csv_syntax', file, line, message }] };
+    }
     return { results: [], problems: [{ code: 'csv_syntax', file, line: err.lines, message: err.message }] };
   }
   const header = text
