@@ -74,11 +74,6 @@ const yamlLine = fc.oneof(
   fc.nat(6).map((n) => `${' '.repeat(n)}- ${'&a [x, *a]'}`),
 );
 
-type FolderChange =
-  | { kind: 'file'; file: number; mutations: Parameters<typeof mutateAll>[1] }
-  | { kind: 'remove'; file: number }
-  | { kind: 'add'; name: string; bytes: string };
-
 const folderChange = fc.oneof(
   {
     weight: 8,
