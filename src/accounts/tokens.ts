@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../core/db.ts';
-import { NotFoundError } from '../core/errors.ts';
+import { NotFoundError, ValidationError } from '../core/errors.ts';
+import { problemsFromZod } from '../core/zod-problems.ts';
 import { recordAudit } from './audit.ts';
 import type { Actor } from './roles.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -25,10 +26,14 @@ export async function createToken(
   actor: Actor & { id: number },
   name: string,
 ): Promise<{ id: number; secret: string }> {
+  const parsed = TokenName.safeParse(name);
+  // A bad name is the caller's mistake (a 400 naming the field), not the server's.
+  if (!parsed.success)
+    throw new ValidationError(problemsFromZod(parsed.error.issues, { fieldPrefix: 'name' }));
   const secret = `${PREFIX}${newSecret()}`;
   const [row] = await q.query<{ id: number }>(
     'INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id',
-    [actor.id, TokenName.parse(name), hashSecret(secret)],
+    [actor.id, parsed.data, hashSecret(secret)],
   );
   await recordAudit(q, actor, {
     action: 'token.create',
