@@ -128,7 +128,7 @@ const badBytes = fc.constantFrom(
 
 export type TextMutation =
   | { op: 'byte'; at: number; byte: number }
-  | { op: 'bytes'; at: number; bytes: number[] }
+  | { op: 'bytes'; at: number; bytes: readonly number[] }
   | { op: 'insert'; at: number; text: string }
   | { op: 'truncate'; at: number }
   | { op: 'dropLine'; line: number }
