@@ -52,6 +52,8 @@ export const listTokens = (q: Queryable, userId: number) =>
 
 /** Revokes one of the actor's own tokens. */
 export async function revokeToken(q: Queryable, actor: Actor & { id: number }, id: number): Promise<void> {
+  // An id from a URL may be anything: what no token can have is unknown, not a store error.
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFoundError(`Token ${id}`);
   const rows = await q.query(
     'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id',
     [id, actor.id],

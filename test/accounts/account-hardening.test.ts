@@ -99,6 +99,15 @@ describe('accounts: passwords, enabling, the last admin, logging out everywhere,
     expect(await listTokens(db, users.carol.id)).toEqual(before);
   });
 
+  it('answers revoking a token of an id no token can have with 404, not 500', async () => {
+    const browser = new Client(app);
+    await browser.logIn('carol');
+    const _csrf = await browser.csrf('/account');
+    for (const id of ['x', '1.5', '-1', '99999999999', encodeURIComponent('"><')]) {
+      expect((await browser.post(`/account/tokens/${id}/revoke`, { _csrf })).status).toBe(404);
+    }
+  });
+
   it('logs out everywhere: sessions end and API tokens are revoked', async () => {
     const { secret } = await createToken(db, users.carol, 'laptop script');
     expect(await tokenUser(db, secret)).toBeDefined();
