@@ -200,7 +200,7 @@ describe('fuzz: the dataset loader and `entente import`', () => {
             restore(added);
           }
         }),
-        runs(60),
+        runs(40),
       );
       expect(refused + accepted).toBeGreaterThan(0);
       // What the generated folders did, for the long run's report.

@@ -116,7 +116,7 @@ describe('fuzz: every form of the site', () => {
             if (!anonymous && endsCredentials(route)) creds = await credentials(f);
           },
         ),
-        runs(150),
+        runs(100),
       );
       process.stdout.write(`forms fuzz: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
     },

@@ -221,7 +221,7 @@ describe('fuzz: GDELT files through the ingest', () => {
             rmSync(file, { force: true });
           }
         }),
-        runs(40),
+        runs(30),
       );
       expect(tally.files + tally.refused).toBeGreaterThan(0);
       process.stdout.write(`gdelt fuzz: ${JSON.stringify(tally)}\n`);

@@ -175,7 +175,7 @@ describe('fuzz: every JSON body of the API', () => {
             if (endsCredentials(route)) creds = await credentials(f);
           },
         ),
-        runs(150),
+        runs(100),
       );
       process.stdout.write(`json fuzz: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
     },

@@ -168,7 +168,7 @@ describe('fuzz: the opinion CSV importer', () => {
           }
           expect(await digestTables(db, tables)).toEqual(before);
         }),
-        runs(100),
+        runs(80),
       );
       process.stdout.write(
         `opinion fuzz: ${tally.unreadable} unreadable, ${tally.refused} refused, ${tally.imported} imported\n`,
