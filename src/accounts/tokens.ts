@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Queryable } from '../core/index.ts';
-import { NotFoundError } from '../core/index.ts';
+import { NotFoundError, problemsFromZod, type Queryable, ValidationError } from '../core/index.ts';
 import { recordAudit } from './audit.ts';
 import type { Actor } from './roles.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -25,10 +24,14 @@ export async function createToken(
   actor: Actor & { id: number },
   name: string,
 ): Promise<{ id: number; secret: string }> {
+  const parsed = TokenName.safeParse(name);
+  // A bad name is the caller's mistake (a 400 naming the field), not the server's.
+  if (!parsed.success)
+    throw new ValidationError(problemsFromZod(parsed.error.issues, { fieldPrefix: 'name' }));
   const secret = `${PREFIX}${newSecret()}`;
   const [row] = await q.query<{ id: number }>(
     'INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id',
-    [actor.id, TokenName.parse(name), hashSecret(secret)],
+    [actor.id, parsed.data, hashSecret(secret)],
   );
   await recordAudit(q, actor, {
     action: 'token.create',
@@ -47,6 +50,8 @@ export const listTokens = (q: Queryable, userId: number) =>
 
 /** Revokes one of the actor's own tokens. */
 export async function revokeToken(q: Queryable, actor: Actor & { id: number }, id: number): Promise<void> {
+  // An id from a URL may be anything: what no token can have is unknown, not a store error.
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFoundError(`Token ${id}`);
   const rows = await q.query(
     'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id',
     [id, actor.id],

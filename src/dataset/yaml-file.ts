@@ -67,11 +67,14 @@ export function parseYamlFile<S extends z.ZodType>(
       message: e.message.split('\n')[0]!,
     });
   }
-  if (doc.errors.length > MAX_SYNTAX_ERRORS)
+  const rest = doc.errors[MAX_SYNTAX_ERRORS];
+  if (rest)
     problems.push({
       code: 'yaml_syntax',
       file,
-      message: `and ${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML errors; is this a YAML file?`,
+      // The line the errors not listed start on, so that the count says where as well.
+      line: lineAt(rest.pos[0]),
+      message: `and ${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML errors from here on; is this a YAML file?`,
     });
   if (problems.length > 0) return { file, problems, lineOf };
 
@@ -81,12 +84,21 @@ export function parseYamlFile<S extends z.ZodType>(
   } catch (e) {
     // An alias "bomb" (aliases of aliases, exponentially large once expanded) stops here.
     const message = (e as Error).message;
+    // The error names no place: the first alias is where the repetition starts.
+    let line: number | undefined;
+    yaml().visit(doc, {
+      Alias: (_, node) => {
+        if (node.range) line = lineAt(node.range[0]);
+        return yaml().visit.BREAK;
+      },
+    });
     return {
       file,
       problems: [
         {
           code: 'yaml_alias',
           file,
+          line,
           message: `${message}; write the values out instead of repeating aliases`,
         },
       ],

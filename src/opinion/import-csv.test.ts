@@ -84,4 +84,37 @@ describe('results CSV', () => {
     expect(broken.problems[0]).toMatchObject({ code: 'csv_syntax', file: 'b.csv' });
     expect(broken.problems[0]!.line).toBeGreaterThanOrEqual(2);
   });
+
+  it('names the right line after a cell spanning lines of a CRLF file (a Windows spreadsheet)', () => {
+    const text = [
+      'question,wave,answer,share,source_publisher,source_quality,source_url,source_quote',
+      'q,w,good,41.7,P,news,https://example.org/,"two',
+      'lines"',
+      'q,w,bad,41.7,P,news,https://example.org/,',
+      'q,w,good,ten,P,news,https://example.org/,',
+      '',
+    ].join('\r\n');
+    expect(parseResultsCsv(text, 'd.csv', series).problems.map((p) => [p.line, p.field])).toEqual([
+      [4, 'answer'],
+      [5, 'share'],
+    ]);
+  });
+
+  it('names the line a quote is left open on, not the end of the file', () => {
+    const text = [
+      'question,wave,answer,share,source_publisher,source_quality',
+      'q,w,good,"1',
+      'x',
+      'y',
+      '',
+    ].join('\n');
+    expect(parseResultsCsv(text, 'c.csv', series).problems).toEqual([
+      expect.objectContaining({
+        code: 'csv_syntax',
+        file: 'c.csv',
+        line: 2,
+        message: expect.stringMatching(/never closed/),
+      }),
+    ]);
+  });
 });

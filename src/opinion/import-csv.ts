@@ -23,12 +23,22 @@ export function parseResultsCsv(
   series: Pick<SurveySeriesView, 'questions' | 'waves'>,
 ): { results: ResultInput[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: { record: Record<string, string>; info: { bytes: number } }[];
+  const lineAt = lineFinder(text);
   try {
     records = parse(text, { columns: true, info: true, skip_empty_lines: true, bom: true, trim: true });
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    return { results: [], problems: [{ code: 'csv_syntax', file, line: err.lines, message: err.message }] };
+    const err = e as { code?: string; lines?: number; bytes?: number; message: string };
+    // A quote error's `bytes` is where the record with the stray quote starts; any other's, where
+    // the record it is about ends.
+    const quote = err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_INVALID_CLOSING_QUOTE';
+    const line = err.bytes === undefined ? err.lines : lineAt(quote ? err.bytes : err.bytes - 1);
+    const message =
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted field opened on this line is never closed; double a quote inside a field ("")'
+        : // csv-parse's message names its own line count: ours, above, is the one to show.
+          err.message.replace(/ (at|on) line \d+/, '');
+    return { results: [], problems: [{ code: 'csv_syntax', file, line, message }] };
   }
   const header = text
     .replace(/^\uFEFF/, '')
@@ -60,8 +70,8 @@ export function parseResultsCsv(
   const seen = new Map<string, number>();
   const results: ResultInput[] = [];
   for (const { record, info } of records) {
-    // csv-parse gives the line a record ends on: its own line, unless a quoted field spans lines.
-    const line = info.lines;
+    // The line a record ends on: its own line, unless a quoted field spans lines.
+    const line = lineAt(info.bytes - 1);
     const at = (field: string, message: string, code = 'invalid_value') =>
       problems.push({ code, file, line, field, message });
     const source = Object.fromEntries(
@@ -104,4 +114,27 @@ export function parseResultsCsv(
     }
   }
   return { results, problems };
+}
+
+/**
+ * The line (1-based) of a byte offset of `text`, lines ending in LF, CRLF or CR. csv-parse counts
+ * lines itself, but counts a CRLF inside a quoted field as two (csv-parse 7.0.3): every record
+ * after a multi-line cell saved on Windows would name the wrong line.
+ */
+function lineFinder(text: string): (offset: number) => number {
+  const b = Buffer.from(text);
+  const starts = [0];
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === 0x0a || (b[i] === 0x0d && b[i + 1] !== 0x0a)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(1, lo);
+  };
 }

@@ -81,6 +81,17 @@ describe('GDELT zip bombs', () => {
     expect(existsSync(out) ? statSync(out).size : 0).toBeLessThan(zeros.length);
   });
 
+  it('refuses a zip whose directory is declared too small for an entry, as damage (not a crash)', async () => {
+    const file = zipOf(Buffer.from('a\tb\n'));
+    const bytes = readFileSync(file);
+    // The end record's central-directory size: 12 bytes into the last 22.
+    for (const cdSize of [0, 20, 46]) {
+      bytes.writeUInt32LE(cdSize, bytes.length - 22 + 12);
+      writeFileSync(file, bytes);
+      await expect(extractZip(file, join(dir, 'small-cd.csv'))).rejects.toThrow(ZipError);
+    }
+  });
+
   it('still unpacks an honest member under the cap', async () => {
     const out = join(dir, 'honest.csv');
     await extractZip(zipOf(zeros), out, zeros.length);

@@ -47,6 +47,8 @@ export async function readZipMember(path: string): Promise<ZipMember> {
     const cdOffset = tail.readUInt32LE(eocd + 16);
     if (entries !== 1) throw new ZipError(`${path}: expected one file in the zip, found ${entries}`);
     if (cdOffset + cdSize > size) throw new ZipError(`${path}: central directory beyond end of file`);
+    // A directory entry is at least 46 bytes: a smaller declared size is damage, not a zip to read.
+    if (cdSize < 46) throw new ZipError(`${path}: damaged central directory (${cdSize} bytes)`);
     const cd = Buffer.alloc(cdSize);
     await fh.read(cd, 0, cdSize, cdOffset);
     if (cd.readUInt32LE(0) !== CENTRAL) throw new ZipError(`${path}: damaged central directory`);
@@ -56,6 +58,7 @@ export async function readZipMember(path: string): Promise<ZipMember> {
     const uncompressed = cd.readUInt32LE(24);
     const nameLen = cd.readUInt16LE(28);
     const localOffset = cd.readUInt32LE(42);
+    if (46 + nameLen > cdSize) throw new ZipError(`${path}: damaged central directory (name past its end)`);
     const name = cd.subarray(46, 46 + nameLen).toString('utf8');
     const local = Buffer.alloc(30);
     await fh.read(local, 0, 30, localOffset);

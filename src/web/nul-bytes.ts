@@ -35,6 +35,9 @@ export const refuseNulBytes: MiddlewareHandler = async (c, next) => {
   const type = c.req.header('Content-Type') ?? '';
   if (c.req.raw.body && /\bjson\b/i.test(type)) {
     const text = await c.req.text();
+    // Reading the body locked the request's stream: later middleware (a route's own body limit)
+    // reads the raw request again, so it gets a fresh one with the same bytes.
+    c.req.raw = new Request(c.req.raw, { body: text });
     if (text.includes('\0')) refuse('The body');
     if (text.includes('u0000')) {
       let parsed: unknown;

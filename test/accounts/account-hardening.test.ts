@@ -6,6 +6,7 @@ import {
   disableUser,
   enableUser,
   listAudit,
+  listTokens,
   setRole,
   startSession,
   tokenUser,
@@ -83,6 +84,28 @@ describe('accounts: passwords, enabling, the last admin, logging out everywhere,
     await expect(disableUser(db, CLI, 'ed')).rejects.toThrow(ConflictError);
     await enableUser(db, CLI, 'ada');
     await setRole(db, CLI, 'ed', 'editor');
+  });
+
+  it('refuses a token without a name or with one too long: 400 naming the field, no token made', async () => {
+    const browser = new Client(app);
+    await browser.logIn('carol');
+    const _csrf = await browser.csrf('/account');
+    const before = await listTokens(db, users.carol.id);
+    for (const name of ['', '   ', 'x'.repeat(81)]) {
+      const res = await browser.post('/account/tokens', { _csrf, name });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('name:');
+    }
+    expect(await listTokens(db, users.carol.id)).toEqual(before);
+  });
+
+  it('answers revoking a token of an id no token can have with 404, not 500', async () => {
+    const browser = new Client(app);
+    await browser.logIn('carol');
+    const _csrf = await browser.csrf('/account');
+    for (const id of ['x', '1.5', '-1', '99999999999', encodeURIComponent('"><')]) {
+      expect((await browser.post(`/account/tokens/${id}/revoke`, { _csrf })).status).toBe(404);
+    }
   });
 
   it('logs out everywhere: sessions end and API tokens are revoked', async () => {

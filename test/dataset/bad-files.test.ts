@@ -58,9 +58,11 @@ describe('bad dataset files are refused before parsing, each once, with file and
     const { problems } = broken((f) => writeFileSync(f, 'a: [\n'.repeat(5000).concat('}}}\n'.repeat(5000))));
     expect(problems.length).toBeLessThanOrEqual(11);
     expect(problems.at(-1)?.message).toMatch(/more YAML errors/);
+    // The count says where the errors it stands for start.
+    expect(problems.at(-1)?.line).toBeGreaterThanOrEqual(problems.at(-2)?.line ?? 1);
   });
 
-  it('a YAML alias bomb: refused, naming the file', () => {
+  it('a YAML alias bomb: refused, naming the file and the line of the first alias', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
@@ -68,7 +70,8 @@ describe('bad dataset files are refused before parsing, each once, with file and
       levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const { file, problems } = broken((f) => writeFileSync(f, `${levels.join('\n')}\n`));
-    expect(problems).toEqual([expect.objectContaining({ code: 'yaml_alias', file })]);
+    // Located at the first alias, on the second line.
+    expect(problems).toEqual([expect.objectContaining({ code: 'yaml_alias', file, line: 2 })]);
   });
 
   it('a file over the size cap: refused before it is read', () => {

@@ -34,6 +34,21 @@ describe('assessment forms cannot be made slow or large by their input', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('answers a form whose body does not match its Content-Type with 400 saying so, not 500', async () => {
+    const carol = new Client(app);
+    await carol.logIn('carol');
+    const _csrf = await carol.csrf('/account');
+    for (const type of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
+      const res = await carol.request('/account/logout-everywhere', {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf }).toString(),
+        headers: { 'Content-Type': type },
+      });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('cannot be read as multipart/form-data');
+    }
+  });
+
   it("answers a writer's form with an index past the bound with 400 naming the field, quickly", async () => {
     const carol = new Client(app);
     await carol.logIn('carol');

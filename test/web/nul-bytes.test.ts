@@ -30,6 +30,18 @@ describe('NUL characters are answered with 400, never 500', () => {
     await db.close();
   });
 
+  it('a JSON body sent to the login form is read once by the NUL check, again by its body limit: 403, not 500', async () => {
+    const client = new Client(app);
+    const _csrf = await client.csrf('/login');
+    // No Content-Length (a chunked upload): the login form's own body limit reads the stream itself.
+    const res = await client.request('/login', {
+      method: 'POST',
+      body: `_csrf=${_csrf}`,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('in the path or query of every page and API route', async () => {
     const gets = [...new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path))];
     expect(gets.length).toBeGreaterThan(40);

@@ -127,7 +127,15 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
 
   /** Parses a form body and checks its anti-forgery token. */
   async function form(c: Context): Promise<Record<string, string | string[]>> {
-    const body = await c.req.parseBody({ all: true });
+    let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+    try {
+      body = await c.req.parseBody({ all: true });
+    } catch {
+      // A body that does not match its Content-Type (multipart without parts or boundary, say).
+      throw new HTTPException(400, {
+        message: `The form cannot be read as ${c.req.header('Content-Type') ?? 'a form'}; send it as application/x-www-form-urlencoded or well-formed multipart/form-data.`,
+      });
+    }
     checkCsrf(c, body._csrf);
     const out: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(body)) {
