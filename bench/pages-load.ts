@@ -15,7 +15,8 @@
  *
  * Each reader asks for its next page as soon as the last one arrived (no think time), so a rate is
  * readers ÷ latency. Each editor pauses `--editor-pause-ms` between its writes (0: as fast as it can);
- * every write raises the change number, after which each page is rendered once again.
+ * each publication raises the change number, after which each page is rendered once again (drafts and
+ * review steps, which no reader sees, do not).
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
