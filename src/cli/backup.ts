@@ -15,9 +15,6 @@ then start it again.`;
 
 export function backupCommand(ctx: CliContext): Command {
   return new Command('backup')
-    .description(
-      'Write the whole records store — records, assessments with their history, users, hashed tokens, audit log, versions — to one file',
-    )
     .argument('<file>', 'the backup to write (gzip-compressed lines; .jsonl.gz is a good name)')
     .option('--force', 'replace the file if it exists')
     .addHelpText('after', HOW_TO_RUNNING)
@@ -61,9 +58,6 @@ export function backupCommand(ctx: CliContext): Command {
 
 export function restoreCommand(ctx: CliContext): Command {
   return new Command('restore')
-    .description(
-      'Restore a backup into an empty records store (all of it, or nothing if any part is refused)',
-    )
     .argument('<file>', 'a file written by `entente backup`')
     .addHelpText(
       'after',

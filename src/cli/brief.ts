@@ -7,9 +7,6 @@ import { type CliContext, withStore } from './context.ts';
 /** `entente brief --party KOR --lang ko -o file.pdf`: a printable brief, as the site serves it. */
 export function briefCommand(ctx: CliContext): Command {
   return new Command('brief')
-    .description(
-      "Print a party's scorecard or an issue area's items as a PDF brief (through Chromium's print engine)",
-    )
     .option('--party <code>', 'the party, e.g. KOR')
     .option('--area <id>', 'the top-level issue area, e.g. economic-security-technology')
     .addOption(new Option('--lang <lang>', 'language of the brief').choices(LOCALES).default('en'))

@@ -24,9 +24,6 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 /** `entente build <dir>`: the public site as static files with a static search. */
 export function buildCommand(ctx: CliContext): Command {
   return new Command('build')
-    .description(
-      'Write the public site as static files (every page in en/ko/ja, downloads, charts, API answers as JSON, a Pagefind search) for any static host',
-    )
     .argument('<dir>', 'folder to write (emptied first)')
     .option(
       '--base-url <url>',

@@ -19,9 +19,6 @@ function loadOrFail(ctx: CliContext, dir: string) {
 
 export function validateCommand(ctx: CliContext): Command {
   return new Command('validate')
-    .description(
-      'Check a dataset folder (by default the bundled Korea–Japan record): every file against its schema, every reference, every id',
-    )
     .argument('[dir]', 'dataset folder (default: the bundled record, data/korea-japan)')
     .addHelpText(
       'after',
@@ -35,7 +32,6 @@ export function validateCommand(ctx: CliContext): Command {
 
 export function importCommand(ctx: CliContext): Command {
   return new Command('import')
-    .description('Import a dataset folder into the records store (idempotent: a second run changes nothing)')
     .argument('<dir>', 'dataset folder, e.g. data/korea-japan')
     .action(async (dir: string) => {
       const { dataset } = loadOrFail(ctx, dir);
@@ -64,7 +60,6 @@ export function importCommand(ctx: CliContext): Command {
 
 export function exportCommand(ctx: CliContext): Command {
   return new Command('export')
-    .description('Write the records store as a dataset folder, in the layout `import` reads')
     .argument('<dir>', 'folder to write (created if missing; files of the same names are replaced)')
     .action(async (dir: string) => {
       await withStore(ctx, async (db) => {

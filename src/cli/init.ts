@@ -32,7 +32,6 @@ function writeAll(dir: string, files: { path: string; text: string }[]) {
 
 export function initCommand(ctx: CliContext): Command {
   return new Command('init')
-    .description('Write a new dataset folder: one example of each file, and JSON Schemas for editors')
     .argument('<dir>', 'folder to create (it must not exist or be empty), e.g. data/japan-philippines')
     .option('--id <id>', 'the dataset id (default: made from the folder name)')
     .addHelpText(
@@ -67,7 +66,6 @@ export function initCommand(ctx: CliContext): Command {
 
 export function schemasCommand(ctx: CliContext): Command {
   return new Command('schemas')
-    .description("Write the JSON Schema of every kind of dataset file, generated from Entente's schemas")
     .argument('<dir>', 'folder to write them to, e.g. schemas or data/my-dataset/.schemas')
     .action((dir: string) => {
       const files = jsonSchemaFiles().map((f) => ({ path: f.name, text: f.text }));

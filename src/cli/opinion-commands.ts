@@ -5,7 +5,7 @@ import { type CliContext, withStore } from './context.ts';
 
 /** `entente opinion import`: survey results from CSV into a series already in the store. */
 export function opinionCommand(ctx: CliContext): Command {
-  const opinion = new Command('opinion').description('Survey series: import results');
+  const opinion = new Command('opinion');
   opinion
     .command('import')
     .description('Import survey results of one series from CSV (all rows or none; idempotent)')

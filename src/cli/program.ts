@@ -6,10 +6,10 @@ import { type CliContext, withStore } from './context.ts';
 type CommandFactory = (ctx: CliContext) => Command;
 
 /**
- * The commands of `entente`, each with the line `entente --help` lists and the module that builds
- * it. Only the module of the command being run is loaded, so that `--help` and a command that needs
- * little do not pay for the others (the site, DuckDB, Chromium). A test checks each summary against
- * its command's own description.
+ * The commands of `entente`, each with its description (the line `entente --help` lists, and the
+ * head of the command's own help) and the module that builds the rest of it. Only the module of the
+ * command being run is loaded, so that `--help` and a command that needs little do not pay for the
+ * others (the site, DuckDB, Chromium).
  */
 export const COMMANDS: { name: string; summary: string; load: () => Promise<CommandFactory> }[] = [
   {
@@ -112,7 +112,8 @@ export async function buildProgram(ctx: CliContext, args: readonly string[] = []
 
   const wanted = commandOf(args);
   for (const c of COMMANDS) {
-    program.addCommand(c.name === wanted ? (await c.load())(ctx) : new Command(c.name).summary(c.summary));
+    const command = c.name === wanted ? (await c.load())(ctx) : new Command(c.name);
+    program.addCommand(command.description(c.summary));
   }
 
   const db = new Command('db').description('Records store administration');

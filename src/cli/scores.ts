@@ -52,7 +52,6 @@ function table(rows: ScoreLine[]): string[] {
 
 export function scoresCommand(ctx: CliContext): Command {
   return new Command('scores')
-    .description('Recompute every score of the tracker from the record in the store, as the pages show it')
     .option('--as-of <date>', 'the day the scores hold for (YYYY-MM-DD)', asOfOption)
     .option('--format <format>', 'table, csv or json', 'table')
     .addHelpText(

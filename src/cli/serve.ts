@@ -29,7 +29,6 @@ async function importOnFirstStart(ctx: CliContext, db: Db, started: number): Pro
 
 export function serveCommand(ctx: CliContext): Command {
   return new Command('serve')
-    .description('Serve the site and the API; on first start, import the bundled Korea–Japan record')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option(

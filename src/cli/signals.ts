@@ -6,9 +6,10 @@ import { exportCommand, indexCommand, quarantineCommand, statusCommand } from '.
 
 /** `entente signals ingest | index | status | quarantine | export | fetch`. */
 export function signalsCommand(ctx: CliContext = defaultContext()): Command {
-  const signals = new Command('signals')
-    .description('GDELT event signals: the DuckDB warehouse, dyad indices and the GDELT fetcher')
-    .addHelpText('after', `\nThe warehouse is ENTENTE_SIGNALS (default: $ENTENTE_DATA/signals.duckdb).`);
+  const signals = new Command('signals').addHelpText(
+    'after',
+    `\nThe warehouse is ENTENTE_SIGNALS (default: $ENTENTE_DATA/signals.duckdb).`,
+  );
   for (const command of [
     ingestCommand,
     indexCommand,

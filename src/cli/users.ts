@@ -38,9 +38,7 @@ async function expected<T>(fn: () => Promise<T>): Promise<T> {
 
 /** `entente users add | list | set-role | disable | enable`. */
 export function usersCommand(ctx: CliContext, io: UsersIo = { readPassword: readStdinLine }): Command {
-  const users = new Command('users').description(
-    'Accounts of contributors, editors and admins (readers need none)',
-  );
+  const users = new Command('users');
   const roleOption = () =>
     new Option('--role <role>', 'viewer, contributor, editor or admin')
       .choices(Role.options)
