@@ -9,31 +9,17 @@
  *
  * Targets (issue 13): --help ≤ 0.5 s, a second import ≤ 1.5 s, first start to first page ≤ 3 s.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ENTENTE, ROOT, startServer } from './server-process.ts';
+import { ENTENTE, median, ROOT, runTimed, startServer } from './server-process.ts';
 
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const RUNS = Number(opts.runs);
 const BUNDLED = path.join(ROOT, 'data/korea-japan');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Runs one command to its end; milliseconds from spawn to exit. A failure stops the benchmark. */
-function timed(args: string[], env: NodeJS.ProcessEnv): number {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
-  return ms;
-}
+const timed = (args: string[], env: NodeJS.ProcessEnv) => runTimed(args, env).ms;
 
 const fresh = () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-cli-bench-'));

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,4 +46,23 @@ export function startServer(
     });
     child.once('exit', (code) => reject(new Error(`entente serve exited with ${code}: ${stderr}`)));
   });
+}
+
+/** The median of some timings. */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Runs `node <args>` in the project folder to its end, as a user would; milliseconds from spawn to
+ * exit, and what it printed. A failure stops the benchmark with the command's own message.
+ */
+export function runTimed(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  return { ms, stdout: r.stdout, stderr: r.stderr };
 }

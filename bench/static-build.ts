@@ -7,14 +7,13 @@
  *
  *   node --import tsx bench/static-build.ts [--pdf] [--keep]
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { serveFolder } from '../test/helpers/static-server.ts';
-import { ENTENTE, ROOT } from './server-process.ts';
+import { ENTENTE, median, runTimed } from './server-process.ts';
 
 const { values: opts } = parseArgs({
   options: { pdf: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
@@ -22,7 +21,6 @@ const { values: opts } = parseArgs({
 
 const load = () => loadavg()[0]!.toFixed(1);
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function walk(dir: string): { files: number; bytes: number; pages: number } {
   let files = 0;
@@ -44,30 +42,15 @@ function walk(dir: string): { files: number; bytes: number; pages: number } {
   return { files, bytes, pages };
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  const ms = performance.now() - t0;
-  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 const work = mkdtempSync(path.join(tmpdir(), 'entente-static-bench-'));
 const out = path.join(work, 'public');
 const before = load();
-const baseline = run(['-e', '']);
-const build = run([ENTENTE, 'build', out, ...(opts.pdf ? [] : ['--no-pdf'])], {
+const baseline = runTimed(['-e', '']);
+const build = runTimed([ENTENTE, 'build', out, ...(opts.pdf ? [] : ['--no-pdf'])], {
   ENTENTE_DATA: path.join(work, 'data'),
   DATABASE_URL: '',
 });
 const after = load();
-if (build.status !== 0) {
-  console.error(build.stderr);
-  throw new Error(`entente build exited with ${build.status}`);
-}
 const site = walk(out);
 const index = walk(path.join(out, 'pagefind'));
 const said = `${build.stdout}\n${build.stderr}`;
