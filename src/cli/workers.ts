@@ -14,7 +14,7 @@ export interface WorkersOptions {
 export function workerCount(value: string | undefined): number {
   if (value === undefined) return 1;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256)
+  if (!/^\d+$/.test(value) || n < 1 || n > 256)
     throw new CliError(`--workers must be a whole number from 1 to 256, got "${value}"`);
   return n;
 }
