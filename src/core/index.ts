@@ -24,7 +24,6 @@ export {
   type TableSpec,
   type UpsertCounts,
   type UpsertOutcome,
-  upsert,
   upsertMany,
 } from './upsert.ts';
 export * from './views.ts';

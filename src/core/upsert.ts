@@ -16,27 +16,6 @@ export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
 const quote = (name: string) => `"${name}"`;
 
-/**
- * Inserts a row, or updates it when any column differs, or leaves it alone: the database decides
- * in one statement, so a second import of the same data writes nothing.
- */
-export async function upsert(q: Queryable, spec: TableSpec, row: Row): Promise<UpsertOutcome> {
-  const cols = Object.keys(spec.columns);
-  const values = cols.map((c) => toParam(spec.columns[c]!, row[c]));
-  const params = cols.map((c, i) => `$${i + 1}::${spec.columns[c]}`);
-  const nonKey = cols.filter((c) => !spec.key.includes(c));
-  const set = nonKey.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`);
-  if (spec.versioned) set.push(`version = t.version + 1`);
-  const sql =
-    `INSERT INTO ${spec.table} AS t (${cols.map(quote).join(', ')}) VALUES (${params.join(', ')}) ` +
-    `ON CONFLICT (${spec.key.map(quote).join(', ')}) DO UPDATE SET ${set.join(', ')} ` +
-    `WHERE (${nonKey.map((c) => `t.${quote(c)}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((c) => `EXCLUDED.${quote(c)}`).join(', ')}) ` +
-    `RETURNING (xmax::text = '0') AS inserted`;
-  const rows = await q.query<{ inserted: boolean }>(sql, values);
-  if (rows.length === 0) return 'unchanged';
-  return rows[0]!.inserted ? 'inserted' : 'updated';
-}
-
 /** What {@link upsertMany} did: how many rows it inserted, updated and left as they were. */
 export type UpsertCounts = Record<UpsertOutcome, number>;
 
@@ -45,9 +24,10 @@ export type UpsertCounts = Record<UpsertOutcome, number>;
 const BATCH = 500;
 
 /**
- * {@link upsert} for many rows of one table, a statement per few hundred rows: the rows travel as
- * one JSON array that `jsonb_to_recordset` types column by column, and the database decides for
- * each row as it does for one. Rows must not repeat a key.
+ * Inserts each row, or updates it when any column differs, or leaves it alone: the database decides
+ * (`ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM …`), so a second import of the same data
+ * writes nothing. A statement per few hundred rows: they travel as one JSON array that
+ * `jsonb_to_recordset` types column by column. Rows must not repeat a key.
  */
 export async function upsertMany(q: Queryable, spec: TableSpec, rows: Row[]): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -72,10 +52,4 @@ export async function upsertMany(q: Queryable, spec: TableSpec, rows: Row[]): Pr
     counts.unchanged += batch.length - written.length;
   }
   return counts;
-}
-
-function toParam(type: ColumnType, value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (type === 'jsonb') return JSON.stringify(value);
-  return value;
 }
