@@ -8,6 +8,7 @@ import type { LoginLimiter } from '../accounts/index.ts';
 import { changeVersion, type Db } from '../core/index.ts';
 import { type AuthOptions, accountsRoutes, createAuth } from './accounts/index.ts';
 import { type ApiPlugin, createApi } from './api/index.tsx';
+import { basePathMiddleware } from './base-path.ts';
 import { readCache } from './cache.ts';
 import { framingHeaders } from './charts/index.ts';
 import { errorResponse } from './errors.tsx';
@@ -42,6 +43,11 @@ export interface AppDeps {
   publicUrl?: string;
   /** Keep the answers of anonymous GET requests (see `cache.ts`), in at most this many bytes. @default off */
   cache?: { maxBytes: number };
+  /**
+   * The path the site is served under (`datasetBasePath`): `''` for the default dataset, `/d/<id>`
+   * for another one of the same store. @default ''
+   */
+  basePath?: string;
 }
 
 /**
@@ -58,9 +64,11 @@ const FAVICON = asset('favicon.svg');
 
 /** The whole web application: pages, downloads and the API. Built in a factory so tests need no port. */
 export function createApp(deps: AppDeps) {
-  const app = new Hono();
-  // Pages read the request's language through this context while they render.
+  const base = deps.basePath ?? '';
+  const app = base ? new Hono().basePath(base) : new Hono();
+  // Pages read the request's language and base path through this context while they render.
   app.use(contextStorage());
+  app.use(basePathMiddleware(base));
   app.use(localeMiddleware);
   app.use(siteBase(deps.baseUrl));
   // A chart's own page may be framed by other sites; it says so, and only it (charts/embed.ts).
@@ -87,7 +95,7 @@ export function createApp(deps: AppDeps) {
         maxBytes: deps.cache.maxBytes,
         version: () => changeVersion(deps.db),
         // Signals come from the DuckDB warehouse, which `entente signals` writes from another process.
-        exclude: (path) => /^\/(api\/)?signals(\/|$)/.test(path),
+        exclude: (path) => /^\/(api\/)?signals(\/|$)/.test(path.slice(base.length)),
       }),
     );
   }
