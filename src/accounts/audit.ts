@@ -42,14 +42,15 @@ export async function recordAudit(q: Queryable, actor: Actor, e: AuditEntry): Pr
   );
 }
 
-/** The newest entries first, optionally of one record. */
+/** The newest entries of the dataset being read first, optionally of one record. */
 export function listAudit(
   q: Queryable,
   f: { entity?: string; entityId?: string; limit?: number } = {},
 ): Promise<AuditRow[]> {
   return q.query<AuditRow>(
     `SELECT id, at, actor_id, actor, action, entity, entity_id, before, after FROM audit_log
-      WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
+      WHERE namespace = current_schema()
+        AND ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
       ORDER BY id DESC LIMIT $3`,
     [f.entity ?? null, f.entityId ?? null, f.limit ?? 200],
   );

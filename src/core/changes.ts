@@ -1,4 +1,4 @@
-import type { Db, Queryable } from './db.ts';
+import { type Db, type Queryable, SHARED_NAMESPACE } from './db.ts';
 
 /**
  * Tables whose writes change no page that the read cache keeps: sessions (written as people sign in),
@@ -64,9 +64,15 @@ export async function watchTables(tx: Queryable): Promise<string[]> {
 /**
  * The change number: raised by every committed transaction that wrote to a watched table. Two reads
  * that give the same number saw the same records (the day aside: pages that depend on it are keyed
- * by it too).
+ * by it too). A dataset other than the default one has a number of its own, and its pages also show
+ * what is shared (account names), so its number is both.
  */
-export async function changeVersion(db: Pick<Db, 'query'>): Promise<string> {
-  const [row] = await db.query<{ version: number }>('SELECT version FROM entente_changes');
-  return String(row?.version ?? 0);
+export async function changeVersion(db: Pick<Db, 'query' | 'namespace'>): Promise<string> {
+  const [row] = await db.query<{ version: string | null }>(
+    db.namespace === SHARED_NAMESPACE
+      ? 'SELECT version::text AS version FROM entente_changes'
+      : `SELECT (SELECT version FROM entente_changes)::text || '.' ||
+                (SELECT version FROM ${SHARED_NAMESPACE}.entente_changes)::text AS version`,
+  );
+  return row?.version ?? '0';
 }

@@ -12,6 +12,17 @@ export interface Queryable {
  */
 export interface Db extends Queryable {
   readonly driver: 'pglite' | 'pg';
+  /**
+   * The schema unqualified table names resolve in first: `public` for the store's default dataset,
+   * `dataset_<id>` for another (see `datasets.ts`). Accounts live in `public` and are found from
+   * every namespace.
+   */
+  readonly namespace: string;
+  /**
+   * The same store seen from another namespace, over the same connections. Closing it does nothing:
+   * the store closes with the handle it was opened as.
+   */
+  inNamespace(namespace: string): Db;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -45,4 +56,13 @@ export function parseTimestamp(v: string): string {
     .replace(/([+-]\d\d)(\d\d)$/, '$1:$2');
   if (!/(Z|[+-]\d\d:\d\d(:\d\d)?)$/.test(iso)) iso += 'Z';
   return new Date(iso).toISOString();
+}
+
+/** The namespace of the store's default dataset and of what every dataset shares (accounts). */
+export const SHARED_NAMESPACE = 'public';
+
+/** The `search_path` of a namespace: its own tables first, then the shared ones. */
+export function searchPath(namespace: string): string {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(namespace)) throw new Error(`Not a namespace name: ${namespace}`);
+  return namespace === SHARED_NAMESPACE ? SHARED_NAMESPACE : `${namespace}, ${SHARED_NAMESPACE}`;
 }

@@ -1,6 +1,13 @@
 export { changeVersion } from './changes.ts';
 export { type Config, readConfig } from './config.ts';
-export { type Db, isUniqueViolation, type Queryable } from './db.ts';
+export {
+  datasetStore,
+  migrateDatasets,
+  namespaceOf,
+  type StoredDataset,
+  storedDatasets,
+} from './datasets.ts';
+export { type Db, isUniqueViolation, type Queryable, SHARED_NAMESPACE } from './db.ts';
 export {
   CliError,
   ConflictError,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchTables } from './changes.ts';
-import type { Db, Queryable } from './db.ts';
+import { type Db, type Queryable, SHARED_NAMESPACE } from './db.ts';
 
 /** One SQL migration file: `src/<module>/migrations/NNNN_description.sql`. */
 export interface Migration {
@@ -54,6 +54,9 @@ export function loadMigrations(srcDir = SRC): Migration[] {
   return found;
 }
 
+/** Modules whose tables exist once per store, in the shared namespace, whatever datasets it holds. */
+const SHARED_MODULES = ['accounts'];
+
 export interface AppliedMigration {
   id: number;
   name: string;
@@ -73,7 +76,12 @@ export interface MigrateResult {
  * Applies pending migrations in order, each in its own transaction, and records them. A migration
  * that has landed must never change: a different checksum stops the run with an explanation.
  */
-export async function migrate(db: Db, migrations = loadMigrations()): Promise<MigrateResult> {
+export async function migrate(db: Db, all = loadMigrations()): Promise<MigrateResult> {
+  // A dataset's own schema holds the record tables only; accounts exist once, in the shared one.
+  const migrations =
+    db.namespace === SHARED_NAMESPACE
+      ? all
+      : all.filter((m) => !SHARED_MODULES.includes(m.name.split('/')[0]!));
   await db.exec(`CREATE TABLE IF NOT EXISTS entente_migrations (
     id integer PRIMARY KEY,
     name text NOT NULL,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
+import { migrateDatasets } from './datasets.ts';
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
@@ -12,6 +13,7 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>)
     : await openPglite(path.join(config.dataDir, 'records'));
   try {
     await migrate(db);
+    await migrateDatasets(db);
   } catch (e) {
     await db.close();
     throw e;

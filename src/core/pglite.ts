@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.ts';
-import { parseDate, parseInt8, parseNumeric, parseTimestamp } from './db.ts';
+import { parseDate, parseInt8, parseNumeric, parseTimestamp, SHARED_NAMESPACE, searchPath } from './db.ts';
 import { lockFolder } from './folder-lock.ts';
 
 /** The embedded store, which can also hand back a copy of its files to open another store from. */
@@ -53,12 +53,37 @@ export async function openPglite(dir?: string, options: PgliteOptions = {}): Pro
       await q.exec(sql);
     },
   });
-  const self = wrap(pg);
-  return {
-    driver: 'pglite',
-    ...self,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close().finally(release),
-    dump: () => pg.dumpDataDir('none'),
+  // One backend serves every namespace, so a statement must run right after its namespace's
+  // search_path is set, with no other handle's statement in between. PGlite runs statements one at
+  // a time anyway; this queue keeps each pair together, and the path is only set when it changes.
+  let current = SHARED_NAMESPACE;
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(namespace: string, fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(async () => {
+      if (current !== namespace) {
+        await pg.exec(`SET search_path TO ${searchPath(namespace)}`);
+        current = namespace;
+      }
+      return fn();
+    });
+    queue = run.catch(() => {});
+    return run;
   };
+  const handle = (namespace: string, close: () => Promise<void>): PgliteDb => ({
+    driver: 'pglite',
+    namespace,
+    query: (sql, params) => inTurn(namespace, () => wrap(pg).query(sql, params)),
+    exec: (sql) => inTurn(namespace, () => wrap(pg).exec(sql)),
+    // A transaction holds the backend until it ends, so no queued statement changes its path; SET
+    // LOCAL ends with it, leaving the session's path to the queue.
+    transaction: (fn) =>
+      pg.transaction(async (tx) => {
+        if (current !== namespace) await tx.exec(`SET LOCAL search_path TO ${searchPath(namespace)}`);
+        return fn(wrap(tx));
+      }),
+    inNamespace: (other) => handle(other, async () => {}),
+    close,
+    dump: () => pg.dumpDataDir('none'),
+  });
+  return handle(SHARED_NAMESPACE, () => pg.close().finally(release));
 }

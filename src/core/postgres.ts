@@ -1,6 +1,14 @@
 import type pg from 'pg';
 import type { Db, Queryable } from './db.ts';
-import { parseDate, parseInt8, parseNumeric, parseTimestamp, TYPE_OIDS } from './db.ts';
+import {
+  parseDate,
+  parseInt8,
+  parseNumeric,
+  parseTimestamp,
+  SHARED_NAMESPACE,
+  searchPath,
+  TYPE_OIDS,
+} from './db.ts';
 
 const typeParsers: Record<number, (v: string) => unknown> = {
   [TYPE_OIDS.int8]: parseInt8,
@@ -35,23 +43,53 @@ export async function openPostgres(connectionString: string): Promise<Db> {
       await q.query(sql);
     },
   });
-  return {
-    driver: 'pg',
-    ...wrap(pool),
-    async transaction(fn) {
-      const c = await pool.connect();
+  // Every namespace shares the pool: a connection is given the namespace's search_path when it is
+  // taken, and remembers it, so the common case (the same namespace as last time) costs nothing.
+  const pathOf = new WeakMap<pg.PoolClient, string>();
+  const take = async (namespace: string): Promise<pg.PoolClient> => {
+    const c = await pool.connect();
+    if ((pathOf.get(c) ?? SHARED_NAMESPACE) !== namespace) {
       try {
-        await c.query('BEGIN');
-        const result = await fn(wrap(c));
-        await c.query('COMMIT');
-        return result;
+        await c.query(`SET search_path TO ${searchPath(namespace)}`);
       } catch (e) {
-        await c.query('ROLLBACK');
+        c.release(e as Error);
         throw e;
+      }
+      pathOf.set(c, namespace);
+    }
+    return c;
+  };
+  const handle = (namespace: string, close: () => Promise<void>): Db => {
+    const onOne = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+      const c = await take(namespace);
+      try {
+        return await fn(c);
       } finally {
         c.release();
       }
-    },
-    close: () => pool.end(),
+    };
+    return {
+      driver: 'pg',
+      namespace,
+      query: (sql, params) => onOne((c) => wrap(c).query(sql, params)),
+      exec: (sql) => onOne((c) => wrap(c).exec(sql)),
+      async transaction(fn) {
+        const c = await take(namespace);
+        try {
+          await c.query('BEGIN');
+          const result = await fn(wrap(c));
+          await c.query('COMMIT');
+          return result;
+        } catch (e) {
+          await c.query('ROLLBACK');
+          throw e;
+        } finally {
+          c.release();
+        }
+      },
+      inNamespace: (other) => handle(other, async () => {}),
+      close,
+    };
   };
+  return handle(SHARED_NAMESPACE, () => pool.end());
 }

@@ -184,7 +184,8 @@ async function wroteContent(q: Queryable, actor: Actor, a: AssessmentRow): Promi
   if (a.assessor_id === null && a.assessor === actor.name) return true;
   if (actor.id === null) return false;
   const rows = await q.query(
-    `SELECT 1 FROM audit_log WHERE entity = 'assessment' AND entity_id = $1 AND actor_id = $2
+    `SELECT 1 FROM audit_log WHERE namespace = current_schema() AND entity = 'assessment'
+        AND entity_id = $1 AND actor_id = $2
         AND action IN ('assessment.draft', 'assessment.update', 'assessment.correct') LIMIT 1`,
     [a.id, actor.id],
   );
