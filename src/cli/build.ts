@@ -50,14 +50,15 @@ export function buildCommand(ctx: CliContext): Command {
             throw new CliError(`${name} must be an absolute URL, got "${v}"`);
         const started = performance.now();
         // The site's code is loaded when it is needed, so that `entente --help` starts at once.
-        const [{ createApp }, { fileWarehouse, signalsPlugins }, { buildSite }] = await Promise.all([
+        const [{ createSite }, { fileWarehouse, signalsPlugins }, { buildSite }] = await Promise.all([
           import('../web/index.ts'),
           import('../web/signals/index.ts'),
           import('../web/static/index.ts'),
         ]);
         const report = await withStore(ctx, async (db) => {
           await ensureRecord(ctx, db);
-          const app = createApp({ db, ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)) });
+          const warehouse = fileWarehouse(ctx.config.signalsPath);
+          const app = await createSite({ db, perDataset: (d) => signalsPlugins(d, warehouse) });
           return buildSite({
             app,
             outDir: dir,

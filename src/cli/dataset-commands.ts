@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { CliError, formatProblem } from '../core/index.ts';
+import { CliError, datasetStore, formatProblem, SHARED_NAMESPACE } from '../core/index.ts';
 import { importDataset, loadDataset, readDataset, writeDataset } from '../dataset/index.ts';
 import { refreshSearchIndex } from '../search/index.ts';
 import { BUNDLED_DATASET } from './bundled.ts';
-import { type CliContext, withStore } from './context.ts';
+import { type CliContext, DATASET_OPTION, withDataset, withStore } from './context.ts';
 import { progress } from './progress.ts';
 
 function loadOrFail(ctx: CliContext, dir: string) {
@@ -33,10 +33,16 @@ export function validateCommand(ctx: CliContext): Command {
 export function importCommand(ctx: CliContext): Command {
   return new Command('import')
     .argument('<dir>', 'dataset folder, e.g. data/korea-japan')
+    .addHelpText(
+      'after',
+      '\nA store holds several datasets, each under the id of its dataset.yaml: importing a folder with a new\nid adds a dataset and leaves the others as they are; the same id again updates that dataset. The\nfirst dataset imported is the default one, served at the site root; others at /d/<id>/.',
+    )
     .action(async (dir: string) => {
       const { dataset } = loadOrFail(ctx, dir);
-      await withStore(ctx, async (db) => {
-        const bar = progress(ctx, 'Importing');
+      await withStore(ctx, async (store) => {
+        const id = dataset!.dataset.id;
+        const db = (await datasetStore(store, id, { create: true }))!;
+        const bar = progress(ctx, `Importing ${id}`);
         const report = await importDataset(db, dataset!, (done, total) => bar.update(done, total)).finally(
           () => bar.stop(),
         );
@@ -49,10 +55,11 @@ export function importCommand(ctx: CliContext): Command {
             );
           }
         }
+        const where = db.namespace === SHARED_NAMESPACE ? 'the default dataset' : `served at /d/${id}/`;
         ctx.out(
           report.changes === 0
-            ? `${dir}: the store already holds this dataset; nothing changed`
-            : `${dir}: imported (${report.changes} rows written)`,
+            ? `${dir}: the store already holds dataset ${id} (${where}); nothing changed`
+            : `${dir}: imported as dataset ${id} (${where}; ${report.changes} rows written)`,
         );
       });
     });
@@ -61,8 +68,9 @@ export function importCommand(ctx: CliContext): Command {
 export function exportCommand(ctx: CliContext): Command {
   return new Command('export')
     .argument('<dir>', 'folder to write (created if missing; files of the same names are replaced)')
-    .action(async (dir: string) => {
-      await withStore(ctx, async (db) => {
+    .option(...DATASET_OPTION)
+    .action(async (dir: string, opts: { dataset?: string }) => {
+      await withDataset(ctx, opts.dataset, async (db) => {
         const n = writeDataset(dir, await readDataset(db));
         ctx.out(`${dir}: ${n} files written`);
       });

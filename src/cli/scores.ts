@@ -9,7 +9,7 @@ import {
   scoredLinks,
   scoreTable,
 } from '../tracker/index.ts';
-import { type CliContext, withStore } from './context.ts';
+import { type CliContext, DATASET_OPTION, withDataset } from './context.ts';
 
 const COLUMNS: (keyof ScoreLine)[] = [
   'scope',
@@ -54,15 +54,16 @@ export function scoresCommand(ctx: CliContext): Command {
   return new Command('scores')
     .option('--as-of <date>', 'the day the scores hold for (YYYY-MM-DD)', asOfOption)
     .option('--format <format>', 'table, csv or json', 'table')
+    .option(...DATASET_OPTION)
     .addHelpText(
       'after',
       '\nColumns: scope and group (party, issue area, format, heat-map cell), measure, n (items counted), unassessed,\nvalue (the percentage shown; — below the minimum n), its 95 % interval, the unrounded mean, and (csv, json)\nthe counted items with their points. See /tracker/methodology for the formulas.',
     )
-    .action(async (opts: { asOf?: string; format: string }) => {
+    .action(async (opts: { asOf?: string; format: string; dataset?: string }) => {
       if (!['table', 'csv', 'json'].includes(opts.format))
         throw new CliError(`--format must be table, csv or json, not "${opts.format}"`);
       const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
-      const rows = await withStore(ctx, async (db) => {
+      const rows = await withDataset(ctx, opts.dataset, async (db) => {
         const [items, assessments, links] = await Promise.all([
           scoredItems(db),
           scoredAssessments(db),

@@ -59,7 +59,7 @@ export function serveCommand(ctx: CliContext): Command {
         return superviseWorkers({ count: workers, host: opts.host, out: ctx.out, err: ctx.err });
       }
       // The site's code is loaded when it is needed, so that other commands start at once.
-      const [{ createApp }, { fileWarehouse, signalsPlugins }] = await Promise.all([
+      const [{ createSite }, { fileWarehouse, signalsPlugins }] = await Promise.all([
         import('../web/index.ts'),
         import('../web/signals/index.ts'),
       ]);
@@ -70,13 +70,14 @@ export function serveCommand(ctx: CliContext): Command {
         await db.close();
         throw e;
       }
-      const app = createApp({
+      const warehouse = fileWarehouse(ctx.config.signalsPath);
+      const app = await createSite({
         db,
         accounts: { trustProxy: ctx.config.trustProxy },
         baseUrl:
           ctx.config.baseUrl ?? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
         publicUrl: ctx.config.publicUrl ?? ctx.config.baseUrl,
-        ...signalsPlugins(db, fileWarehouse(ctx.config.signalsPath)),
+        perDataset: (dataset) => signalsPlugins(dataset, warehouse),
         cache: { maxBytes: ctx.config.cacheMb * 2 ** 20 },
       });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {

@@ -11,6 +11,7 @@ import { type ApiPlugin, createApi } from './api/index.tsx';
 import { basePathMiddleware } from './base-path.ts';
 import { readCache } from './cache.ts';
 import { framingHeaders } from './charts/index.ts';
+import { datasetsMiddleware, type SiteDataset } from './dataset-list.ts';
 import { errorResponse } from './errors.tsx';
 import { localeMiddleware } from './i18n.ts';
 import { refuseNulBytes } from './nul-bytes.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
    * for another one of the same store. @default ''
    */
   basePath?: string;
+  /** Every dataset of the store, for the switch in the header (see `createSite`). */
+  datasets?: readonly SiteDataset[];
 }
 
 /**
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps) {
   // Pages read the request's language and base path through this context while they render.
   app.use(contextStorage());
   app.use(basePathMiddleware(base));
+  app.use(datasetsMiddleware(deps.datasets ?? []));
   app.use(localeMiddleware);
   app.use(siteBase(deps.baseUrl));
   // A chart's own page may be framed by other sites; it says so, and only it (charts/embed.ts).
@@ -93,7 +97,8 @@ export function createApp(deps: AppDeps) {
     app.use(
       readCache({
         maxBytes: deps.cache.maxBytes,
-        version: () => changeVersion(deps.db),
+        // A dataset added to the store changes the header's list of them on every page.
+        version: async () => `${await changeVersion(deps.db)}:${deps.datasets?.length ?? 0}`,
         // Signals come from the DuckDB warehouse, which `entente signals` writes from another process.
         exclude: (path) => /^\/(api\/)?signals(\/|$)/.test(path.slice(base.length)),
       }),

@@ -8,6 +8,10 @@ export const en = {
   'site.skip': 'Skip to content',
   'site.nav': 'Main',
   'site.language': 'Language',
+  'site.datasets': 'Datasets',
+  'search.scope.one': 'In this dataset',
+  'search.scope.all': 'In every dataset',
+  'search.dataset': 'Dataset',
   'site.footer':
     'Entente — an open observatory for partnerships between nations. Every fact links to its source; what is not known is shown as unknown.',
   'site.footer.data': 'Data:',

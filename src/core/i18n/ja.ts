@@ -7,6 +7,10 @@ export const ja: Record<MessageKey, string> = {
   'site.skip': '本文へ移動',
   'site.nav': 'メインメニュー',
   'site.language': '言語',
+  'site.datasets': 'データセット',
+  'search.scope.one': 'このデータセット内',
+  'search.scope.all': 'すべてのデータセット',
+  'search.dataset': 'データセット',
   'site.footer':
     'Entente — 国家間パートナーシップのための開かれた観測所。すべての事実は出典にリンクし、不明なものは不明と表示します。',
   'site.footer.data': 'データ:',

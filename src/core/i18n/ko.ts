@@ -7,6 +7,10 @@ export const ko: Record<MessageKey, string> = {
   'site.skip': '본문으로 건너뛰기',
   'site.nav': '주 메뉴',
   'site.language': '언어',
+  'site.datasets': '데이터셋',
+  'search.scope.one': '이 데이터셋에서',
+  'search.scope.all': '모든 데이터셋에서',
+  'search.dataset': '데이터셋',
   'site.footer':
     'Entente — 국가 간 파트너십을 위한 열린 관측소. 모든 사실은 출처로 연결되며, 알려지지 않은 것은 알 수 없음으로 표시합니다.',
   'site.footer.data': '데이터:',

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { type Db, SHARED_NAMESPACE, storedDatasets } from '../core/index.ts';
+import { type AppDeps, createApp } from './app.tsx';
+import { datasetBasePath } from './base-path.ts';
+import type { SiteDataset } from './dataset-list.ts';
+
+export interface SiteDeps extends Omit<AppDeps, 'basePath' | 'datasets'> {
+  /** What a dataset's site adds that reads the dataset (the signals module reads its parties). */
+  perDataset?: (db: Db) => Pick<AppDeps, 'apiPlugins' | 'sitePlugins' | 'signals'>;
+}
+
+/** The datasets of the store, each with the handle that reads it. */
+async function siteDatasets(db: Db): Promise<SiteDataset[]> {
+  return (await storedDatasets(db)).map((d) => ({
+    id: d.id,
+    title: d.title,
+    basePath: datasetBasePath(d.id, d.isDefault),
+    db: d.namespace === SHARED_NAMESPACE ? db : db.inNamespace(d.namespace),
+  }));
+}
+
+/**
+ * The site of every dataset in the store: the default one at the root, with the addresses it had
+ * when a store held one, every other under `/d/<id>/`, each its own app over its own schema (own
+ * read cache, own change number). A dataset imported while the site runs is found at the first
+ * request for its address.
+ */
+export async function createSite(deps: SiteDeps): Promise<Hono> {
+  const datasets: SiteDataset[] = await siteDatasets(deps.db);
+  const apps = new Map<string, Hono>();
+  const appOf = (d: SiteDataset) => {
+    let app = apps.get(d.basePath);
+    if (!app) {
+      app = createApp({ ...deps, ...deps.perDataset?.(d.db), db: d.db, basePath: d.basePath, datasets });
+      apps.set(d.basePath, app);
+    }
+    return app;
+  };
+  const home = datasets.find((d) => d.basePath === '') ?? {
+    id: '',
+    title: '',
+    basePath: '',
+    db: deps.db,
+  };
+
+  // Looking again for an unknown id is one catalogue query, bounded by the id's form; what is found
+  // is added in place, so every app's header lists it too.
+  const find = async (id: string): Promise<SiteDataset | undefined> => {
+    const known = datasets.find((d) => d.basePath === `/d/${id}`);
+    if (known || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || id.length > 50) return known;
+    const now = await siteDatasets(deps.db);
+    for (const d of now) if (!datasets.some((k) => k.basePath === d.basePath)) datasets.push(d);
+    return datasets.find((d) => d.basePath === `/d/${id}`);
+  };
+
+  const site = new Hono();
+  site.all('/d/:id/*', async (c) => {
+    const d = await find(c.req.param('id'));
+    // Hono serves a dataset's home at its base path itself; the address with a slash leads there.
+    if (d && c.req.path === `${d.basePath}/`)
+      return c.redirect(`${d.basePath}${new URL(c.req.url).search}`, 301);
+    return (d ? appOf(d) : appOf(home)).fetch(c.req.raw, c.env);
+  });
+  site.all('*', (c) => appOf(home).fetch(c.req.raw, c.env));
+  return site;
+}

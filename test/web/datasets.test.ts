@@ -1,0 +1,124 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, datasetStore } from '../../src/core/index.ts';
+import { importDataset } from '../../src/dataset/index.ts';
+import { createApp, createSite } from '../../src/web/index.ts';
+import { fileWarehouse, signalsPlugins } from '../../src/web/signals/index.ts';
+import { copyDataset, edit, MINI, mustLoad, TRILATERAL } from '../helpers/datasets.ts';
+import { everyPageKind } from '../helpers/pages.ts';
+import { available, DRIVERS } from '../helpers/stores.ts';
+
+const TRI = '/d/us-japan-korea';
+const h1 = (html: string) =>
+  /<h1[^>]*>([\s\S]*?)<\/h1>/
+    .exec(html)?.[1]
+    ?.replace(/<[^>]+>/g, '')
+    .trim();
+
+/** One page of every kind the second dataset has (it has no papers, so no paper or recommendation pages). */
+const TRI_PAGES = [
+  '',
+  '/milestones',
+  '/milestones/tri-2023-08-18-camp-david-summit',
+  '/parties',
+  '/parties/USA',
+  '/tracker',
+  '/items/tri-camp-david-commitment-to-consult',
+  '/tracker/parties/USA',
+  '/tracker/methodology',
+  '/tracker/corrections',
+  '/opinion',
+  '/opinion/tri-eai-api-kei-survey',
+  '/search?q=hotline',
+  '/api',
+  '/api/openapi.json',
+  '/api/scores',
+  '/tracker/feed.atom',
+  '/tracker/items.csv',
+  '/tracker/assessments.json',
+  '/tracker/datapackage.json',
+];
+
+for (const driver of DRIVERS) {
+  const runnable = await available(driver);
+  describe.skipIf(!runnable)(`a site of two datasets on ${driver.name}`, () => {
+    let db: Db;
+    let drop: () => Promise<void>;
+    let site: Hono;
+    const warehouse = fileWarehouse(path.join(tmpdir(), 'entente-no-signals.duckdb'));
+    const get = (p: string) => site.request(`http://localhost${p}`);
+    beforeAll(async () => {
+      ({ db, drop } = await driver.open('bundled'));
+      const tri = (await datasetStore(db, 'us-japan-korea', { create: true }))!;
+      await importDataset(tri, mustLoad(TRILATERAL));
+      site = await createSite({ db, perDataset: (d) => signalsPlugins(d, warehouse) });
+    });
+    afterAll(async () => {
+      await drop();
+    });
+
+    it('answers every Korea–Japan address of today as the one-dataset site does', async () => {
+      const alone = createApp({ db, ...signalsPlugins(db, warehouse) });
+      for (const { path: p } of await everyPageKind(db)) {
+        const [res, before] = await Promise.all([get(p), alone.request(`http://localhost${p}`)]);
+        expect(res.status, p).toBe(before.status);
+        expect(h1(await res.text()), p).toBe(h1(await before.text()));
+      }
+    });
+
+    it('serves every page kind, download and API answer of the second dataset under /d/<id>', async () => {
+      for (const p of TRI_PAGES) {
+        const res = await get(`${TRI}${p}`);
+        expect(res.status, p).toBe(200);
+      }
+      const milestones = await (await get(`${TRI}/milestones`)).text();
+      expect(milestones).toContain('Camp David');
+      expect(milestones).not.toContain('Treaty on Basic Relations');
+      const items = await (await get(`${TRI}/tracker/items.csv`)).text();
+      expect(items).toContain('tri-camp-david-commitment-to-consult');
+      expect(items).not.toContain('lng-procurement');
+      const feed = await (await get(`${TRI}/tracker/feed.atom`)).text();
+      expect(feed).toContain(`http://localhost${TRI}/assessments/`);
+    });
+
+    it('takes the signals pair from the dataset’s parties', async () => {
+      const kj = await get('/signals');
+      const tri = await get(`${TRI}/signals`);
+      expect([kj.status, tri.status]).toEqual([302, 302]);
+      expect(kj.headers.get('location')).toMatch(/^\/signals\/KOR-JPN/);
+      expect(tri.headers.get('location')).toMatch(new RegExp(`^${TRI}/signals/USA-JPN`));
+    });
+
+    it('scores each dataset from its own items', async () => {
+      type Score = { group: string; implementation: { counted: { id: string }[] } };
+      const counted = async (p: string) =>
+        ((await (await get(p)).json()) as Score[]).flatMap((s) => s.implementation.counted.map((c) => c.id));
+      const kj = await counted('/api/scores');
+      const tri = await counted(`${TRI}/api/scores`);
+      expect(tri.length).toBeGreaterThan(0);
+      expect(tri.every((id) => id.startsWith('tri-'))).toBe(true);
+      expect(kj.length).toBeGreaterThan(0);
+      expect(kj.some((id) => id.startsWith('tri-'))).toBe(false);
+    });
+
+    it('sends /d/<id>/ to /d/<id>, and an unknown dataset is not found', async () => {
+      const slash = await get(`${TRI}/?lang=ko`);
+      expect(slash.status).toBe(301);
+      expect(slash.headers.get('location')).toBe(`${TRI}?lang=ko`);
+      expect((await get('/d/nowhere/tracker')).status).toBe(404);
+      expect((await get('/d/Bad_Id!/tracker')).status).toBe(404);
+    });
+
+    it('finds a dataset imported while the site runs at its first request', async () => {
+      const dir = copyDataset(MINI);
+      edit(path.join(dir, 'dataset.yaml'), 'id: mini', 'id: late-mini');
+      const late = (await datasetStore(db, 'late-mini', { create: true }))!;
+      await importDataset(late, mustLoad(dir));
+      const res = await get('/d/late-mini/milestones');
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('Treaty on Basic Relations');
+    });
+  });
+}
