@@ -25,7 +25,7 @@ export const basePathMiddleware =
  * The address of one of the site's own pages (`/tracker`, `/items/x`) in the dataset being served:
  * unchanged for the default dataset, `/d/<id>/tracker` for another. Every link, form action and
  * redirect to a page of the site goes through it; outside a request it leaves the path as it is.
- * A dataset's home is `/d/<id>` (its `/d/<id>/` is sent there).
+ * A dataset's home is `/d/<id>/` (its `/d/<id>` is sent there), as a static host serves a folder.
  */
 export function at(path: string): string {
   let base = '';
@@ -35,5 +35,5 @@ export function at(path: string): string {
     return path;
   }
   if (!base || !path.startsWith('/') || path.startsWith('//')) return path;
-  return path === '/' ? base : `${base}${path}`;
+  return `${base}${path}`;
 }

@@ -19,7 +19,7 @@ const h1 = (html: string) =>
 
 /** One page of every kind the second dataset has (it has no papers, so no paper or recommendation pages). */
 const TRI_PAGES = [
-  '',
+  '/',
   '/milestones',
   '/milestones/tri-2023-08-18-camp-david-summit',
   '/parties',
@@ -103,10 +103,10 @@ for (const driver of DRIVERS) {
       expect(kj.some((id) => id.startsWith('tri-'))).toBe(false);
     });
 
-    it('sends /d/<id>/ to /d/<id>, and an unknown dataset is not found', async () => {
-      const slash = await get(`${TRI}/?lang=ko`);
-      expect(slash.status).toBe(301);
-      expect(slash.headers.get('location')).toBe(`${TRI}?lang=ko`);
+    it('sends /d/<id> to its home /d/<id>/, and an unknown dataset is not found', async () => {
+      const bare = await get(`${TRI}?lang=ko`);
+      expect(bare.status).toBe(301);
+      expect(bare.headers.get('location')).toBe(`${TRI}/?lang=ko`);
       expect((await get('/d/nowhere/tracker')).status).toBe(404);
       expect((await get('/d/Bad_Id!/tracker')).status).toBe(404);
     });
