@@ -1,3 +1,4 @@
+import { at } from './base-path.ts';
 import { currentUrl, useI18n } from './i18n.ts';
 
 /** The one search box, in the header of every page: a plain GET form, so it works without JavaScript. */
@@ -7,7 +8,7 @@ export function SearchBox() {
   const q = url?.pathname === '/search' ? (url.searchParams.get('q') ?? '') : '';
   return (
     <search class="site-search" aria-label={t('search.label')}>
-      <form method="get" action="/search">
+      <form method="get" action={at('/search')}>
         <label for="site-q" class="visually-hidden">
           {t('search.label')}
         </label>
