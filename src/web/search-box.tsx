@@ -5,7 +5,7 @@ import { currentUrl, useI18n } from './i18n.ts';
 export function SearchBox() {
   const { t } = useI18n();
   const url = currentUrl();
-  const q = url?.pathname === '/search' ? (url.searchParams.get('q') ?? '') : '';
+  const q = url?.pathname === at('/search') ? (url.searchParams.get('q') ?? '') : '';
   return (
     <search class="site-search" aria-label={t('search.label')}>
       <form method="get" action={at('/search')}>
