@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginLimiter } from '../../src/accounts/index.ts';
 import type { Db } from '../../src/core/index.ts';
 import { Warehouse } from '../../src/signals/index.ts';
 import { createApp } from '../../src/web/index.ts';
 import { signalsPlugins } from '../../src/web/signals/index.ts';
+import { buildSite } from '../../src/web/static/index.ts';
 import { everyPageKind, type PageKind } from '../helpers/pages.ts';
 import { PASSWORD, seeded } from '../helpers/tracker.ts';
 import { fixture } from '../signals/helpers.ts';
@@ -193,6 +197,38 @@ describe('a dataset served under /d/<id>', () => {
     const html = await (await cited.request(`${BASE}${paper}`)).text();
     expect(html).toContain(`content="https://example.org${BASE}${paper}"`);
   });
+
+  it('builds a static copy of the dataset with the files and relative links of the default one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-base-path-'));
+    try {
+      const report = await buildSite({
+        app,
+        outDir: path.join(dir, 'site'),
+        basePath: BASE,
+        liveUrl: 'https://entente.example/',
+        search: false,
+        // A sample of the record pages, as in static-build.test.ts: the same code makes the rest.
+        skip: [
+          /\.pdf$/,
+          /\.png$/,
+          /^\/(items|assessments|recommendations)\/(?!(a1|b2|camp)-)[^/@]+/,
+          /^\/milestones\/(?!19)[^/]+/,
+          /^\/(papers|opinion|parties|tracker\/parties)\/[^/]+/,
+        ],
+      });
+      expect(report.broken).toEqual([]);
+      const read = (file: string) => readFileSync(path.join(dir, 'site', file), 'utf8');
+      for (const file of ['index.html', 'tracker/index.html', 'ko/recommendations/index.html']) {
+        const html = read(file);
+        expect(html).toContain('<html lang=');
+        // Every link of the copy is relative to its file, or to the live site under the base path.
+        expect(html.match(/\s(?:href|src|action)="\/[^"]*"/g) ?? [], file).toEqual([]);
+        expect(html.match(/https:\/\/entente\.example\/(?!d\/other\/)[^"]*/g) ?? [], file).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
 
   it('leaves the addresses of the default dataset as they were', async () => {
     const plain = createApp({ db });
