@@ -31,9 +31,13 @@ export const RESULT_COLUMNS = [
 
 const round = (x: number) => String(Math.round(x * 100) / 100);
 
-/** Every result of a series as CSV: one row per figure, with its interval and its source. */
-export function resultsCsv(series: SurveySeriesView, base: string): string {
-  const page = new URL(`/opinion/${series.id}`, base).href;
+/**
+ * Every result of a series as CSV: one row per figure, with its interval and its source. `site` is
+ * the address of the site the series' page belongs to (`https://example.org/d/other/`), which may
+ * have a path of its own.
+ */
+export function resultsCsv(series: SurveySeriesView, site: string): string {
+  const page = new URL(`opinion/${series.id}`, site.endsWith('/') ? site : `${site}/`).href;
   const rows = series.results.map((r) => ({
     series: series.id,
     question: r.question,

@@ -68,7 +68,8 @@ const FAVICON = asset('favicon.svg');
 /** The whole web application: pages, downloads and the API. Built in a factory so tests need no port. */
 export function createApp(deps: AppDeps) {
   const base = deps.basePath ?? '';
-  const app = base ? new Hono().basePath(base) : new Hono();
+  // `at('/')` is `/d/<id>/`, the home's address; not strict, so that the route `/` answers there too.
+  const app = base ? new Hono({ strict: false }).basePath(base) : new Hono();
   // Pages read the request's language and base path through this context while they render.
   app.use(contextStorage());
   app.use(basePathMiddleware(base));

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../core/i18n/index.ts';
 import type { Source } from '../core/index.ts';
+import { at } from './base-path.ts';
 import { useI18n } from './i18n.ts';
 
 /**
@@ -123,7 +124,7 @@ export function Parties(props: { codes: string[]; names?: Map<string, string> })
       {props.codes.map((code, i) => (
         <>
           {i > 0 && ', '}
-          <a href={`/parties/${code}`} title={props.names?.get(code)}>
+          <a href={at(`/parties/${code}`)} title={props.names?.get(code)}>
             {code}
           </a>
         </>

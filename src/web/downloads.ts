@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RecommendationRow } from '../tracker/index.ts';
+import { at } from './base-path.ts';
 
 const COLUMNS = [
   'id',
@@ -26,7 +27,7 @@ const COLUMNS = [
 function flatten(r: RecommendationRow, base: string): Record<(typeof COLUMNS)[number], string> {
   return {
     id: r.id,
-    url: new URL(`/recommendations/${r.id}`, base).href,
+    url: new URL(at(`/recommendations/${r.id}`), base).href,
     title: r.title,
     status: r.status,
     assessed_as_of: r.assessed_as_of ?? '',
@@ -40,7 +41,7 @@ function flatten(r: RecommendationRow, base: string): Record<(typeof COLUMNS)[nu
     quote: r.quote,
     paragraph: r.paragraph,
     paper_id: r.paper_id,
-    paper_url: new URL(`/papers/${r.paper_id}`, base).href,
+    paper_url: new URL(at(`/papers/${r.paper_id}`), base).href,
     made_in: r.made_in ?? '',
     restates: r.restates.join(';'),
   };

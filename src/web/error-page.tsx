@@ -1,3 +1,4 @@
+import { at } from './base-path.ts';
 import { useI18n } from './i18n.ts';
 import { Layout } from './layout.tsx';
 
@@ -10,7 +11,7 @@ export function ErrorPage(props: { status: number; message: string }) {
       <h1>{title}</h1>
       <p>{props.message}</p>
       <p>
-        <a href="/">{t('error.home')}</a>
+        <a href={at('/')}>{t('error.home')}</a>
       </p>
     </Layout>
   );

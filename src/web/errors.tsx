@@ -83,7 +83,8 @@ export function pageMessage(err: unknown): string {
 
 /** Whether the caller reads JSON: the API, or a client that asks for JSON rather than HTML. */
 export function wantsJson(c: Context): boolean {
-  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return true;
+  const api = `${c.get('basePath') ?? ''}/api`;
+  if (c.req.path === api || c.req.path.startsWith(`${api}/`)) return true;
   const accept = c.req.header('Accept') ?? '';
   return /application\/(problem\+)?json/.test(accept) && !accept.includes('text/html');
 }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES, type MessageKey } from '../core/i18n/index.ts';
+import { at } from './base-path.ts';
 import { currentUrl, useI18n } from './i18n.ts';
 import { SearchBox } from './search-box.tsx';
 
@@ -74,14 +75,14 @@ export function Layout(props: PageMeta & { children?: Child }) {
           {t('site.skip')}
         </a>
         <header class="site">
-          <a class="brand" href="/">
+          <a class="brand" href={at('/')}>
             {name}
           </a>
           <nav aria-label={t('site.nav')}>
             <ul>
               {NAV.map(([key, href, label]) => (
                 <li>
-                  <a href={href} aria-current={props.section === key ? 'page' : undefined}>
+                  <a href={at(href)} aria-current={props.section === key ? 'page' : undefined}>
                     {t(label)}
                   </a>
                 </li>
@@ -94,8 +95,8 @@ export function Layout(props: PageMeta & { children?: Child }) {
         <main id="main">{props.children}</main>
         <footer class="site">
           <p>
-            {t('site.footer')} {t('site.footer.data')} <a href="/api">API</a>,{' '}
-            <a href="/recommendations.csv">{t('site.footer.csv')}</a>.
+            {t('site.footer')} {t('site.footer.data')} <a href={at('/api')}>API</a>,{' '}
+            <a href={at('/recommendations.csv')}>{t('site.footer.csv')}</a>.
           </p>
         </footer>
       </body>

@@ -1,3 +1,5 @@
+import { at } from './base-path.ts';
+
 /** Host names that only the machine itself (or its private network) can reach. */
 function isLocalHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -22,7 +24,9 @@ function isLocalHost(hostname: string): boolean {
  *
  * @example publicPageUrl('/papers/x', 'http://127.0.0.1:3000/papers/x') // undefined
  */
-export function publicPageUrl(path: string, requestUrl: string, publicUrl?: string): string | undefined {
+export function publicPageUrl(sitePath: string, requestUrl: string, publicUrl?: string): string | undefined {
+  // The page of the dataset being served, which for any but the default one is under /d/<id>.
+  const path = at(sitePath);
   // A public URL may have a path of its own (https://example.org/entente); pages sit under it.
   if (publicUrl) return `${publicUrl.replace(/\/+$/, '')}${path}`;
   const request = new URL(requestUrl);

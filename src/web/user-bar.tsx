@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/index.ts';
+import { at } from './base-path.ts';
 import { useI18n } from './i18n.ts';
 import { Msg, roleName } from './words.tsx';
 
@@ -13,7 +14,7 @@ export function UserBar(props: { actor: Actor; csrf: string; back?: string }) {
           k="accounts.bar.logIn"
           nodes={{
             login: (
-              <a href={`/login${props.back ? `?next=${encodeURIComponent(props.back)}` : ''}`}>
+              <a href={at(`/login${props.back ? `?next=${encodeURIComponent(at(props.back))}` : ''}`)}>
                 {t('accounts.bar.logInLink')}
               </a>
             ),
@@ -23,11 +24,11 @@ export function UserBar(props: { actor: Actor; csrf: string; back?: string }) {
     );
   }
   return (
-    <form class="user-bar" method="post" action="/logout">
+    <form class="user-bar" method="post" action={at('/logout')}>
       <Msg
         k="accounts.bar.signedIn"
         vars={{ role: roleName(t, actor.role) }}
-        nodes={{ name: <a href="/account">{actor.name}</a> }}
+        nodes={{ name: <a href={at('/account')}>{actor.name}</a> }}
       />{' '}
       <input type="hidden" name="_csrf" value={props.csrf} />
       <button type="submit" class="link">

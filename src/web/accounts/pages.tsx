@@ -1,5 +1,6 @@
 import type { Actor, TokenRow, UserRow } from '../../accounts/index.ts';
 import { Role } from '../../accounts/index.ts';
+import { at } from '../base-path.ts';
 import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -19,7 +20,7 @@ export function LoginPage(props: { csrf: string; next?: string; message?: string
           <p>{props.message}</p>
         </div>
       )}
-      <form method="post" action="/login" class="login">
+      <form method="post" action={at('/login')} class="login">
         <Csrf csrf={props.csrf} />
         {props.next && <input type="hidden" name="next" value={props.next} />}
         <p>
@@ -55,7 +56,7 @@ export function AccountPage(props: { actor: Actor; csrf: string; tokens: TokenRo
         <p>
           <Msg
             k="accounts.tokens.lead"
-            nodes={{ header: <code>Authorization: Bearer …</code>, api: <a href="/api">API</a> }}
+            nodes={{ header: <code>Authorization: Bearer …</code>, api: <a href={at('/api')}>API</a> }}
           />
         </p>
         {props.newToken && (
@@ -71,14 +72,14 @@ export function AccountPage(props: { actor: Actor; csrf: string; tokens: TokenRo
               {token.revoked_at ? (
                 ` ${t('accounts.tokens.revoked')}`
               ) : (
-                <form method="post" action={`/account/tokens/${token.id}/revoke`} class="inline">
+                <form method="post" action={at(`/account/tokens/${token.id}/revoke`)} class="inline">
                   <Csrf csrf={props.csrf} /> <button type="submit">{t('accounts.tokens.revoke')}</button>
                 </form>
               )}
             </li>
           ))}
         </ul>
-        <form method="post" action="/account/tokens">
+        <form method="post" action={at('/account/tokens')}>
           <Csrf csrf={props.csrf} />
           <label for="token-name">{t('accounts.tokens.name')}</label>{' '}
           <input id="token-name" name="name" required />{' '}
@@ -87,7 +88,7 @@ export function AccountPage(props: { actor: Actor; csrf: string; tokens: TokenRo
       </section>
       <section aria-labelledby="sessions">
         <h2 id="sessions">{t('accounts.sessions.title')}</h2>
-        <form method="post" action="/account/logout-everywhere">
+        <form method="post" action={at('/account/logout-everywhere')}>
           <Csrf csrf={props.csrf} />
           <button type="submit">{t('accounts.sessions.logOutEverywhere')}</button>{' '}
           {t('accounts.sessions.note')}
@@ -122,7 +123,7 @@ export function UsersPage(props: { actor: Actor; csrf: string; users: UserRow[] 
               <td>{u.username}</td>
               <td>{u.display_name}</td>
               <td>
-                <form method="post" action={`/admin/users/${u.username}/role`} class="inline">
+                <form method="post" action={at(`/admin/users/${u.username}/role`)} class="inline">
                   <Csrf csrf={props.csrf} />
                   <label class="visually-hidden" for={`role-${u.username}`}>
                     {t('accounts.users.roleOf', { username: u.username })}
@@ -141,7 +142,7 @@ export function UsersPage(props: { actor: Actor; csrf: string; users: UserRow[] 
                 {u.disabled ? (
                   t('accounts.users.disabled')
                 ) : (
-                  <form method="post" action={`/admin/users/${u.username}/disable`} class="inline">
+                  <form method="post" action={at(`/admin/users/${u.username}/disable`)} class="inline">
                     <Csrf csrf={props.csrf} /> <button type="submit">{t('accounts.users.disable')}</button>
                   </form>
                 )}

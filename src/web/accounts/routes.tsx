@@ -40,8 +40,18 @@ export function isSitePath(next: string): boolean {
   }
 }
 
-/** The page to go to after login: `next` when it is a path of this site, else the tracker. */
-const safeNext = (next: unknown) => (typeof next === 'string' && isSitePath(next) ? next : HOME);
+/**
+ * Whether `next` is a page of the dataset served under `base`: a login form of one dataset only
+ * ever returns to its own pages, as its links and the fallback (`HOME`) do.
+ */
+const isDatasetPath = (next: string, base: string) =>
+  isSitePath(next) && (!base || next === base || next.startsWith(`${base}/`) || next.startsWith(`${base}?`));
+
+/** The page to go to after login: `next` when it is a page of this dataset, else its tracker. */
+const safeNext = (c: Context, next: unknown) => {
+  const base = c.get('basePath');
+  return typeof next === 'string' && isDatasetPath(next, base) ? next : `${base}${HOME}`;
+};
 
 const tooLarge = (): never => {
   throw new HTTPException(413, { message: 'A login form is at most 16 kB.' });
@@ -60,7 +70,12 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
 
   app.get('/login', (c) => {
     const next = c.req.query('next');
-    return c.html(<LoginPage csrf={auth.csrfToken(c)} next={next && isSitePath(next) ? next : undefined} />);
+    return c.html(
+      <LoginPage
+        csrf={auth.csrfToken(c)}
+        next={next && isDatasetPath(next, c.get('basePath')) ? next : undefined}
+      />,
+    );
   });
 
   // A login form is a few hundred bytes; nobody needs to send more.
@@ -82,12 +97,17 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
         ? tn('accounts.login.limited', Math.ceil(result.retryAfter / 60))
         : t('accounts.login.wrong');
       return c.html(
-        <LoginPage csrf={auth.csrfToken(c)} message={message} username={username} next={safeNext(f.next)} />,
+        <LoginPage
+          csrf={auth.csrfToken(c)}
+          message={message}
+          username={username}
+          next={safeNext(c, f.next)}
+        />,
         limited ? 429 : 401,
       );
     }
     auth.setSession(c, result.secret);
-    return c.redirect(safeNext(f.next), 303);
+    return c.redirect(safeNext(c, f.next), 303);
   });
 
   app.post('/logout', async (c) => {
@@ -95,7 +115,7 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
     const secret = auth.session(c);
     if (secret) await endSession(db, secret);
     auth.clearSession(c);
-    return c.redirect('/', 303);
+    return c.redirect(`${c.get('basePath')}/`, 303);
   });
 
   app.get('/account', async (c) => {
@@ -125,7 +145,7 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
     await auth.form(c);
     const actor = await signedIn(c);
     await revokeToken(db, actor, Number(c.req.param('id')));
-    return c.redirect('/account', 303);
+    return c.redirect(`${c.get('basePath')}/account`, 303);
   });
 
   app.post('/account/logout-everywhere', async (c) => {
@@ -133,7 +153,7 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
     const actor = await signedIn(c);
     await endAllSessions(db, actor.id);
     auth.clearSession(c);
-    return c.redirect('/login', 303);
+    return c.redirect(`${c.get('basePath')}/login`, 303);
   });
 
   app.get('/admin/users', async (c) => {
@@ -152,7 +172,7 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
         message: useI18n().t('accounts.error.role', { roles: Role.options.join(', ') }),
       });
     await db.transaction((tx) => setRole(tx, actor, c.req.param('username'), role.data));
-    return c.redirect('/admin/users', 303);
+    return c.redirect(`${c.get('basePath')}/admin/users`, 303);
   });
 
   app.post('/admin/users/:username/disable', async (c) => {
@@ -160,7 +180,7 @@ export function accountsRoutes(db: Db, auth: Auth, limiter = new LoginLimiter())
     const actor = await auth.actor(c);
     requirePermission(actor, 'users.manage');
     await db.transaction((tx) => disableUser(tx, actor, c.req.param('username')));
-    return c.redirect('/admin/users', 303);
+    return c.redirect(`${c.get('basePath')}/admin/users`, 303);
   });
 
   return app;

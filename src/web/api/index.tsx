@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { type Db, problemsFromZod, ValidationError } from '../../core/index.ts';
+import { at } from '../base-path.ts';
 import { withExamples } from './examples.ts';
 import { recordsApi } from './records.ts';
 import { ReferencePage } from './reference.tsx';
@@ -26,7 +27,9 @@ export function createApi(db: Db, plugins: ApiPlugin[] = [], publicUrl?: string)
   for (const plugin of plugins) plugin(app);
 
   const document = () =>
-    withExamples(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api' }] }));
+    withExamples(
+      app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: at('/api') }] }),
+    );
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/', (c) => c.html(<ReferencePage doc={document()} />));
   return app;

@@ -1,3 +1,4 @@
+import { at } from '../base-path.ts';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 import { type Operation as ExampleOperation, examplePath, successResponse } from './examples.ts';
@@ -75,7 +76,7 @@ export function ReferencePage({ doc }: { doc: Doc }) {
       <p class="lead">{doc.info.description}</p>
       <p>
         {t('api.version', { version: doc.info.version })} {t('api.machine')}{' '}
-        <a href="/api/openapi.json">{t('api.document')}</a>. {t('api.under', { prefix: '/api' })}
+        <a href={at('/api/openapi.json')}>{t('api.document')}</a>. {t('api.under', { prefix: at('/api') })}
       </p>
       {tags.map((tag) => (
         <section aria-labelledby={`tag-${tag}`}>

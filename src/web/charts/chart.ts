@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { at } from '../base-path.ts';
 import { escapeXml, wrapText } from './text.ts';
 
 /** A column of a chart's figures: `key` heads the CSV, `label` the table a reader sees. */
@@ -38,7 +39,7 @@ export interface Chart {
 
 /** The address of a view of a chart: its page (`''`) or a download (`'.svg'`, `'.png'`, `'.csv'`). */
 export const chartHref = (chart: Pick<Chart, 'path' | 'query'>, ext: '' | '.svg' | '.png' | '.csv' = '') =>
-  `${chart.path}${ext}${chart.query ? `?${chart.query}` : ''}`;
+  at(`${chart.path}${ext}${chart.query ? `?${chart.query}` : ''}`);
 
 /**
  * The chart's figures as CSV: a header of column keys, numbers unformatted, a missing value empty.

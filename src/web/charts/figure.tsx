@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { at } from '../base-path.ts';
 import { useI18n } from '../i18n.ts';
 import { type Chart, type ChartCell, chartHref } from './chart.ts';
 
@@ -100,7 +101,7 @@ export function ChartPage(props: { chart: Chart; origin: string }) {
           <p class="chart-source">{t('chart.source', { source: c.source })}</p>
           <ChartLinks chart={c} page />
           <p>
-            <a href={c.page}>{t('chart.more', { site: t('site.name') })}</a>
+            <a href={at(c.page)}>{t('chart.more', { site: t('site.name') })}</a>
           </p>
           <details>
             <summary>{t('chart.table')}</summary>

@@ -9,6 +9,7 @@ import {
   SurveySeriesSummary,
   SurveySeriesView,
 } from '../../opinion/index.ts';
+import { at } from '../base-path.ts';
 import { jsonResponse } from '../json-response.ts';
 import { problemResponse } from '../problem.ts';
 import { siteUrl } from '../site-url.ts';
@@ -69,7 +70,9 @@ export function opinionApi(db: Db) {
       async (c) => {
         const { id } = c.req.valid('param');
         const series = found(await getSurveySeries(db, id), `Survey series "${id}"`);
-        return c.body(resultsCsv(series, siteUrl(c)), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+        return c.body(resultsCsv(series, new URL(at('/'), siteUrl(c)).href), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+        });
       },
     );
   };

@@ -6,6 +6,7 @@ import {
   type TrendPoint,
   trendPoints,
 } from '../../opinion/index.ts';
+import { at } from '../base-path.ts';
 import type { Chart } from '../charts/index.ts';
 import { linkable } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
@@ -66,7 +67,7 @@ export function groupCharts(
     publics,
     look,
     describe,
-    href: (p) => linkable(p.source.url) ?? `${anchorBase}#${resultAnchor(p)}`,
+    href: (p) => linkable(p.source.url) ?? at(`${anchorBase}#${resultAnchor(p)}`),
   });
   const path = `/opinion/${series.id}/chart`;
   const query = (chart: 'trend' | 'gap') => `question=${lead.id}&answer=${answer.id}&chart=${chart}`;

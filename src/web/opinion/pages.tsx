@@ -5,6 +5,7 @@ import {
   type SurveySeriesSummary,
   type SurveySeriesView,
 } from '../../opinion/index.ts';
+import { at } from '../base-path.ts';
 import { ChartFigure } from '../charts/index.ts';
 import { Localized, SourceList, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
@@ -35,7 +36,7 @@ export function OpinionListPage(props: { series: SurveySeriesSummary[] }) {
           {props.series.map((s) => (
             <tr>
               <td>
-                <a href={`/opinion/${s.id}`}>{s.title}</a>
+                <a href={at(`/opinion/${s.id}`)}>{s.title}</a>
               </td>
               <td>{s.pollsters.join(', ')}</td>
               <td>{s.publics.join(', ')}</td>
@@ -77,7 +78,7 @@ export function SeriesPage({ series, parties, answer }: SeriesPageData) {
       section="opinion"
     >
       <p class="eyebrow">
-        <a href="/opinion">{t('opinion.title')}</a>
+        <a href={at('/opinion')}>{t('opinion.title')}</a>
       </p>
       <h1>{series.title}</h1>
       <dl class="facts">
@@ -106,8 +107,8 @@ export function SeriesPage({ series, parties, answer }: SeriesPageData) {
         {first && second && <p>{t('opinion.method.gap', { first: name(first), second: name(second) })}</p>}
       </section>
       <p>
-        <a href={`/opinion/${series.id}/results.csv`}>{t('opinion.download')}</a> ·{' '}
-        <a href={`/api/opinion/series/${series.id}`}>{t('common.asJson')}</a>
+        <a href={at(`/opinion/${series.id}/results.csv`)}>{t('opinion.download')}</a> ·{' '}
+        <a href={at(`/api/opinion/series/${series.id}`)}>{t('common.asJson')}</a>
       </p>
       {questionGroups(series).map((group) => (
         <QuestionGroup series={series} group={group} asked={answer} look={look} />

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../../core/index.ts';
 import { listParties } from '../../core/index.ts';
 import { getSurveySeries, listSurveySeries, questionGroups, resultsCsv } from '../../opinion/index.ts';
+import { at } from '../base-path.ts';
 import { chartRoutes } from '../charts/index.ts';
 import { partyLook } from '../party-look.ts';
 import { siteUrl } from '../site-url.ts';
@@ -35,7 +36,7 @@ export function opinionRoutes(db: Db) {
 
   app.get('/opinion/:id/results.csv', async (c) => {
     const series = await seriesOr404(c.req.param('id'));
-    return c.body(resultsCsv(series, siteUrl(c)), 200, {
+    return c.body(resultsCsv(series, new URL(at('/'), siteUrl(c)).href), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${series.id}-results.csv"`,
     });
@@ -53,7 +54,7 @@ export function opinionRoutes(db: Db) {
         message: `Query parameter "question": no question "${question}" in this series.`,
       });
     const look = partyLook(parties);
-    const page = new URL(`/opinion/${series.id}`, siteUrl(c)).href;
+    const page = new URL(at(`/opinion/${series.id}`), siteUrl(c)).href;
     const charts = groupCharts(series, group, answer, look, page);
     const found = chart === 'trend' ? charts.trend : charts.gap;
     if (!found) throw new HTTPException(404, { message: 'No year has this figure for both publics.' });

@@ -3,6 +3,7 @@ import { type QuestionView, type SurveySeriesView, trendPoints } from '../../opi
 import type { ProgramRow, SeriesRow } from '../../publications/index.ts';
 import type { AssessmentRow, MilestoneRow, RecommendationRow, Status } from '../../tracker/index.ts';
 import { statusOf } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { DateText, Localized, Msg, Parties, TableScroll } from '../components.tsx';
 import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
@@ -64,22 +65,22 @@ export function HomePage(d: HomeData) {
         </h2>
         <ul class="kpis">
           <li>
-            <a href="/papers">
+            <a href={at('/papers')}>
               <strong>{number(d.counts.papers)}</strong> {t('home.kpi.papers')}
             </a>
           </li>
           <li>
-            <a href="/recommendations">
+            <a href={at('/recommendations')}>
               <strong>{number(d.counts.recommendations)}</strong> {t('home.kpi.recommendations')}
             </a>
           </li>
           <li>
-            <a href="/milestones">
+            <a href={at('/milestones')}>
               <strong>{number(d.counts.commitments)}</strong> {t('home.kpi.commitments')}
             </a>
           </li>
           <li>
-            <a href="/tracker">
+            <a href={at('/tracker')}>
               <strong>
                 {number(d.counts.assessed)} / {number(d.counts.items)}
               </strong>{' '}
@@ -105,7 +106,7 @@ export function HomePage(d: HomeData) {
             <ul class="series-list">
               {d.series.map((s) => (
                 <li>
-                  <a href={`/papers?series=${s.id}`}>{s.title}</a>{' '}
+                  <a href={at(`/papers?series=${s.id}`)}>{s.title}</a>{' '}
                   <span class="count">{tn('home.papers', s.papers)}</span>
                 </li>
               ))}
@@ -116,7 +117,7 @@ export function HomePage(d: HomeData) {
             <ul class="area-list">
               {topAreas.map((area) => (
                 <li>
-                  <a href={`/recommendations?area=${area.id}`}>
+                  <a href={at(`/recommendations?area=${area.id}`)}>
                     <Localized en={area.name_en} ko={area.name_ko} ja={area.name_ja} />
                   </a>{' '}
                   <span class="count">{d.recommendations.filter((r) => r.area_id === area.id).length}</span>
@@ -125,23 +126,23 @@ export function HomePage(d: HomeData) {
             </ul>
             <p>
               {t('home.areasSummary', { recs: d.recommendations.length, areas: topAreas.length })}{' '}
-              <a href="/recommendations">{t('home.browseAll')}</a>.
+              <a href={at('/recommendations')}>{t('home.browseAll')}</a>.
             </p>
           </section>
           <section aria-labelledby="more">
             <h3 id="more">{t('home.more')}</h3>
             <ul>
               <li>
-                <a href="/parties">{t('nav.parties')}</a>
+                <a href={at('/parties')}>{t('nav.parties')}</a>
               </li>
               <li>
-                <a href="/tracker/methodology">{t('home.methodology')}</a>
+                <a href={at('/tracker/methodology')}>{t('home.methodology')}</a>
               </li>
               <li>
-                <a href="/opinion">{t('home.opinion.all')}</a>
+                <a href={at('/opinion')}>{t('home.opinion.all')}</a>
               </li>
               <li>
-                <a href="/api">API</a>
+                <a href={at('/api')}>API</a>
               </li>
             </ul>
           </section>
@@ -178,7 +179,7 @@ function StatusPanel(d: HomeData) {
   return (
     <section class="panel panel-wide" aria-labelledby="status">
       <h2 id="status">
-        <a href="/tracker">{t('home.status.title')}</a>
+        <a href={at('/tracker')}>{t('home.status.title')}</a>
       </h2>
       {d.byParty.length === 0 ? (
         <p>{t('home.assessments.none')}</p>
@@ -227,11 +228,13 @@ function StatusPanel(d: HomeData) {
                   {d.byParty.map((p) => (
                     <tr>
                       <th scope="row">
-                        <a href={`/tracker/parties/${p.code}`}>{name(p.code)}</a>
+                        <a href={at(`/tracker/parties/${p.code}`)}>{name(p.code)}</a>
                       </th>
                       {shown.map((s) => (
                         <td class="num">
-                          <a href={`/tracker?party=${p.code}&status=${s}#items`}>{p.counts.get(s) ?? 0}</a>
+                          <a href={at(`/tracker?party=${p.code}&status=${s}#items`)}>
+                            {p.counts.get(s) ?? 0}
+                          </a>
                         </td>
                       ))}
                       <td class="num">{[...p.counts.values()].reduce((a, b) => a + b, 0)}</td>
@@ -247,11 +250,11 @@ function StatusPanel(d: HomeData) {
         {d.byParty.map((p, i) => (
           <>
             {i > 0 && ' · '}
-            <a href={`/tracker/parties/${p.code}`}>{name(p.code)}</a>
+            <a href={at(`/tracker/parties/${p.code}`)}>{name(p.code)}</a>
           </>
         ))}
         {d.byParty.length > 0 && ' · '}
-        <a href="/tracker">{t('home.status.more')}</a>
+        <a href={at('/tracker')}>{t('home.status.more')}</a>
       </p>
     </section>
   );
@@ -269,7 +272,7 @@ function AssessmentsPanel(props: { assessments: AssessmentRow[] }) {
           {props.assessments.map((a) => (
             <li>
               <StatusBadge status={statusOf(a)} />{' '}
-              <a href={`/items/${a.item_id}`}>
+              <a href={at(`/items/${a.item_id}`)}>
                 <RecordTitle kind={a.item_kind} id={a.item_id} en={a.item_title} />
               </a>{' '}
               <span class="when">
@@ -283,8 +286,8 @@ function AssessmentsPanel(props: { assessments: AssessmentRow[] }) {
         </ol>
       )}
       <p class="more">
-        <a href="/tracker/feed.atom">{t('tracker.overview.feed')}</a> ·{' '}
-        <a href="/tracker/corrections">{t('home.assessments.more')}</a>
+        <a href={at('/tracker/feed.atom')}>{t('tracker.overview.feed')}</a> ·{' '}
+        <a href={at('/tracker/corrections')}>{t('home.assessments.more')}</a>
       </p>
     </section>
   );
@@ -301,7 +304,7 @@ function MilestonesPanel(props: { milestones: MilestoneRow[] }) {
             <span class="when">
               <DateText date={m.date} end={m.date_end} />
             </span>{' '}
-            <a href={`/milestones/${m.id}`}>
+            <a href={at(`/milestones/${m.id}`)}>
               <RecordTitle kind="milestone" id={m.id} en={m.title} />
             </a>{' '}
             <Parties codes={m.parties} />
@@ -309,7 +312,7 @@ function MilestonesPanel(props: { milestones: MilestoneRow[] }) {
         ))}
       </ol>
       <p class="more">
-        <a href="/milestones">{t('home.milestones.more')}</a>
+        <a href={at('/milestones')}>{t('home.milestones.more')}</a>
       </p>
     </section>
   );
@@ -347,7 +350,7 @@ function OpinionPanel(props: { opinion: HomeData['opinion']; parties: PartyRow[]
   return (
     <section class="panel" aria-labelledby="opinion">
       <h2 id="opinion">
-        <a href={page}>{t('home.opinion.title')}</a>
+        <a href={at(page)}>{t('home.opinion.title')}</a>
       </h2>
       <figure class="chart-figure">
         <Legend publics={charts.publics} look={look} />
@@ -385,7 +388,7 @@ function OpinionPanel(props: { opinion: HomeData['opinion']; parties: PartyRow[]
         </tbody>
       </table>
       <p class="more">
-        <a href={page}>{t('home.opinion.more')}</a> · <a href="/opinion">{t('home.opinion.all')}</a>
+        <a href={at(page)}>{t('home.opinion.more')}</a> · <a href={at('/opinion')}>{t('home.opinion.all')}</a>
       </p>
     </section>
   );
@@ -401,7 +404,7 @@ function SignalsPanel(props: { state: SignalsState; module: boolean }) {
         <h2 id="signals">{t('home.signals.title')}</h2>
         <p>
           {state.state === 'busy' ? t('home.signals.busy') : t('home.signals.none')}{' '}
-          {state.state === 'none' && props.module && <a href="/signals">{t('home.signals.how')}</a>}
+          {state.state === 'none' && props.module && <a href={at('/signals')}>{t('home.signals.how')}</a>}
         </p>
       </section>
     );
@@ -427,7 +430,7 @@ function SignalsPanel(props: { state: SignalsState; module: boolean }) {
   return (
     <section class="panel" aria-labelledby="signals">
       <h2 id="signals">
-        <a href={page}>{t('home.signals.title')}</a>
+        <a href={at(page)}>{t('home.signals.title')}</a>
       </h2>
       <figure class="chart-figure">
         <ul class="legend" aria-label={t('opinion.legend')}>
@@ -451,7 +454,7 @@ function SignalsPanel(props: { state: SignalsState; module: boolean }) {
         </figcaption>
       </figure>
       <p class="more">
-        <a href={page}>{t('home.signals.more', { a: g.a, b: g.b })}</a>
+        <a href={at(page)}>{t('home.signals.more', { a: g.a, b: g.b })}</a>
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { CommitmentRow, MilestoneKind, MilestoneRow } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { DateText, Parties, SourceList } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -27,7 +28,7 @@ export function MilestonesPage(props: { milestones: MilestoneRow[] }) {
                     <span class="kind">{t(`kind.${m.kind as Kind}`)}</span>
                   </p>
                   <h3>
-                    <a href={`/milestones/${m.id}`}>
+                    <a href={at(`/milestones/${m.id}`)}>
                       <RecordTitle kind="milestone" id={m.id} en={m.title} />
                     </a>
                   </h3>
@@ -87,7 +88,7 @@ export function MilestonePage(props: { milestone: MilestoneRow; commitments: Com
                   {c.due && <> · {t('milestone.due', { date: date(c.due) })}</>}
                   {c.quote && <blockquote>{c.quote}</blockquote>}
                   <p>
-                    <a href={`/items/${c.id}`}>{t('common.tracking')}</a>
+                    <a href={at(`/items/${c.id}`)}>{t('common.tracking')}</a>
                   </p>
                 </li>
               ))}

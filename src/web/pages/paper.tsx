@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import { citationTitle, citationUrl, type PaperRow } from '../../publications/index.ts';
 import type { RecommendationRow } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { Known, OutLink, Parties, SourceList, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -95,13 +96,13 @@ export function PaperPage({
         <>
           {citationMeta(p, pageUrl)}
           {jsonLd(p, pageUrl)}
-          <link rel="alternate" type="application/json" href={`/api/papers/${p.id}`} />
+          <link rel="alternate" type="application/json" href={at(`/api/papers/${p.id}`)} />
         </>
       }
     >
       <article class="paper">
         <p class="eyebrow">
-          <a href={`/papers?series=${p.series_id}`}>{p.series_title}</a>
+          <a href={at(`/papers?series=${p.series_id}`)}>{p.series_title}</a>
           {p.number !== null && (
             <>
               {' '}
@@ -137,7 +138,7 @@ export function PaperPage({
               <ul class="authors">
                 {p.authors.map((a) => (
                   <li>
-                    <a href={`/recommendations?contributor=${a.author_id}`}>{authorName(a, locale)}</a>
+                    <a href={at(`/recommendations?contributor=${a.author_id}`)}>{authorName(a, locale)}</a>
                     {a.inferred && <span class="inferred"> {t('paper.authorshipInferred')}</span>},{' '}
                     <Known value={a.affiliation} what={t('paper.affiliation')} />
                     {a.note && <span class="note"> — {a.note}</span>}
@@ -193,7 +194,7 @@ export function PaperPage({
             <ul class="rec-list">
               {recommendations.map((r) => (
                 <li>
-                  <a href={`/recommendations/${r.id}`}>
+                  <a href={at(`/recommendations/${r.id}`)}>
                     <RecordTitle kind="recommendation" id={r.id} en={r.title} />
                   </a>{' '}
                   — {r.issue_area_name} · {t(`common.format.${r.format}`)} · <Parties codes={r.parties} />
@@ -229,17 +230,17 @@ export function PaperPage({
           <p class="reference">{reference}</p>
           <ul class="downloads">
             <li>
-              <a href={`/papers/${p.id}/cite.bib`} download>
+              <a href={at(`/papers/${p.id}/cite.bib`)} download>
                 BibTeX
               </a>
             </li>
             <li>
-              <a href={`/papers/${p.id}/cite.ris`} download>
+              <a href={at(`/papers/${p.id}/cite.ris`)} download>
                 RIS
               </a>
             </li>
             <li>
-              <a href={`/papers/${p.id}/cite.json`} download>
+              <a href={at(`/papers/${p.id}/cite.json`)} download>
                 CSL-JSON
               </a>
             </li>
@@ -257,7 +258,7 @@ export function PaperPage({
                     {r.number_inferred && '*'} ·{' '}
                   </>
                 )}
-                <a href={`/papers/${r.id}`}>{paperLabel(r)}</a> —{' '}
+                <a href={at(`/papers/${r.id}`)}>{paperLabel(r)}</a> —{' '}
                 {r.authors.map((a) => authorName(a, locale)).join(', ') || t('paper.noAuthor')}
               </li>
             ))}

@@ -1,4 +1,5 @@
 import type { PaperRow, SeriesRow } from '../../publications/index.ts';
+import { at } from '../base-path.ts';
 import { Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -13,7 +14,7 @@ export function PapersPage(props: { series: SeriesRow[]; papers: PaperRow[]; sel
       <h1>{t('papers.title')}</h1>
       {props.selected && (
         <p>
-          <a href="/papers">{t('papers.everySeries')}</a>
+          <a href={at('/papers')}>{t('papers.everySeries')}</a>
         </p>
       )}
       {shown.map((s) => (
@@ -37,7 +38,7 @@ export function PapersPage(props: { series: SeriesRow[]; papers: PaperRow[]; sel
                   <tr>
                     <td>{p.number === null ? <Unknown /> : `${p.number}${p.number_inferred ? '*' : ''}`}</td>
                     <td>
-                      <a href={`/papers/${p.id}`}>{paperLabel(p)}</a>
+                      <a href={at(`/papers/${p.id}`)}>{paperLabel(p)}</a>
                     </td>
                     <td>
                       {p.authors.length === 0 ? (

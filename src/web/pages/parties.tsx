@@ -1,5 +1,6 @@
 import type { PartyRow } from '../../core/index.ts';
 import type { CommitmentRow, MilestoneRow, RecommendationRow } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { DateText, Localized, Parties, Unknown } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -24,7 +25,7 @@ export function PartiesPage(props: { parties: PartyRow[] }) {
           {props.parties.map((p) => (
             <tr>
               <td>
-                <a href={`/parties/${p.code}`}>{p.code}</a>
+                <a href={at(`/parties/${p.code}`)}>{p.code}</a>
               </td>
               <td lang="en">{p.name_en}</td>
               <td lang="ko">{p.name_ko ?? <Unknown />}</td>
@@ -72,14 +73,14 @@ export function PartyPage({ party: p, recommendations, commitments, milestones }
         <ul>
           {recommendations.map((r) => (
             <li>
-              <a href={`/recommendations/${r.id}`}>{r.title}</a> — {r.contributor_name},{' '}
+              <a href={at(`/recommendations/${r.id}`)}>{r.title}</a> — {r.contributor_name},{' '}
               {t(`common.format.${r.format}`)}
             </li>
           ))}
         </ul>
         {recommendations.length > 0 && (
           <p>
-            <a href={`/recommendations?party=${p.code}`}>{t('party.filterBy', { code: p.code })}</a>
+            <a href={at(`/recommendations?party=${p.code}`)}>{t('party.filterBy', { code: p.code })}</a>
           </p>
         )}
       </section>
@@ -91,8 +92,8 @@ export function PartyPage({ party: p, recommendations, commitments, milestones }
           <ul>
             {commitments.map((c) => (
               <li>
-                <strong>{c.title}</strong> — <a href={`/milestones/${c.milestone_id}`}>{c.milestone_title}</a>{' '}
-                (
+                <strong>{c.title}</strong> —{' '}
+                <a href={at(`/milestones/${c.milestone_id}`)}>{c.milestone_title}</a> (
                 <DateText date={c.milestone_date} />) · <Parties codes={c.parties} />
               </li>
             ))}
@@ -104,7 +105,7 @@ export function PartyPage({ party: p, recommendations, commitments, milestones }
         <ol class="timeline compact">
           {milestones.map((m) => (
             <li>
-              <DateText date={m.date} end={m.date_end} /> <a href={`/milestones/${m.id}`}>{m.title}</a>
+              <DateText date={m.date} end={m.date_end} /> <a href={at(`/milestones/${m.id}`)}>{m.title}</a>
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import type { IssueAreaRow } from '../../core/index.ts';
 import type { PaperRow } from '../../publications/index.ts';
 import type { RecommendationRow } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { Localized, Msg, Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -25,11 +26,11 @@ export function RecommendationPage(props: {
     <Layout title={r.title} section="recommendations" description={r.summary}>
       <article class="recommendation">
         <p class="eyebrow">
-          {t('rec.kind')} · <a href={`/recommendations?area=${r.area_id}`}>{area(r.area_id)}</a>
+          {t('rec.kind')} · <a href={at(`/recommendations?area=${r.area_id}`)}>{area(r.area_id)}</a>
           {r.area_id !== r.issue_area_id && (
             <>
               {' '}
-              › <a href={`/recommendations?area=${r.issue_area_id}`}>{area(r.issue_area_id)}</a>
+              › <a href={at(`/recommendations?area=${r.issue_area_id}`)}>{area(r.issue_area_id)}</a>
             </>
           )}
         </p>
@@ -41,7 +42,7 @@ export function RecommendationPage(props: {
         <dl class="facts">
           <dt>{t('rec.contributor')}</dt>
           <dd>
-            <a href={`/recommendations?contributor=${r.contributor_id}`}>{r.contributor_name}</a>
+            <a href={at(`/recommendations?contributor=${r.contributor_id}`)}>{r.contributor_name}</a>
           </dd>
           <dt>{t('rec.parties')}</dt>
           <dd>
@@ -53,7 +54,7 @@ export function RecommendationPage(props: {
             <>
               <dt>{t('rec.contributorPaper')}</dt>
               <dd>
-                <a href={`/papers/${madeIn.id}`}>{paperLabel(madeIn)}</a>
+                <a href={at(`/papers/${madeIn.id}`)}>{paperLabel(madeIn)}</a>
               </dd>
             </>
           )}
@@ -68,7 +69,7 @@ export function RecommendationPage(props: {
               <Msg
                 k="rec.verbatim"
                 vars={{ where }}
-                nodes={{ paper: <a href={`/papers/${paper.id}`}>{paperLabel(paper)}</a> }}
+                nodes={{ paper: <a href={at(`/papers/${paper.id}`)}>{paperLabel(paper)}</a> }}
               />
               {paper.authors.length > 0 && (
                 <> {t('rec.by', { authors: paper.authors.map((a) => a.name).join(', ') })}</>
@@ -78,8 +79,8 @@ export function RecommendationPage(props: {
           </figure>
         </section>
         <p>
-          <a href={`/items/${r.id}`}>{t('common.tracking')}</a> ·{' '}
-          <a href={`/api/recommendations/${r.id}`}>{t('common.asJson')}</a>
+          <a href={at(`/items/${r.id}`)}>{t('common.tracking')}</a> ·{' '}
+          <a href={at(`/api/recommendations/${r.id}`)}>{t('common.asJson')}</a>
         </p>
       </article>
     </Layout>

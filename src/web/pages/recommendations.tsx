@@ -1,6 +1,7 @@
 import { Format, type IssueAreaRow, type PartyRow } from '../../core/index.ts';
 import type { AuthorRow, SeriesRow } from '../../publications/index.ts';
 import { type RecommendationFilter, type RecommendationRow, STATUSES } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { Parties } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -53,7 +54,7 @@ export function RecommendationsPage(d: RecommendationsPageData) {
   return (
     <Layout title={t('recs.title')} section="recommendations">
       <h1>{t('recs.title')}</h1>
-      <form method="get" action="/recommendations" class="filters" aria-label={t('recs.filter')}>
+      <form method="get" action={at('/recommendations')} class="filters" aria-label={t('recs.filter')}>
         <Select
           name="area"
           label={t('recs.area')}
@@ -97,12 +98,13 @@ export function RecommendationsPage(d: RecommendationsPageData) {
           options={STATUSES.map((s) => ({ value: s, label: t(`tracker.status.${s}`) }))}
         />
         <p class="actions">
-          <button type="submit">{t('recs.apply')}</button> <a href="/recommendations">{t('recs.clear')}</a>
+          <button type="submit">{t('recs.apply')}</button>{' '}
+          <a href={at('/recommendations')}>{t('recs.clear')}</a>
         </p>
       </form>
       <p role="status">
         {tn('recs.count', d.recommendations.length)} {t('recs.download')}{' '}
-        <a href={`/recommendations.csv${q}`}>CSV</a>, <a href={`/recommendations.json${q}`}>JSON</a>.
+        <a href={at(`/recommendations.csv${q}`)}>CSV</a>, <a href={at(`/recommendations.json${q}`)}>JSON</a>.
       </p>
       <table class="recs">
         <caption class="visually-hidden">{t('recs.caption')}</caption>
@@ -120,12 +122,12 @@ export function RecommendationsPage(d: RecommendationsPageData) {
           {d.recommendations.map((r) => (
             <tr>
               <td>
-                <a href={`/recommendations/${r.id}`}>
+                <a href={at(`/recommendations/${r.id}`)}>
                   <RecordTitle kind="recommendation" id={r.id} en={r.title} />
                 </a>
               </td>
               <td>
-                <a href={`/items/${r.id}`}>
+                <a href={at(`/items/${r.id}`)}>
                   <StatusBadge status={r.status} />
                 </a>
               </td>

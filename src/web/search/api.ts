@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../core/index.ts';
 import { KINDS, search } from '../../search/index.ts';
+import { at } from '../base-path.ts';
 import { jsonResponse } from '../json-response.ts';
 
 const escapeHtml = (s: string) =>
@@ -77,6 +78,7 @@ export function searchApi(db: Db) {
             counts: r.counts,
             results: r.hits.map((h) => ({
               ...h,
+              url: at(h.url),
               snippet_html: h.snippet
                 .map((s) => (s.match ? `<mark>${escapeHtml(s.text)}</mark>` : escapeHtml(s.text)))
                 .join(''),

@@ -1,4 +1,5 @@
 import { KINDS, type Kind, type SearchQuery, type SearchResult } from '../../search/index.ts';
+import { at } from '../base-path.ts';
 import { Localized } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -21,7 +22,7 @@ function pageHref(query: SearchQuery, page: number) {
   const p = new URLSearchParams({ q: query.q });
   for (const k of query.kind) p.append('kind', k);
   if (page > 1) p.set('page', String(page));
-  return `/search?${p}`;
+  return at(`/search?${p}`);
 }
 
 /** Search results: ranked, with the matching words marked in a snippet, and filters by kind of record. */
@@ -33,7 +34,7 @@ export function SearchPage(props: { query: SearchQuery; result?: SearchResult })
   return (
     <Layout title={title} description={t('search.description')} section="search">
       <h1>{t('search.title')}</h1>
-      <form method="get" action="/search" class="search-form">
+      <form method="get" action={at('/search')} class="search-form">
         <p>
           <label for="search-q">{t('search.label')}</label>{' '}
           <input id="search-q" type="search" name="q" value={query.q} maxlength={200} />{' '}
@@ -67,7 +68,7 @@ export function SearchPage(props: { query: SearchQuery; result?: SearchResult })
               {result.hits.map((h) => (
                 <li>
                   <span class="kind">{t(kindKey(h.kind))}</span>{' '}
-                  <a href={h.url}>
+                  <a href={at(h.url)}>
                     <Localized {...h.title} />
                   </a>
                   <p class="snippet" lang={snippetLang(h.snippet.map((x) => x.text).join(''))}>

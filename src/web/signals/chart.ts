@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { IndexPoint, ManifestEntry } from '../../signals/index.ts';
+import { at } from '../base-path.ts';
 import { fitText, labelRows, renderPlot, textWidth } from '../charts/index.ts';
 
 export interface ChartMilestone {
@@ -159,7 +160,7 @@ export function cooperationChart(
         stroke: '#777',
         strokeDasharray: '3,3',
         title: (m: ChartMilestone) => `${m.date} ${m.title}`,
-        href: (m: ChartMilestone) => `/milestones/${m.id}`,
+        href: (m: ChartMilestone) => at(`/milestones/${m.id}`),
       }),
       ...labelled.map((l) =>
         Plot.text([l], {

@@ -1,4 +1,5 @@
 import type { DayEvent, DyadQuery, IndexPoint, TopEvent } from '../../signals/index.ts';
+import { at } from '../base-path.ts';
 import { type Chart, ChartFigure } from '../charts/index.ts';
 import { Msg, OutLink, TableScroll } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
@@ -94,7 +95,7 @@ function DyadForm(props: { q: DyadQuery }) {
   const { q } = props;
   const { t } = useI18n();
   return (
-    <form method="get" action="/signals" class="filters">
+    <form method="get" action={at('/signals')} class="filters">
       <label>
         {t('signals.form.party')} <input name="a" value={q.a} size={4} pattern="[A-Za-z]{3}" required />
       </label>
@@ -145,7 +146,7 @@ export function DyadPage(props: DyadPageProps) {
           by,
           direction: q.directed ? t('signals.directed', { a: q.a, b: q.b }) : t('signals.undirected'),
         })}{' '}
-        {t('signals.data')} <a href={`/api/signals/dyads/${q.a}-${q.b}/series?${keep}`}>JSON</a>.
+        {t('signals.data')} <a href={at(`/api/signals/dyads/${q.a}-${q.b}/series?${keep}`)}>JSON</a>.
       </p>
       <DyadForm q={q} />
       {total === 0 ? (
@@ -171,7 +172,7 @@ export function DyadPage(props: DyadPageProps) {
                   {series.map((p) => (
                     <tr>
                       <th scope="row">
-                        <a href={`${self}?${keep}&day=${p.period}`}>{p.period}</a>
+                        <a href={at(`${self}?${keep}&day=${p.period}`)}>{p.period}</a>
                       </th>
                       <td>{number(p.events)}</td>
                       <td>{number(p.verbal_cooperation + p.material_cooperation)}</td>
@@ -210,7 +211,7 @@ export function DyadPage(props: DyadPageProps) {
         </>
       )}
       <h2 id="day">{t('signals.day')}</h2>
-      <form method="get" action={self} class="filters">
+      <form method="get" action={at(self)} class="filters">
         <input type="hidden" name="by" value={q.by} />
         {q.directed && <input type="hidden" name="directed" value="true" />}
         <label>

@@ -20,7 +20,10 @@ export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
       rest.delete('a');
       rest.delete('b');
       const dyad = readDyad(`${a}-${b}`, {});
-      return c.redirect(`/signals/${dyad.a}-${dyad.b}${rest.size ? `?${rest}` : ''}`, 303);
+      return c.redirect(
+        `${c.get('basePath')}/signals/${dyad.a}-${dyad.b}${rest.size ? `?${rest}` : ''}`,
+        303,
+      );
     }
     const dyad = await partnershipDyad(db);
     if (!dyad)
@@ -28,7 +31,7 @@ export function signalsRoutes(db: Db, warehouse: WarehouseSource) {
         message:
           'No dataset names a partnership here: choose two parties by their CAMEO codes, /signals?a=…&b=….',
       });
-    return c.redirect(`/signals/${dyad}`, 302);
+    return c.redirect(`${c.get('basePath')}/signals/${dyad}`, 302);
   });
 
   /** The tracker's milestones that concern both parties: they share the chart's time axis. */

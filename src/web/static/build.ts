@@ -27,6 +27,11 @@ export interface BuildOptions {
   search?: boolean;
   /** Paths left out of the copy; their links go to the live site, or are dropped without one. */
   skip?: RegExp[];
+  /**
+   * The path `app` serves its dataset under (`/d/<id>`, see `createApp`): the copy holds that
+   * dataset's pages at the same files as the default dataset's. @default ''
+   */
+  basePath?: string;
   log?: (line: string) => void;
 }
 
@@ -58,6 +63,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   const base = new URL(opts.baseUrl ?? 'http://localhost/');
   const log = opts.log ?? (() => {});
   const limit = opts.limit ?? 20_000;
+  const basePath = opts.basePath ?? '';
   const started = performance.now();
 
   // The pages, then the API's GET answers named by its OpenAPI document.
@@ -67,10 +73,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     seeds: ['/', SEARCH_PAGE],
     limit,
     skip: opts.skip,
+    basePath,
   });
-  const apiSeeds = apiPaths(fetched);
+  const apiSeeds = apiPaths(fetched, basePath);
   const more = await crawl(
-    { app: opts.app, base, seeds: apiSeeds, seedLocales: [DEFAULT_LOCALE], limit, skip: opts.skip },
+    { app: opts.app, base, seeds: apiSeeds, seedLocales: [DEFAULT_LOCALE], limit, skip: opts.skip, basePath },
     fetched,
   );
   log(`Fetched ${fetched.size} resources in ${Math.round(performance.now() - started)} ms`);
@@ -117,6 +124,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
       search: searchFile(f.locale),
       liveUrl: opts.liveUrl,
       skip: opts.skip ?? [],
+      basePath,
       isSearch: f.pathname === SEARCH_PAGE,
     });
     write(file, html);
@@ -177,6 +185,8 @@ interface PageContext {
   search: string;
   liveUrl?: string;
   skip: RegExp[];
+  /** The app's base path (`BuildOptions.basePath`): the live site's addresses carry it. */
+  basePath?: string;
   isSearch: boolean;
 }
 
@@ -186,23 +196,24 @@ const escapeHtml = (s: string) =>
 /** A page made static: links relative to its file, forms replaced by the note, the search box kept. */
 export function rewritePage(html: string, ctx: PageContext): string {
   const words = STATIC_WORDS[ctx.locale];
+  const bp = ctx.basePath ?? '';
   const live = ctx.liveUrl
-    ? ` <a href="${escapeHtml(new URL(ctx.page.pathname, ctx.liveUrl).href)}">${escapeHtml(words.live)}</a>`
+    ? ` <a href="${escapeHtml(new URL(`${bp}${ctx.page.pathname}`, ctx.liveUrl).href)}">${escapeHtml(words.live)}</a>`
     : '';
   const note = `<p class="static-note">${escapeHtml(words.note)}${live}</p>`;
   let out = html.replace(/<form\b([^>]*)>[\s\S]*?<\/form>/g, (form, attrs: string) => {
-    const search = /\saction="\/search"/.test(attrs) && /\smethod="get"/.test(attrs);
+    const search = attrs.includes(` action="${bp}${SEARCH_PAGE}"`) && /\smethod="get"/.test(attrs);
     if (!search) return note;
     // The search form's kind filters need the live index; the static search has the words only.
     return form.replace(/<fieldset[\s\S]*?<\/fieldset>/g, '');
   });
   out = out.replace(/\s(href|src|action)="([^"]*)"/g, (whole, attr: string, raw: string) => {
-    const to = targetOf(unescapeAttr(raw), ctx.page, ctx.locale);
+    const to = targetOf(unescapeAttr(raw), ctx.page, ctx.locale, bp);
     if (!to) return whole;
     let href: string | undefined;
     if (ctx.skip.some((r) => r.test(to.pathname))) {
       if (!ctx.liveUrl) return '';
-      href = new URL(`${to.pathname}${to.search}`, ctx.liveUrl).href;
+      href = new URL(`${bp}${to.pathname}${to.search}`, ctx.liveUrl).href;
     } else if (to.pathname === SEARCH_PAGE) href = relativeHref(ctx.file, ctx.search) + to.search;
     else href = resolved(to, ctx.files, ctx.file, to.hash);
     return href === undefined ? whole : ` ${attr}="${escapeHtml(href)}"`;
@@ -234,14 +245,16 @@ function resolved(to: Target, files: Map<string, string>, from: string, hash: st
  * The GET paths of the API from its OpenAPI document, a path parameter filled with every value the
  * crawl saw in its place (`/api/papers/{id}` from the pages `/papers/<id>` and the list `/api/papers`).
  */
-export function apiPaths(fetched: Map<string, Fetched>): string[] {
+export function apiPaths(fetched: Map<string, Fetched>, basePath = ''): string[] {
   const doc = [...fetched.values()].find((f) => f.pathname === '/api/openapi.json' && f.status === 200);
   if (!doc) return [];
   const spec = JSON.parse(decoder.decode(doc.body)) as {
     servers?: { url: string }[];
     paths: Record<string, { get?: { parameters?: { in: string; required?: boolean }[] } }>;
   };
-  const prefix = spec.servers?.[0]?.url ?? '/api';
+  // The document names the API at its address under the base path; the crawl names it without.
+  const server = spec.servers?.[0]?.url ?? `${basePath}/api`;
+  const prefix = basePath && server.startsWith(`${basePath}/`) ? server.slice(basePath.length) : server;
   const known = [...fetched.values()].filter((f) => f.status === 200);
   const out = new Set<string>();
   for (const [template, item] of Object.entries(spec.paths)) {

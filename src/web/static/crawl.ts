@@ -37,7 +37,12 @@ export const isLeftOut = (pathname: string) => LEFT_OUT.some((r) => r.test(pathn
  * Reads a link of a page as a target of the crawl: the same origin only, `?lang=` choosing the
  * language (otherwise the page's own), parameters sorted so that one page has one name.
  */
-export function targetOf(href: string, page: URL, locale: Locale): (Target & { hash: string }) | null {
+export function targetOf(
+  href: string,
+  page: URL,
+  locale: Locale,
+  basePath = '',
+): (Target & { hash: string }) | null {
   if (/^(#|mailto:|tel:|data:|javascript:)/i.test(href)) return null;
   let url: URL;
   try {
@@ -49,6 +54,9 @@ export function targetOf(href: string, page: URL, locale: Locale): (Target & { h
   const lang = url.searchParams.get('lang');
   url.searchParams.delete('lang');
   let pathname = url.pathname.replace(/\/+$/, '') || '/';
+  // A dataset's pages are named as the default dataset's are, so that its copy has the same files.
+  if (basePath && (pathname === basePath || pathname.startsWith(`${basePath}/`)))
+    pathname = pathname.slice(basePath.length) || '/';
   if (QUERY_IGNORED.some((r) => r.test(pathname))) url.search = '';
   url.searchParams.sort();
   pathname = pathname.replace(/\/index\.html$/, '') || '/';
@@ -82,6 +90,8 @@ export interface CrawlOptions {
   concurrency?: number;
   /** Paths not fetched (e.g. the PDF briefs of a build without Chromium). */
   skip?: RegExp[];
+  /** The path the app serves its dataset under (`/d/<id>`); targets are named without it. @default '' */
+  basePath?: string;
 }
 
 /**
@@ -92,6 +102,7 @@ export async function crawl(
   opts: CrawlOptions,
   fetched = new Map<string, Fetched>(),
 ): Promise<{ fetched: Map<string, Fetched>; truncated: boolean }> {
+  const bp = opts.basePath ?? '';
   const queue: (Target & { from: string })[] = [];
   const seen = new Set(fetched.keys());
   const push = (t: Target, from: string) => {
@@ -102,12 +113,12 @@ export async function crawl(
     queue.push({ ...t, from });
   };
   for (const seed of opts.seeds ?? ['/']) {
-    const t = targetOf(seed, opts.base, DEFAULT_LOCALE);
+    const t = targetOf(seed, opts.base, DEFAULT_LOCALE, bp);
     if (t) for (const locale of opts.seedLocales ?? LOCALES) push({ ...t, locale }, '(start)');
   }
   let truncated = false;
   const fetchOne = async (t: Target & { from: string }) => {
-    const url = new URL(`${t.pathname}${t.search}`, opts.base);
+    const url = new URL(`${bp}${t.pathname}${t.search}`, opts.base);
     // The language goes in the cookie, not the query, so that strict query checks see none.
     const res = await opts.app.request(url.href, { headers: { cookie: `lang=${t.locale}` } });
     const type = res.headers.get('content-type') ?? '';
@@ -116,14 +127,14 @@ export async function crawl(
     fetched.set(keyOf(t), entry);
     const location = res.headers.get('location');
     if (res.status >= 300 && res.status < 400 && location) {
-      const to = targetOf(location, url, t.locale);
+      const to = targetOf(location, url, t.locale, bp);
       if (to) {
         entry.location = to;
         push(to, url.pathname);
       }
     } else if (res.ok && type.startsWith('text/html')) {
       for (const href of linksOf(new TextDecoder().decode(body))) {
-        const to = targetOf(href, url, t.locale);
+        const to = targetOf(href, url, t.locale, bp);
         if (to) push(to, `${t.pathname}${t.search} (${t.locale})`);
       }
     }

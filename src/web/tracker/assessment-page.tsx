@@ -2,6 +2,7 @@ import type { Actor } from '../../accounts/index.ts';
 import { can } from '../../accounts/index.ts';
 import type { Problem } from '../../core/index.ts';
 import type { AssessmentRow, TrackedItemRow } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -16,7 +17,7 @@ const Csrf = (props: { csrf: string }) => <input type="hidden" name="_csrf" valu
 /** A button that moves an assessment along the review workflow, guarded by its version. */
 function Step(props: { a: AssessmentRow; csrf: string; step: string; label: string }) {
   return (
-    <form method="post" action={`/assessments/${props.a.id}/${props.step}`} class="inline">
+    <form method="post" action={at(`/assessments/${props.a.id}/${props.step}`)} class="inline">
       <Csrf csrf={props.csrf} />
       <input type="hidden" name="version" value={String(props.a.version)} />
       <button type="submit">{props.label}</button>
@@ -46,7 +47,7 @@ export function AssessmentPage(props: {
           k="tracker.assessment.of"
           nodes={{
             item: (
-              <a href={`/items/${item.id}`} lang="en">
+              <a href={at(`/items/${item.id}`)} lang="en">
                 {item.title}
               </a>
             ),
@@ -68,7 +69,7 @@ export function AssessmentPage(props: {
         )}
         {mayPublish && <Step a={a} csrf={csrf} step="return" label={t('tracker.assessment.return')} />}
         {a.state === 'published' && !a.corrected_by && can(actor.role, 'assessment.correct') && (
-          <a class="button" href={`/assessments/${a.id}/correct`}>
+          <a class="button" href={at(`/assessments/${a.id}/correct`)}>
             {t('tracker.assessment.correct')}
           </a>
         )}
@@ -101,7 +102,7 @@ function AssessmentFormBody(props: {
 }) {
   const { t } = useI18n();
   return (
-    <form method="post" action={props.action} class="assessment-form">
+    <form method="post" action={at(props.action)} class="assessment-form">
       <Csrf csrf={props.csrf} />
       {props.version !== undefined && <input type="hidden" name="version" value={String(props.version)} />}
       {props.correction && (
@@ -145,7 +146,7 @@ export function AssessmentFormPage(p: FormPageProps) {
     <Layout head={TRACKER_HEAD} title={t(p.title, { item: p.item.title })} section="tracker">
       <UserBar actor={p.actor} csrf={p.csrf} />
       <p class="eyebrow">
-        <a href={`/items/${p.item.id}`} lang="en">
+        <a href={at(`/items/${p.item.id}`)} lang="en">
           {p.item.title}
         </a>
       </p>

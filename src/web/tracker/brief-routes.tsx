@@ -15,6 +15,7 @@ import {
   scoredItems,
   scoresBy,
 } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { useI18n } from '../i18n.ts';
 import { printPdf } from '../pdf.ts';
 import { BriefPage, type BriefProps } from './brief.tsx';
@@ -74,7 +75,7 @@ export function briefRoutes(db: Db) {
     return {
       scope: 'party',
       name: pick({ en: party.name_en, ko: party.name_ko, ja: party.name_ja }).text,
-      url: new URL(`/tracker/parties/${party.code}`, c.req.url).href,
+      url: new URL(at(`/tracker/parties/${party.code}`), c.req.url).href,
       asOf: day,
       compliance: complianceScore(party.code, mine, current),
       implementation: implementationScore(mine, current),
@@ -98,7 +99,7 @@ export function briefRoutes(db: Db) {
     return {
       scope: 'area',
       name: pick({ en: area.name_en, ko: area.name_ko, ja: area.name_ja }).text,
-      url: new URL(`/tracker?area=${area.id}`, c.req.url).href,
+      url: new URL(at(`/tracker?area=${area.id}`), c.req.url).href,
       asOf: day,
       implementation: implementationScore(mine, current),
       byParty: scoresBy(mine, current, 'party')

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { raw } from 'hono/html';
 import type { Locale } from '../../core/i18n/index.ts';
 import type { AssessmentRow, Score, ScoredItem, Status } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { useI18n } from '../i18n.ts';
 import { recordText } from '../record-text.tsx';
 import { StatusBadge } from '../status-badge.tsx';
@@ -204,10 +205,10 @@ export function BriefLinks(props: { base: string }) {
   const w = LINK_WORDS[useI18n().locale];
   return (
     <p class="brief-links">
-      <a href={`${props.base}/brief.pdf`} type="application/pdf">
+      <a href={at(`${props.base}/brief.pdf`)} type="application/pdf">
         {w.pdf}
       </a>{' '}
-      · <a href={`${props.base}/brief`}>{w.html}</a>
+      · <a href={at(`${props.base}/brief`)}>{w.html}</a>
     </p>
   );
 }

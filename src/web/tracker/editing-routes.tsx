@@ -28,7 +28,7 @@ import {
 } from './form-data.ts';
 import { itemOr404, refused, today, visibleAssessment } from './lookups.ts';
 
-const seeOther = (c: Context, to: string) => c.redirect(to, 303);
+const seeOther = (c: Context, to: string) => c.redirect(`${c.get('basePath')}${to}`, 303);
 
 /**
  * The tracker's writes from the site: the assessment forms (draft, edit, correct), the review

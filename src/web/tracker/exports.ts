@@ -12,6 +12,7 @@ import {
   type TrackedItemRow,
   TrackedItemView,
 } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { type TableField, tableFields } from '../table-schema.ts';
 
 const A = AssessmentView.shape;
@@ -85,11 +86,11 @@ const LINK_FIELDS = tableFields(LinkExport);
 export function assessmentRecords(rows: AssessmentRow[], base: string): z.infer<typeof AssessmentExport>[] {
   return rows.map((a) => ({
     id: a.id,
-    url: new URL(`/assessments/${a.id}`, base).href,
+    url: new URL(at(`/assessments/${a.id}`), base).href,
     item_id: a.item_id,
     item_kind: a.item_kind,
     item_title: a.item_title,
-    item_url: new URL(`/items/${a.item_id}`, base).href,
+    item_url: new URL(at(`/items/${a.item_id}`), base).href,
     as_of: a.as_of,
     implementation: a.implementation,
     flags: a.flags,
@@ -144,7 +145,7 @@ export function itemsCsv(
     ITEM_FIELDS,
     rows.map((i) => ({
       ...i,
-      url: new URL(`/items/${i.id}`, base).href,
+      url: new URL(at(`/items/${i.id}`), base).href,
       issue_area: i.area_id,
       sub_area: i.issue_area_id,
     })),
@@ -154,7 +155,7 @@ export function itemsCsv(
 export function linksCsv(rows: LinkRow[], base: string): string {
   return csv(
     LINK_FIELDS,
-    rows.map((l) => ({ ...l, recommendation_url: new URL(`/items/${l.recommendation_id}`, base).href })),
+    rows.map((l) => ({ ...l, recommendation_url: new URL(at(`/items/${l.recommendation_id}`), base).href })),
   );
 }
 
@@ -162,7 +163,7 @@ export function linksCsv(rows: LinkRow[], base: string): string {
 export function dataPackage(base: string) {
   const resource = (name: string, path: string, description: string, fields: TableField[]) => ({
     name,
-    path: new URL(path, base).href,
+    path: new URL(at(path), base).href,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8-sig',
@@ -173,7 +174,7 @@ export function dataPackage(base: string) {
     profile: 'tabular-data-package',
     name: 'entente-tracker',
     title: 'Entente tracker: tracked items, assessments and links',
-    homepage: new URL('/tracker', base).href,
+    homepage: new URL(at('/tracker'), base).href,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     resources: [
       resource('items', '/tracker/items.csv', 'Recommendations and commitments', ITEM_FIELDS),

@@ -1,12 +1,13 @@
 import type { AssessmentRow } from '../../tracker/index.ts';
 import { levelLabel } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An Atom feed of published assessments, newest publication first. */
 export function atomFeed(rows: AssessmentRow[], opts: { base: string; self: string; title: string }): string {
-  const url = (p: string) => new URL(p, opts.base).href;
+  const url = (p: string) => new URL(at(p), opts.base).href;
   const updated = rows[0]?.published_at ?? rows[0]?.as_of ?? '1970-01-01';
   const stamp = (s: string) => (s.length === 10 ? `${s}T00:00:00Z` : s);
   const entries = rows.map(

@@ -2,6 +2,7 @@ import type { Actor } from '../../accounts/index.ts';
 import { can } from '../../accounts/index.ts';
 import type { AssessmentRow, LinkRow, Status, TrackedItemRow } from '../../tracker/index.ts';
 import { MATCHES } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { Parties, shortUrl } from '../components.tsx';
 import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
@@ -75,12 +76,12 @@ export function ItemPage(props: ItemPageProps) {
           <dt>{t('tracker.item.from')}</dt>
           <dd>
             {item.kind === 'recommendation' ? (
-              <a href={`/recommendations/${item.id}`} lang="en">
+              <a href={at(`/recommendations/${item.id}`)} lang="en">
                 {item.source_title}
               </a>
             ) : (
               <>
-                <a href={`/milestones/${item.source_id}`} lang="en">
+                <a href={at(`/milestones/${item.source_id}`)} lang="en">
                   {item.source_title}
                 </a>{' '}
                 ({item.date && <time datetime={item.date}>{date(item.date)}</time>})
@@ -98,7 +99,7 @@ export function ItemPage(props: ItemPageProps) {
                     {props.restated.map((r, i) => (
                       <>
                         {i > 0 && ', '}
-                        <a href={`/items/${r.id}`} lang="en">
+                        <a href={at(`/items/${r.id}`)} lang="en">
                           {r.title}
                         </a>
                       </>
@@ -159,16 +160,16 @@ export function ItemPage(props: ItemPageProps) {
                   <li>
                     {item.kind === 'recommendation' ? (
                       l.commitment_id ? (
-                        <a href={`/items/${l.commitment_id}`} lang="en">
+                        <a href={at(`/items/${l.commitment_id}`)} lang="en">
                           {l.target_title}
                         </a>
                       ) : (
-                        <a href={`/milestones/${l.milestone_id}`} lang="en">
+                        <a href={at(`/milestones/${l.milestone_id}`)} lang="en">
                           {l.target_title}
                         </a>
                       )
                     ) : (
-                      <a href={`/items/${l.recommendation_id}`} lang="en">
+                      <a href={at(`/items/${l.recommendation_id}`)} lang="en">
                         {l.recommendation_title}
                       </a>
                     )}{' '}
@@ -176,7 +177,11 @@ export function ItemPage(props: ItemPageProps) {
                     <strong>{t('tracker.item.match', { match: matchName(t, l.match) })}</strong>:{' '}
                     <span lang="en">{l.rationale}</span>
                     {can(actor.role, 'link.write') && (
-                      <form method="post" action={`/links/${encodeURIComponent(l.id)}/delete`} class="inline">
+                      <form
+                        method="post"
+                        action={at(`/links/${encodeURIComponent(l.id)}/delete`)}
+                        class="inline"
+                      >
                         <input type="hidden" name="_csrf" value={props.csrf} />
                         <input type="hidden" name="version" value={String(l.version)} />{' '}
                         <button type="submit">{t('tracker.item.removeLink')}</button>
@@ -187,7 +192,7 @@ export function ItemPage(props: ItemPageProps) {
               </ul>
             )}
             {item.kind === 'recommendation' && can(actor.role, 'link.write') && (
-              <form method="post" action={`/items/${item.id}/links`} class="link-form">
+              <form method="post" action={at(`/items/${item.id}/links`)} class="link-form">
                 <input type="hidden" name="_csrf" value={props.csrf} />
                 <p>
                   <label for="f-target">{t('tracker.item.target')}</label>
@@ -222,7 +227,7 @@ export function ItemPage(props: ItemPageProps) {
               <ul>
                 {unpublished.map((a) => (
                   <li>
-                    <a href={`/assessments/${a.id}`}>
+                    <a href={at(`/assessments/${a.id}`)}>
                       {t('tracker.item.draftBy', { date: date(a.as_of), assessor: a.assessor })}
                     </a>{' '}
                     — {stateName(t, a.state)}
@@ -232,14 +237,14 @@ export function ItemPage(props: ItemPageProps) {
               </ul>
             )}
             <p>
-              <a class="button" href={`/items/${item.id}/assess`}>
+              <a class="button" href={at(`/items/${item.id}/assess`)}>
                 {t('tracker.item.draft')}
               </a>
             </p>
           </section>
         )}
         <p>
-          <a href={`/api/items/${item.id}/assessments`}>{t('tracker.item.json')}</a>
+          <a href={at(`/api/items/${item.id}/assessments`)}>{t('tracker.item.json')}</a>
         </p>
       </article>
     </Layout>

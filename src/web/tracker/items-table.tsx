@@ -1,5 +1,6 @@
 import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
 import { STATUSES, type Status, type TrackedItemRow } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { TableScroll } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { RecordTitle } from '../record-text.tsx';
@@ -60,7 +61,7 @@ export function ItemsTable(p: {
   return (
     <section aria-labelledby="items">
       <h2 id="items">{t('tracker.overview.items')}</h2>
-      <form method="get" action="/tracker#items" class="filters">
+      <form method="get" action={at('/tracker#items')} class="filters">
         <input type="hidden" name="as_of" value={p.asOf} />
         <label>
           {t('tracker.status.label')}{' '}
@@ -123,7 +124,7 @@ export function ItemsTable(p: {
             {p.items.map((i) => (
               <tr>
                 <th scope="row">
-                  <a href={`/items/${i.id}`}>
+                  <a href={at(`/items/${i.id}`)}>
                     <RecordTitle kind={i.kind} id={i.id} en={i.title} />
                   </a>
                 </th>

@@ -1,5 +1,6 @@
 import type { Actor, AuditRow } from '../../accounts/index.ts';
 import type { AssessmentRow } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -20,7 +21,7 @@ export function CorrectionsPage(props: { corrections: AssessmentRow[] }) {
         props.corrections.map((a) => (
           <section>
             <h2>
-              <a href={`/items/${a.item_id}`} lang="en">
+              <a href={at(`/items/${a.item_id}`)} lang="en">
                 {a.item_title}
               </a>
             </h2>
@@ -58,7 +59,7 @@ export function ReviewPage(props: { actor: Actor; csrf: string; rows: Assessment
           {props.rows.map((a) => (
             <tr>
               <td>
-                <a href={`/assessments/${a.id}`} lang="en">
+                <a href={at(`/assessments/${a.id}`)} lang="en">
                   {a.item_title}
                 </a>
                 {a.corrects && ` ${t('tracker.item.correctionMark')}`}
@@ -104,7 +105,7 @@ export function AuditPage(props: { actor: Actor; csrf: string; rows: AuditRow[] 
               <td>
                 {r.entity}{' '}
                 {r.entity === 'assessment' ? (
-                  <a href={`/assessments/${r.entity_id}`}>{r.entity_id}</a>
+                  <a href={at(`/assessments/${r.entity_id}`)}>{r.entity_id}</a>
                 ) : (
                   r.entity_id
                 )}

@@ -12,6 +12,7 @@ import {
   STATUS_RULES,
   STATUSES,
 } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
@@ -115,7 +116,7 @@ export function MethodologyPage(props: { example?: WorkedExample }) {
       <p>
         <Msg
           k="tracker.method.corrections"
-          nodes={{ log: <a href="/tracker/corrections">{t('tracker.method.correctionsLog')}</a> }}
+          nodes={{ log: <a href={at('/tracker/corrections')}>{t('tracker.method.correctionsLog')}</a> }}
         />
       </p>
       <h2>{t('tracker.method.scores')}</h2>
@@ -168,7 +169,7 @@ export function MethodologyPage(props: { example?: WorkedExample }) {
           <ul>
             {ex.compliance.counted.map((c) => (
               <li>
-                <a href={`/items/${c.id}`} lang="en">
+                <a href={at(`/items/${c.id}`)} lang="en">
                   {ex.titles.get(c.id) ?? c.id}
                 </a>
                 : s = {signed(number, c.points)}

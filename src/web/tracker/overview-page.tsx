@@ -1,6 +1,7 @@
 import type { Actor } from '../../accounts/index.ts';
 import type { IssueAreaRow, PartyRow } from '../../core/index.ts';
 import type { Score } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { Localized, TableScroll } from '../components.tsx';
 import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
@@ -44,11 +45,11 @@ export function OverviewPage(p: OverviewProps) {
           vars={{ assessed: p.counts.assessed, items: p.counts.items }}
           nodes={{
             date: <time datetime={p.asOf}>{date(p.asOf)}</time>,
-            methodology: <a href="/tracker/methodology">{t('tracker.overview.methodology')}</a>,
+            methodology: <a href={at('/tracker/methodology')}>{t('tracker.overview.methodology')}</a>,
           }}
         />
       </p>
-      <form method="get" action="/tracker" class="filters">
+      <form method="get" action={at('/tracker')} class="filters">
         <label for="as_of">{t('tracker.overview.asOf')}</label>{' '}
         <input id="as_of" name="as_of" type="date" value={p.asOf} />{' '}
         <button type="submit">{t('tracker.overview.show')}</button>
@@ -70,7 +71,7 @@ export function OverviewPage(p: OverviewProps) {
               return (
                 <tr>
                   <th scope="row">
-                    <a href={`/tracker/parties/${party.code}`}>
+                    <a href={at(`/tracker/parties/${party.code}`)}>
                       <Localized en={party.name_en} ko={party.name_ko} ja={party.name_ja} />
                     </a>
                   </th>
@@ -152,18 +153,18 @@ export function OverviewPage(p: OverviewProps) {
         <h2 id="more">{t('tracker.overview.more')}</h2>
         <ul>
           <li>
-            <a href="/tracker/feed.atom">{t('tracker.overview.feed')}</a>
+            <a href={at('/tracker/feed.atom')}>{t('tracker.overview.feed')}</a>
           </li>
           <li>
-            <a href="/tracker/corrections">{t('tracker.overview.corrections')}</a>
+            <a href={at('/tracker/corrections')}>{t('tracker.overview.corrections')}</a>
           </li>
           <li>
             {t('tracker.overview.downloads')}{' '}
-            <a href="/tracker/assessments.csv">{t('tracker.overview.assessmentsCsv')}</a>,{' '}
-            <a href="/tracker/assessments.json">{t('tracker.overview.assessmentsJson')}</a>,{' '}
-            <a href="/tracker/items.csv">{t('tracker.overview.itemsCsv')}</a>,{' '}
-            <a href="/tracker/links.csv">{t('tracker.overview.linksCsv')}</a>,{' '}
-            <a href="/tracker/datapackage.json">{t('tracker.overview.dataPackage')}</a>
+            <a href={at('/tracker/assessments.csv')}>{t('tracker.overview.assessmentsCsv')}</a>,{' '}
+            <a href={at('/tracker/assessments.json')}>{t('tracker.overview.assessmentsJson')}</a>,{' '}
+            <a href={at('/tracker/items.csv')}>{t('tracker.overview.itemsCsv')}</a>,{' '}
+            <a href={at('/tracker/links.csv')}>{t('tracker.overview.linksCsv')}</a>,{' '}
+            <a href={at('/tracker/datapackage.json')}>{t('tracker.overview.dataPackage')}</a>
           </li>
         </ul>
       </section>

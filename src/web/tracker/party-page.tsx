@@ -1,6 +1,7 @@
 import type { Actor } from '../../accounts/index.ts';
 import type { PartyRow } from '../../core/index.ts';
 import type { Score, ScoredAssessment, ScoredItem } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { Localized } from '../components.tsx';
 import { TRACKER_HEAD } from '../head.tsx';
 import { useI18n } from '../i18n.ts';
@@ -31,7 +32,7 @@ export function PartyScorecardPage(p: PartyScorecardProps) {
     <Layout head={TRACKER_HEAD} title={t('tracker.party.title', { name })} section="tracker">
       <UserBar actor={p.actor} csrf={p.csrf} back={`/tracker/parties/${p.party.code}`} />
       <p class="eyebrow">
-        <a href="/tracker">{t('tracker.title')}</a> · {t('tracker.party.eyebrow')}
+        <a href={at('/tracker')}>{t('tracker.title')}</a> · {t('tracker.party.eyebrow')}
       </p>
       <h1>
         <Localized en={p.party.name_en} ko={p.party.name_ko} ja={p.party.name_ja} />
@@ -69,7 +70,7 @@ export function PartyScorecardPage(p: PartyScorecardProps) {
             const asOf = p.current.get(c.id)?.as_of;
             return (
               <li>
-                <a href={`/items/${c.id}`} lang="en">
+                <a href={at(`/items/${c.id}`)} lang="en">
                   {title(c.id)}
                 </a>
                 :{' '}
@@ -88,7 +89,7 @@ export function PartyScorecardPage(p: PartyScorecardProps) {
           <ul>
             {p.compliance.unassessed.map((id) => (
               <li>
-                <a href={`/items/${id}`} lang="en">
+                <a href={at(`/items/${id}`)} lang="en">
                   {title(id)}
                 </a>
               </li>
@@ -99,7 +100,7 @@ export function PartyScorecardPage(p: PartyScorecardProps) {
         <ul>
           {p.implementation.counted.map((c) => (
             <li>
-              <a href={`/items/${c.id}`} lang="en">
+              <a href={at(`/items/${c.id}`)} lang="en">
                 {title(c.id)}
               </a>
               : {c.points} {levelName(t, c.points)}

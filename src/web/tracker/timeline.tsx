@@ -1,5 +1,6 @@
 import type { AssessmentRow } from '../../tracker/index.ts';
 import { compliancePercent } from '../../tracker/index.ts';
+import { at } from '../base-path.ts';
 import { OutLink, shortUrl } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { complianceName, flagName, levelName, Msg, signed, specificityName, stateName } from '../words.tsx';
@@ -139,7 +140,7 @@ export function AssessmentCard(props: { a: AssessmentRow; link?: boolean }) {
             <Msg
               k="tracker.card.corrects"
               nodes={{
-                earlier: <a href={`/assessments/${a.corrects}`}>{t('tracker.card.earlier')}</a>,
+                earlier: <a href={at(`/assessments/${a.corrects}`)}>{t('tracker.card.earlier')}</a>,
                 reason: <span lang="en">{a.correction_reason}</span>,
               }}
             />{' '}
@@ -150,12 +151,12 @@ export function AssessmentCard(props: { a: AssessmentRow; link?: boolean }) {
             <Msg
               k="tracker.card.replaced"
               nodes={{
-                correction: <a href={`/assessments/${a.corrected_by}`}>{t('tracker.card.correction')}</a>,
+                correction: <a href={at(`/assessments/${a.corrected_by}`)}>{t('tracker.card.correction')}</a>,
               }}
             />{' '}
           </>
         )}
-        {props.link !== false && <a href={`/assessments/${a.id}`}>{t('tracker.card.permalink')}</a>}
+        {props.link !== false && <a href={at(`/assessments/${a.id}`)}>{t('tracker.card.permalink')}</a>}
       </p>
     </article>
   );
