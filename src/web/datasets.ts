@@ -54,15 +54,15 @@ export async function createSite(deps: SiteDeps): Promise<Hono> {
   };
 
   const site = new Hono();
-  site.all('/d/:id/*', async (c) => {
-    const d = await find(c.req.param('id'));
-    return (d ? appOf(d) : appOf(home)).fetch(c.req.raw, c.env);
-  });
   // A dataset's home is its folder, `/d/<id>/`, as a static copy of the site serves it too.
   site.all('/d/:id', async (c) => {
     const d = await find(c.req.param('id'));
     if (d) return c.redirect(`${d.basePath}/${new URL(c.req.url).search}`, 301);
     return appOf(home).fetch(c.req.raw, c.env);
+  });
+  site.all('/d/:id/*', async (c) => {
+    const d = await find(c.req.param('id'));
+    return (d ? appOf(d) : appOf(home)).fetch(c.req.raw, c.env);
   });
   site.all('*', (c) => appOf(home).fetch(c.req.raw, c.env));
   return site;
