@@ -37,3 +37,12 @@ export function at(path: string): string {
   if (!base || !path.startsWith('/') || path.startsWith('//')) return path;
   return `${base}${path}`;
 }
+
+/** The base path of the request being rendered (`''` outside a request or for the default dataset). */
+export function currentBasePath(): string {
+  try {
+    return getContext().var.basePath ?? '';
+  } catch {
+    return '';
+  }
+}

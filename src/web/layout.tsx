@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES, type MessageKey } from '../core/i18n/index.ts';
 import { at } from './base-path.ts';
 import { currentUrl, useI18n } from './i18n.ts';
+import { DatasetSwitch } from './dataset-switch.tsx';
 import { SearchBox } from './search-box.tsx';
 
 export interface PageMeta {
@@ -74,6 +75,7 @@ export function Layout(props: PageMeta & { children?: Child }) {
         <a class="skip" href="#main">
           {t('site.skip')}
         </a>
+        <DatasetSwitch />
         <header class="site">
           <a class="brand" href={at('/')}>
             {name}
