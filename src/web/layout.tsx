@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES, type MessageKey } from '../core/i18n/index.ts';
 import { at } from './base-path.ts';
-import { currentUrl, useI18n } from './i18n.ts';
 import { DatasetSwitch } from './dataset-switch.tsx';
+import { currentUrl, useI18n } from './i18n.ts';
 import { SearchBox } from './search-box.tsx';
 
 export interface PageMeta {

@@ -103,6 +103,37 @@ for (const driver of DRIVERS) {
       expect(kj.some((id) => id.startsWith('tri-'))).toBe(false);
     });
 
+    it('lists the datasets in the header, the one being read marked', async () => {
+      const nav = (html: string) => /<nav class="datasets"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+      const kj = nav(await (await get('/tracker')).text());
+      const tri = nav(await (await get(`${TRI}/tracker`)).text());
+      expect(kj).toContain('href="/" lang="en" aria-current="true">South Korea–Japan partnership');
+      expect(kj).toContain(`href="${TRI}/" lang="en">US–Japan–South Korea trilateral partnership`);
+      expect(tri).toContain(`href="${TRI}/" lang="en" aria-current="true">`);
+      // A store of one dataset shows no list.
+      expect(await (await createApp({ db }).request('http://localhost/tracker')).text()).not.toContain(
+        'class="datasets"',
+      );
+    });
+
+    it('searches the dataset being read, or every dataset with in=all', async () => {
+      const links = (html: string) =>
+        [...html.matchAll(/<ol class="search-results"[\s\S]*?<\/ol>/g)].flatMap((m) =>
+          [...m[0].matchAll(/<a href="([^"]+)"/g)].map((a) => a[1]!),
+        );
+      const one = links(await (await get(`${TRI}/search?q=japan`)).text());
+      expect(one.length).toBeGreaterThan(0);
+      expect(one.every((u) => u.startsWith(`${TRI}/`))).toBe(true);
+      const kjOnly = links(await (await get('/search?q=japan')).text());
+      expect(kjOnly.some((u) => u.startsWith('/d/'))).toBe(false);
+      const all = await (await get(`${TRI}/search?q=japan&in=all&size=100`)).text();
+      const everywhere = links(all);
+      expect(everywhere.some((u) => u.startsWith(`${TRI}/`))).toBe(true);
+      expect(everywhere.some((u) => !u.startsWith('/d/'))).toBe(true);
+      expect(all).toContain('<span class="dataset" lang="en">South Korea–Japan partnership</span>');
+      expect((await get('/search?q=japan&in=both')).status).toBe(400);
+    });
+
     it('sends /d/<id> to its home /d/<id>/, and an unknown dataset is not found', async () => {
       const bare = await get(`${TRI}?lang=ko`);
       expect(bare.status).toBe(301);

@@ -1,8 +1,10 @@
 import { KINDS, type Kind, type SearchQuery, type SearchResult } from '../../search/index.ts';
 import { at } from '../base-path.ts';
 import { Localized } from '../components.tsx';
+import { useDatasets } from '../dataset-list.ts';
 import { useI18n } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
+import type { AcrossResult } from './across.ts';
 
 const kindKey = (k: Kind) => `search.kind.${k}` as const;
 
@@ -18,17 +20,25 @@ export function snippetLang(text: string): 'en' | 'ko' | 'ja' | undefined {
   return /\p{Script=Latin}/u.test(text) ? 'en' : undefined;
 }
 
-function pageHref(query: SearchQuery, page: number) {
+function pageHref(query: SearchQuery, page: number, across: boolean) {
   const p = new URLSearchParams({ q: query.q });
   for (const k of query.kind) p.append('kind', k);
+  if (across) p.set('in', 'all');
   if (page > 1) p.set('page', String(page));
   return at(`/search?${p}`);
 }
 
 /** Search results: ranked, with the matching words marked in a snippet, and filters by kind of record. */
-export function SearchPage(props: { query: SearchQuery; result?: SearchResult }) {
+export function SearchPage(props: {
+  query: SearchQuery;
+  result?: SearchResult | AcrossResult;
+  /** Whether the hits come from every dataset of the store (each then names its own). */
+  across?: boolean;
+}) {
   const { t, tn, number } = useI18n();
   const { query, result } = props;
+  const across = props.across ?? false;
+  const datasets = useDatasets();
   const title = query.q ? `${t('search.title')}: ${query.q}` : t('search.title');
   const last = result ? Math.max(1, Math.ceil(result.total / query.size)) : 1;
   return (
@@ -40,6 +50,17 @@ export function SearchPage(props: { query: SearchQuery; result?: SearchResult })
           <input id="search-q" type="search" name="q" value={query.q} maxlength={200} />{' '}
           <button type="submit">{t('search.button')}</button>
         </p>
+        {datasets.length > 1 && (
+          <fieldset class="search-scope">
+            <legend>{t('site.datasets')}</legend>
+            <label>
+              <input type="radio" name="in" value="one" checked={!across} /> {t('search.scope.one')}
+            </label>{' '}
+            <label>
+              <input type="radio" name="in" value="all" checked={across} /> {t('search.scope.all')}
+            </label>
+          </fieldset>
+        )}
         <fieldset class="search-kinds">
           <legend>{t('search.kinds')}</legend>
           <ul>
@@ -68,7 +89,15 @@ export function SearchPage(props: { query: SearchQuery; result?: SearchResult })
               {result.hits.map((h) => (
                 <li>
                   <span class="kind">{t(kindKey(h.kind))}</span>{' '}
-                  <a href={at(h.url)}>
+                  {'dataset' in h && (
+                    <>
+                      <span class="dataset" lang="en">
+                        {h.dataset.title}
+                      </span>{' '}
+                    </>
+                  )}
+                  {/* A hit from every dataset carries its dataset's address already. */}
+                  <a href={'dataset' in h ? h.url : at(h.url)}>
                     <Localized {...h.title} />
                   </a>
                   <p class="snippet" lang={snippetLang(h.snippet.map((x) => x.text).join(''))}>
@@ -79,8 +108,12 @@ export function SearchPage(props: { query: SearchQuery; result?: SearchResult })
             </ol>
             {last > 1 && (
               <nav aria-label={t('search.title')}>
-                {query.page > 1 && <a href={pageHref(query, query.page - 1)}>{t('search.previous')}</a>}{' '}
-                {query.page < last && <a href={pageHref(query, query.page + 1)}>{t('search.next')}</a>}
+                {query.page > 1 && (
+                  <a href={pageHref(query, query.page - 1, across)}>{t('search.previous')}</a>
+                )}{' '}
+                {query.page < last && (
+                  <a href={pageHref(query, query.page + 1, across)}>{t('search.next')}</a>
+                )}
               </nav>
             )}
           </>

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type Db, problemsFromZod } from '../../core/index.ts';
 import { SearchQuery, search } from '../../search/index.ts';
+import { searchAcross } from './across.ts';
 import { SearchPage } from './page.tsx';
 
 /** Reads `q`, `kind` (repeated) and `page`; a malformed one is a 400 naming the parameter. */
@@ -22,13 +23,25 @@ export function readSearchQuery(url: string) {
   return parsed.data;
 }
 
-/** The search page: a plain GET form, so it works without JavaScript. */
+/**
+ * The search page: a plain GET form, so it works without JavaScript. In a store of several datasets
+ * `in=all` searches every one of them; otherwise the dataset being read.
+ */
 export function searchRoutes(db: Db) {
   const app = new Hono();
   app.get('/search', async (c) => {
     const query = readSearchQuery(c.req.url);
-    const result = query.q ? await search(db, query) : undefined;
-    return c.html(<SearchPage query={query} result={result} />);
+    const scope = c.req.query('in');
+    if (scope !== undefined && scope !== 'all' && scope !== 'one')
+      throw new HTTPException(400, { message: 'Query parameter "in": must be "one" or "all"' });
+    const datasets = c.get('datasets') ?? [];
+    const across = scope === 'all' && datasets.length > 1;
+    const result = !query.q
+      ? undefined
+      : across
+        ? await searchAcross(datasets, query)
+        : await search(db, query);
+    return c.html(<SearchPage query={query} result={result} across={across} />);
   });
   return app;
 }
