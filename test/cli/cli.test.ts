@@ -77,11 +77,13 @@ describe('entente (in process)', () => {
 
   it('import is idempotent and says so', async () => {
     await entente('import', MINI);
-    expect(out.at(-1)).toBe(`${MINI}: imported (21 rows written)`);
-    expect(err.at(-1)).toBe('Importing: 21/21');
+    expect(out.at(-1)).toBe(`${MINI}: imported as dataset mini (the default dataset; 21 rows written)`);
+    expect(err.at(-1)).toBe('Importing mini: 21/21');
     out.length = 0;
     await entente('import', MINI);
-    expect(out).toEqual([`${MINI}: the store already holds this dataset; nothing changed`]);
+    expect(out).toEqual([
+      `${MINI}: the store already holds dataset mini (the default dataset); nothing changed`,
+    ]);
   });
 
   it('import → export → import is lossless', async () => {
@@ -97,7 +99,9 @@ describe('entente (in process)', () => {
     }
     out.length = 0;
     await entente('import', exported);
-    expect(out).toEqual([`${exported}: the store already holds this dataset; nothing changed`]);
+    expect(out).toEqual([
+      `${exported}: the store already holds dataset mini (the default dataset); nothing changed`,
+    ]);
   });
 
   it('db migrate reports an up-to-date schema', async () => {

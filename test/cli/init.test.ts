@@ -92,7 +92,9 @@ describe('entente init', () => {
     session.err.length = 0;
     await session.entente('validate', dir);
     await session.entente('import', dir);
-    expect(session.out.at(-1)).toMatch(new RegExp(`^${dir}: imported \\(\\d+ rows written\\)$`));
+    expect(session.out.at(-1)).toMatch(
+      new RegExp(`^${dir}: imported as dataset [a-z0-9-]+ \\(the default dataset; \\d+ rows written\\)$`),
+    );
 
     const db = await session.openStore();
     try {
