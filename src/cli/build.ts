@@ -1,23 +1,7 @@
 import { Command } from 'commander';
-import { CliError, type Db, formatProblem } from '../core/index.ts';
-import { importDataset, loadDataset } from '../dataset/index.ts';
-import { refreshSearchIndex } from '../search/index.ts';
+import { CliError } from '../core/index.ts';
+import { importBundled } from './bundled.ts';
 import { type CliContext, withStore } from './context.ts';
-import { BUNDLED_DATASET } from './serve.ts';
-
-/** An empty store gets the bundled record, as on the first `entente serve`. */
-async function ensureRecord(ctx: CliContext, db: Db) {
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM datasets');
-  if (row && row.n > 0) return;
-  ctx.err(`Empty store: importing the bundled record from ${BUNDLED_DATASET}`);
-  const loaded = loadDataset(BUNDLED_DATASET);
-  if (!loaded.dataset) {
-    for (const p of loaded.problems) ctx.err(formatProblem(p));
-    throw new CliError('The bundled dataset is invalid; see the problems above.');
-  }
-  await importDataset(db, loaded.dataset);
-  await refreshSearchIndex(db);
-}
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -56,7 +40,8 @@ export function buildCommand(ctx: CliContext): Command {
           import('../web/static/index.ts'),
         ]);
         const report = await withStore(ctx, async (db) => {
-          await ensureRecord(ctx, db);
+          // An empty store gets the bundled datasets, as on the first `entente serve`.
+          await importBundled(ctx, db, 'Empty store');
           const warehouse = fileWarehouse(ctx.config.signalsPath);
           const app = await createSite({ db, perDataset: (d) => signalsPlugins(d, warehouse) });
           return buildSite({

@@ -14,7 +14,8 @@ type CommandFactory = (ctx: CliContext) => Command;
 export const COMMANDS: { name: string; summary: string; load: () => Promise<CommandFactory> }[] = [
   {
     name: 'serve',
-    summary: 'Serve the site and the API; on first start, import the bundled Korea–Japan record',
+    summary:
+      'Serve the site and the API; on first start, import the bundled Korea–Japan and trilateral records',
     load: async () => (await import('./serve.ts')).serveCommand,
   },
   {

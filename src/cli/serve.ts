@@ -1,31 +1,12 @@
 import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { Command } from 'commander';
-import { CliError, type Db, formatProblem } from '../core/index.ts';
-import { importDataset, loadDataset } from '../dataset/index.ts';
-import { refreshSearchIndex } from '../search/index.ts';
-import { BUNDLED_DATASET } from './bundled.ts';
+import { CliError } from '../core/index.ts';
+import { BUNDLED_DATASET, importBundled } from './bundled.ts';
 import type { CliContext } from './context.ts';
 import { superviseWorkers, workerCount } from './workers.ts';
 
 export { BUNDLED_DATASET };
-
-/** On first start (no dataset in the store), imports the bundled record. */
-async function importOnFirstStart(ctx: CliContext, db: Db, started: number): Promise<void> {
-  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM datasets')) as [
-    { n: number },
-  ];
-  if (n > 0) return;
-  ctx.err(`First start: importing the bundled record from ${BUNDLED_DATASET}`);
-  const loaded = loadDataset(BUNDLED_DATASET);
-  if (!loaded.dataset) {
-    for (const p of loaded.problems) ctx.err(formatProblem(p));
-    throw new CliError('The bundled dataset is invalid; see the problems above.');
-  }
-  const report = await importDataset(db, loaded.dataset);
-  await refreshSearchIndex(db);
-  ctx.err(`Imported ${report.changes} rows in ${Math.round(performance.now() - started)} ms`);
-}
 
 export function serveCommand(ctx: CliContext): Command {
   return new Command('serve')
@@ -47,12 +28,11 @@ export function serveCommand(ctx: CliContext): Command {
         throw new CliError(
           `--workers ${workers} needs PostgreSQL: the embedded store in ${ctx.config.dataDir} is locked by the one process that opens it (two processes on it would lose writes). Set DATABASE_URL to a PostgreSQL database to run several workers, or leave out --workers.`,
         );
-      const started = performance.now();
       if (workers > 1 && cluster.isPrimary) {
         // Migrations and the first import run once, here, before any worker opens the database.
         const db = await ctx.openStore();
         try {
-          await importOnFirstStart(ctx, db, started);
+          await importBundled(ctx, db, 'First start');
         } finally {
           await db.close();
         }
@@ -65,7 +45,7 @@ export function serveCommand(ctx: CliContext): Command {
       ]);
       const db = await ctx.openStore();
       try {
-        await importOnFirstStart(ctx, db, started);
+        await importBundled(ctx, db, 'First start');
       } catch (e) {
         await db.close();
         throw e;

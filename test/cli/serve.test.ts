@@ -30,7 +30,7 @@ function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; stderr: string }>
 }
 
 describe('entente serve', () => {
-  it('creates the data folder, imports the bundled record on first start, then serves it', async () => {
+  it('creates the data folder, imports the bundled datasets on first start, then serves them', async () => {
     dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'entente-serve-')), 'data');
     const { url, stderr } = await serve({ ENTENTE_DATA: dataDir, DATABASE_URL: '' });
     expect(stderr).toMatch(/First start: importing the bundled record/);
@@ -39,6 +39,12 @@ describe('entente serve', () => {
     expect(home).toContain('Redesigning Korea-Japan Relations');
     const recs = (await (await fetch(`${url}/api/recommendations`)).json()) as unknown[];
     expect(recs.length).toBeGreaterThan(15);
+    // The second bundled partnership is imported beside it, and listed in the header.
+    expect(stderr).toMatch(/importing the bundled record from .*us-japan-korea/);
+    expect(home).toContain('href="/d/us-japan-korea/"');
+    const tri = await fetch(`${url}/d/us-japan-korea/tracker`);
+    expect(tri.status).toBe(200);
+    expect(await tri.text()).toContain('tri-camp-david');
     child!.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
 
