@@ -54,11 +54,11 @@ export async function createSite(deps: SiteDeps): Promise<Hono> {
   };
 
   const site = new Hono();
-  // A dataset's home is its folder, `/d/<id>/`, as a static copy of the site serves it too.
+  // A dataset's home answers at `/d/<id>/` (the address its links give) and at `/d/<id>`, the name a
+  // static copy's crawl gives it.
   site.all('/d/:id', async (c) => {
     const d = await find(c.req.param('id'));
-    if (d) return c.redirect(`${d.basePath}/${new URL(c.req.url).search}`, 301);
-    return appOf(home).fetch(c.req.raw, c.env);
+    return (d ? appOf(d) : appOf(home)).fetch(c.req.raw, c.env);
   });
   site.all('/d/:id/*', async (c) => {
     const d = await find(c.req.param('id'));
