@@ -1,22 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliSession, cliSession } from '../helpers/cli.ts';
-import { mustLoad, TRILATERAL } from '../helpers/datasets.ts';
-
-/** Every YAML file of a folder, relative path → text. */
-function filesOf(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.yaml')) out.set(path.relative(dir, p), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { mustLoad, TRILATERAL, yamlFilesOf } from '../helpers/datasets.ts';
 
 describe('entente with two datasets in one store', () => {
   let cli: CliSession;
@@ -44,7 +29,7 @@ describe('entente with two datasets in one store', () => {
     expect(mustLoad(dir)).toEqual(mustLoad(TRILATERAL));
     const kj = path.join(cli.dataDir, 'kj');
     await cli.entente('export', kj);
-    expect(filesOf(kj).get('dataset.yaml')).toMatch(/^id: korea-japan/);
+    expect(yamlFilesOf(kj).get('dataset.yaml')).toMatch(/^id: korea-japan/);
   });
 
   it('refuses a dataset the store does not hold, naming those it does', async () => {
@@ -70,6 +55,6 @@ describe('entente with two datasets in one store', () => {
     await other.entente('restore', file, '--dataset', 'us-japan-korea');
     const dir = path.join(other.dataDir, 'tri');
     await other.entente('export', dir, '--dataset', 'us-japan-korea');
-    expect(filesOf(dir)).toEqual(filesOf(path.join(cli.dataDir, 'tri')));
+    expect(yamlFilesOf(dir)).toEqual(yamlFilesOf(path.join(cli.dataDir, 'tri')));
   });
 });

@@ -1,29 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, datasetStore, namespaceOf, storedDatasets } from '../../src/core/index.ts';
 import { datasetFiles, importDataset, readDataset } from '../../src/dataset/index.ts';
 import { getPaper } from '../../src/publications/index.ts';
 import { refreshSearchIndex, SearchQuery, search } from '../../src/search/index.ts';
-import { BUNDLED, copyDataset, edit, mustLoad } from '../helpers/datasets.ts';
+import { BUNDLED, copyDataset, edit, mustLoad, yamlFilesOf } from '../helpers/datasets.ts';
 import { available, DRIVERS } from '../helpers/stores.ts';
 
-/** Every YAML file of a dataset folder, relative path → text. */
-function filesOf(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.yaml')) out.set(path.relative(dir, p), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 function expectSameFiles(exported: Map<string, string>, dir: string) {
-  const original = filesOf(dir);
+  const original = yamlFilesOf(dir);
   expect([...exported.keys()].sort()).toEqual([...original.keys()].sort());
   for (const [name, text] of exported) expect(text, name).toBe(original.get(name));
 }

@@ -1,26 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, loadMigrations, migrate } from '../../src/core/index.ts';
 import { datasetFiles, importDataset, readDataset } from '../../src/dataset/index.ts';
 import { getPaper, listPapers } from '../../src/publications/index.ts';
 import { listCommitments, listMilestones, listRecommendations } from '../../src/tracker/index.ts';
-import { BUNDLED, copyDataset, edit, MINI, mustLoad } from '../helpers/datasets.ts';
+import { BUNDLED, copyDataset, edit, MINI, mustLoad, yamlFilesOf } from '../helpers/datasets.ts';
 import { available, DRIVERS } from '../helpers/stores.ts';
-
-/** Every file of a dataset folder except READMEs, relative path → text. */
-function filesOf(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.yaml')) out.set(path.relative(dir, p), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 // One suite, both drivers: the embedded store and a real PostgreSQL server must behave the same.
 for (const driver of DRIVERS) {
@@ -63,7 +48,7 @@ for (const driver of DRIVERS) {
     it('exports the bundled record byte for byte as it was imported', async () => {
       await importDataset(db, mustLoad(BUNDLED));
       const exported = datasetFiles(await readDataset(db));
-      const original = filesOf(BUNDLED);
+      const original = yamlFilesOf(BUNDLED);
       expect([...exported.keys()].sort()).toEqual([...original.keys()].sort());
       for (const [name, text] of exported) expect(text, name).toBe(original.get(name));
     });
