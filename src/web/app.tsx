@@ -9,7 +9,7 @@ import { changeVersion, type Db } from '../core/index.ts';
 import { type AuthOptions, accountsRoutes, createAuth } from './accounts/index.ts';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { basePathMiddleware } from './base-path.ts';
-import { readCache } from './cache.ts';
+import { type ReadCacheStore, readCache } from './cache.ts';
 import { framingHeaders } from './charts/index.ts';
 import { datasetsMiddleware, type SiteDataset } from './dataset-list.ts';
 import { errorResponse } from './errors.tsx';
@@ -43,7 +43,7 @@ export interface AppDeps {
   /** The address readers reach the site at, for citations (see `Config.publicUrl`). */
   publicUrl?: string;
   /** Keep the answers of anonymous GET requests (see `cache.ts`), in at most this many bytes. @default off */
-  cache?: { maxBytes: number };
+  cache?: { maxBytes: number; store?: ReadCacheStore };
   /**
    * The path the site is served under (`datasetBasePath`): `''` for the default dataset, `/d/<id>`
    * for another one of the same store. @default ''
@@ -98,6 +98,7 @@ export function createApp(deps: AppDeps) {
     app.use(
       readCache({
         maxBytes: deps.cache.maxBytes,
+        store: deps.cache.store,
         // A dataset added to the store changes the header's list of them on every page.
         version: async () => `${await changeVersion(deps.db)}:${deps.datasets?.length ?? 0}`,
         // Signals come from the DuckDB warehouse, which `entente signals` writes from another process.

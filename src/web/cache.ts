@@ -15,9 +15,26 @@ export interface ReadCacheOptions {
   version: () => Promise<string>;
   /** Paths whose answers come from elsewhere than the records (the signals warehouse). */
   exclude?: (path: string) => boolean;
+  /** Keep answers here rather than in a store of this middleware's own (`readCacheStore`). */
+  store?: ReadCacheStore;
   /** The day, for pages that depend on it (the quarter being scored). @default the UTC date now */
   today?: () => string;
 }
+
+/**
+ * Where kept answers are: least recently used first out, at most `maxBytes` (bodies, headers and
+ * keys). One store may serve the apps of several datasets, whose keys differ by their base path, so
+ * that the memory setting bounds them all together.
+ */
+export function readCacheStore(maxBytes: number): ReadCacheStore {
+  return new LRUCache<string, Entry>({
+    maxSize: Math.max(1, maxBytes),
+    maxEntrySize: Math.max(1, maxBytes),
+    sizeCalculation: (e, key) =>
+      e.body.byteLength + key.length + e.headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + 64,
+  });
+}
+export type ReadCacheStore = LRUCache<string, Entry>;
 
 interface Entry {
   version: string;
@@ -69,12 +86,7 @@ const utcDay = () => new Date().toISOString().slice(0, 10);
  */
 export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv> {
   const today = options.today ?? utcDay;
-  const lru = new LRUCache<string, Entry>({
-    maxSize: Math.max(1, options.maxBytes),
-    maxEntrySize: Math.max(1, options.maxBytes),
-    sizeCalculation: (e, key) =>
-      e.body.byteLength + key.length + e.headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + 64,
-  });
+  const lru = options.store ?? readCacheStore(options.maxBytes);
   // Readers who arrive while the same answer is being rendered wait for it instead of rendering it too.
   const rendering = new Map<string, Promise<Entry | undefined>>();
 

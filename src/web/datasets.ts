@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { type Db, SHARED_NAMESPACE, storedDatasets } from '../core/index.ts';
 import { type AppDeps, createApp } from './app.tsx';
 import { datasetBasePath } from './base-path.ts';
+import { readCacheStore } from './cache.ts';
 import type { SiteDataset } from './dataset-list.ts';
 
 export interface SiteDeps extends Omit<AppDeps, 'basePath' | 'datasets'> {
@@ -27,11 +28,23 @@ async function siteDatasets(db: Db): Promise<SiteDataset[]> {
  */
 export async function createSite(deps: SiteDeps): Promise<Hono> {
   const datasets: SiteDataset[] = await siteDatasets(deps.db);
+  // One read cache for all the datasets' apps, so that its memory setting bounds the whole site.
+  const cache = deps.cache && {
+    ...deps.cache,
+    store: deps.cache.store ?? readCacheStore(deps.cache.maxBytes),
+  };
   const apps = new Map<string, Hono>();
   const appOf = (d: SiteDataset) => {
     let app = apps.get(d.basePath);
     if (!app) {
-      app = createApp({ ...deps, ...deps.perDataset?.(d.db), db: d.db, basePath: d.basePath, datasets });
+      app = createApp({
+        ...deps,
+        ...deps.perDataset?.(d.db),
+        db: d.db,
+        basePath: d.basePath,
+        datasets,
+        cache,
+      });
       apps.set(d.basePath, app);
     }
     return app;

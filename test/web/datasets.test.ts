@@ -142,6 +142,21 @@ for (const driver of DRIVERS) {
       expect((await get('/d/Bad_Id!/tracker')).status).toBe(404);
     });
 
+    it('keeps each dataset’s pages apart in the one read cache of the site', async () => {
+      const cached = await createSite({ db, cache: { maxBytes: 32 * 2 ** 20 } });
+      const read = async (p: string) => {
+        const res = await cached.request(`http://localhost${p}`);
+        return { state: res.headers.get('X-Entente-Cache'), body: await res.text() };
+      };
+      await read('/milestones');
+      await read(`${TRI}/milestones`);
+      const kj = await read('/milestones');
+      const tri = await read(`${TRI}/milestones`);
+      expect([kj.state, tri.state]).toEqual(['hit', 'hit']);
+      expect(kj.body).toContain('Treaty on Basic Relations');
+      expect(tri.body).not.toContain('Treaty on Basic Relations');
+    });
+
     it('finds a dataset imported while the site runs at its first request', async () => {
       const dir = copyDataset(MINI);
       edit(path.join(dir, 'dataset.yaml'), 'id: mini', 'id: late-mini');
