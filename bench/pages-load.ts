@@ -10,7 +10,7 @@
  *   node --import tsx bench/pages-load.ts [--seconds 10] [--readers 50,200] [--editors 4]
  *     [--editor-pause-ms 1000] [--only pglite,pg,pg2] [--profile dir]
  *
- * PostgreSQL: the server of ENTENTE_TEST_PG (or postgres://postgres@127.0.0.1:5432/test); a scratch
+ * Needs wrk on the PATH (`apt-get install -y wrk`). PostgreSQL: the server of ENTENTE_TEST_PG (or postgres://postgres@127.0.0.1:5432/test); a scratch
  * database is made and dropped. Targets (issue 13): p95 ≤ 30 ms on PostgreSQL and ≤ 60 ms on PGlite at
  * 50 readers, 0 errors, page rate ≥ 0.5 × the stylesheet's.
  *
@@ -120,6 +120,9 @@ async function read(base: string, readers: number, paths: string[], seconds: num
   const child = spawn('wrk', [...args, base, '--', ...paths], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
+  child.once('error', (e) => {
+    err = `${e.message}: the readers need wrk on the PATH (apt-get install -y wrk)`;
+  });
   child.stdout.on('data', (d) => {
     out += d;
   });
