@@ -2,14 +2,15 @@
  * The site's pages under load: concurrent readers over a mix of every kind of page in English,
  * Korean and Japanese (`?lang=`), while editors draft, submit and publish assessments through the
  * API. The server is `entente serve` in child processes (one, or two with `--workers 2` on
- * PostgreSQL); the load comes from this process, over keep-alive connections. Baseline in the same
+ * PostgreSQL); the readers are `wrk` in its own process (bench/pages-load.lua cycles the URLs), the
+ * editors this process, both over keep-alive connections. Baseline in the same
  * run, on the same server, readers and editors: the stylesheet (`/assets/style.css`), the cheapest
  * answer the site gives.
  *
  *   node --import tsx bench/pages-load.ts [--seconds 10] [--readers 50,200] [--editors 4]
  *     [--editor-pause-ms 1000] [--only pglite,pg,pg2] [--profile dir]
  *
- * PostgreSQL: the server of ENTENTE_TEST_PG (or postgres://postgres@127.0.0.1:5432/test); a scratch
+ * Needs wrk on the PATH (`apt-get install -y wrk`). PostgreSQL: the server of ENTENTE_TEST_PG (or postgres://postgres@127.0.0.1:5432/test); a scratch
  * database is made and dropped. Targets (issue 13): p95 ≤ 30 ms on PostgreSQL and ≤ 60 ms on PGlite at
  * 50 readers, 0 errors, page rate ≥ 0.5 × the stylesheet's.
  *
@@ -19,6 +20,7 @@
  * review steps, which no reader sees, do not).
  */
 
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -51,6 +53,7 @@ const PAUSE = Number(opts['editor-pause-ms']);
 const ONLY = new Set(opts.only.split(','));
 const NODE_ARGS = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.profile)}`] : [];
 const LANGS = ['en', 'ko', 'ja'];
+const WRK_SCRIPT = path.join(ROOT, 'bench/pages-load.lua');
 const ITEMS = [
   'camp-david-missile-warning-data-sharing',
   'lima-establish-trilateral-secretariat',
@@ -58,9 +61,6 @@ const ITEMS = [
   'tokyo-2025-hydrogen-cooperation',
 ];
 
-const sorted = (xs: number[]) => Float64Array.from(xs).sort();
-const pct = (xs: Float64Array, p: number) =>
-  xs.length === 0 ? Number.NaN : xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -85,7 +85,7 @@ async function prepare(db: Db): Promise<string[]> {
   return tokens;
 }
 
-/** One HTTP/1.1 client over keep-alive connections, one per concurrent caller. */
+/** The editors' HTTP/1.1 client over keep-alive connections, one per concurrent caller. */
 function client(base: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
   const url = new URL(base);
@@ -110,28 +110,36 @@ function client(base: string) {
 
 type Client = ReturnType<typeof client>;
 
-/** Readers asking for `paths` in turn for `seconds`; latencies and errors. */
-async function read(c: Client, readers: number, paths: string[], seconds: number) {
-  const until = performance.now() + seconds * 1000;
-  const latencies: number[] = [];
+/**
+ * Readers asking for `paths` in turn for `seconds`: `wrk` (a C load generator, its own process) over
+ * one keep-alive connection per reader, so that the load costs the 2 CPUs as little as it can and
+ * the server, not the client, is what is measured.
+ */
+async function read(base: string, readers: number, paths: string[], seconds: number) {
+  const args = ['-t', '1', '-c', String(readers), '-d', `${seconds}s`, '--timeout', '10s', '-s', WRK_SCRIPT];
+  const child = spawn('wrk', [...args, base, '--', ...paths], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.once('error', (e) => {
+    err = `${e.message}: the readers need wrk on the PATH (apt-get install -y wrk)`;
+  });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
+  const code = await new Promise<number | null>((r) => child.once('close', r));
+  const line = out.split('\n').find((l) => l.startsWith('{"requests"'));
+  if (code !== 0 || !line) throw new Error(`wrk exited with ${code}: ${err || out}`);
+  const w = JSON.parse(line) as Record<string, number | string>;
+  const n = (k: string) => Number(w[k]);
   const errors: string[] = [];
-  const reader = async (n: number) => {
-    for (let i = n; performance.now() < until; i++) {
-      const p = paths[i % paths.length]!;
-      const t0 = performance.now();
-      try {
-        const res = await c.send('GET', p);
-        if (res.status !== 200) errors.push(`GET ${p}: ${res.status}`);
-      } catch (e) {
-        errors.push(`GET ${p}: ${(e as Error).message}`);
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: readers }, (_, i) => reader(i)));
-  const elapsed = (performance.now() - t0) / 1000;
-  return { latencies: sorted(latencies), rate: latencies.length / elapsed, errors };
+  if (n('non200') > 0)
+    errors.push(...Array(n('non200')).fill(`GET: status ${w.firstNon200} (first of them)`));
+  for (const k of ['connect', 'read', 'write', 'timeout'])
+    if (n(k) > 0) errors.push(...Array(n(k)).fill(`GET: ${k} error`));
+  return { p50: n('p50'), p95: n('p95'), p99: n('p99'), rate: n('requests') / n('seconds'), errors };
 }
 
 /** Editors drafting, submitting and publishing (the next editor publishes) until `stop()`. */
@@ -197,10 +205,10 @@ async function measure(name: string, url: string, tokens: string[], paths: strin
     const c = client(url);
     const load0 = loadavg()[0]!;
     // Warm: every page rendered once under the current records, as on a site already being read.
-    await read(c, Math.min(readers, 20), paths, 2);
+    await read(url, Math.min(readers, 20), paths, 2);
     const editors = edit(c, tokens);
-    const css = await read(c, readers, ['/assets/style.css'], SECONDS);
-    const pages = await read(c, readers, paths, SECONDS);
+    const css = await read(url, readers, ['/assets/style.css'], SECONDS);
+    const pages = await read(url, readers, paths, SECONDS);
     const w = await editors.stop();
     c.close();
     const errors = [...pages.errors, ...css.errors, ...w.errors];
@@ -208,11 +216,11 @@ async function measure(name: string, url: string, tokens: string[], paths: strin
       server: name,
       readers,
       'pages/s': Math.round(pages.rate),
-      'p50 ms': round(pct(pages.latencies, 50)),
-      'p95 ms': round(pct(pages.latencies, 95)),
-      'p99 ms': round(pct(pages.latencies, 99)),
+      'p50 ms': round(pages.p50),
+      'p95 ms': round(pages.p95),
+      'p99 ms': round(pages.p99),
       'css/s': Math.round(css.rate),
-      'css p95 ms': round(pct(css.latencies, 95)),
+      'css p95 ms': round(css.p95),
       'pages ÷ css': Math.round((pages.rate / css.rate) * 100) / 100,
       writes: w.writes,
       errors: errors.length,

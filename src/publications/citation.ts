@@ -2,6 +2,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
+import { LRUCache } from 'lru-cache';
 import type { PaperRow } from './views.ts';
 
 export const CITATION_FORMATS = {
@@ -173,12 +174,23 @@ export function formatCitation(p: PaperRow, format: CitationFormat, pageUrl?: st
   return `${JSON.stringify([paperToCsl(p, pageUrl)], null, 2)}\n`;
 }
 
+/**
+ * References already formatted, by their CSL item: citeproc builds its APA engine anew for each call,
+ * and the same item always gives the same text, so a page rendered again after a write that left the
+ * paper as it was reuses its reference.
+ */
+const references = new LRUCache<string, string>({ max: 1000 });
+
 /** A human-readable reference in APA style. */
 export function formatReference(p: PaperRow, pageUrl?: string): string {
-  const text = (
-    new Cite(paperToCsl(p, pageUrl)).format('bibliography', { format: 'text', template: 'apa' }) as string
-  ).trim();
+  const item = paperToCsl(p, pageUrl);
+  const key = JSON.stringify(item);
+  const kept = references.get(key);
+  if (kept !== undefined) return kept;
+  const text = (new Cite(item).format('bibliography', { format: 'text', template: 'apa' }) as string).trim();
   // APA writes "Retrieved <accessed date>, from <URL>" for undated works; without an accessed date
   // the style leaves a bare "Retrieved <URL>", which is not APA. The URL alone is.
-  return text.replace(/\bRetrieved (?=https?:\/\/)/, '');
+  const reference = text.replace(/\bRetrieved (?=https?:\/\/)/, '');
+  references.set(key, reference);
+  return reference;
 }

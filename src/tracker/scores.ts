@@ -2,6 +2,7 @@
  * Scores: numbers derived from published assessments by the methods the methodology page explains.
  * Pure functions: data in, data out; every score lists the items it counts and those it leaves out.
  */
+import { LRUCache } from 'lru-cache';
 
 /** A tracked item with what scores group it by. */
 export interface ScoredItem {
@@ -76,6 +77,25 @@ function seeded(seed: number) {
  * (drawn with replacement), each mapped to per cent by `toPercent`.
  */
 export function bootstrapInterval(points: number[], toPercent: (mean: number) => number): [number, number] {
+  // The generator starts from the same seed at each call, so the same points (in the same order) and
+  // the same mapping always give the same interval: a page rendered again after a write that left
+  // a group's items as they were reuses it.
+  let kept = intervals.get(toPercent);
+  if (!kept) {
+    kept = new LRUCache<string, [number, number]>({ max: 5000 });
+    intervals.set(toPercent, kept);
+  }
+  const key = points.join(',');
+  const known = kept.get(key);
+  if (known) return [known[0], known[1]];
+  const interval = resample(points, toPercent);
+  kept.set(key, interval);
+  return [interval[0], interval[1]];
+}
+
+const intervals = new WeakMap<(mean: number) => number, LRUCache<string, [number, number]>>();
+
+function resample(points: number[], toPercent: (mean: number) => number): [number, number] {
   const next = seeded(20250224);
   const n = points.length;
   const means = new Float64Array(BOOTSTRAP_RESAMPLES);
@@ -88,6 +108,11 @@ export function bootstrapInterval(points: number[], toPercent: (mean: number) =>
   const at = (q: number) => means[Math.min(BOOTSTRAP_RESAMPLES - 1, Math.floor(q * BOOTSTRAP_RESAMPLES))]!;
   return [at(0.025), at(0.975)];
 }
+
+// One function each, not one made at each call: intervals are kept by the mapping they were made with.
+const implementationPercent = (m: number) => (m / 3) * 100;
+const compliancePercent = (m: number) => ((m + 1) / 2) * 100;
+const uptakePercent = (m: number) => m * 100;
 
 /** A score from the points of its counted items, mapped from their mean to per cent. */
 function scoreOf(
@@ -152,7 +177,7 @@ export function implementationScore(items: ScoredItem[], current: Map<string, Sc
     if (a) counted.push({ id: item.id, points: a.implementation });
     else unassessed.push(item.id);
   }
-  return scoreOf(counted, unassessed, (m) => (m / 3) * 100);
+  return scoreOf(counted, unassessed, implementationPercent);
 }
 
 /**
@@ -173,7 +198,7 @@ export function complianceScore(
     if (entry) counted.push({ id: item.id, points: entry.score });
     else unassessed.push(item.id);
   }
-  return scoreOf(counted, unassessed, (m) => ((m + 1) / 2) * 100);
+  return scoreOf(counted, unassessed, compliancePercent);
 }
 
 /**
@@ -200,7 +225,7 @@ export function uptakeScore(
     if (current.has(r.id)) counted.push({ id: r.id, points: best.get(r.id) ?? 0 });
     else unassessed.push(r.id);
   }
-  return scoreOf(counted, unassessed, (m) => m * 100);
+  return scoreOf(counted, unassessed, uptakePercent);
 }
 
 export type Grouping = 'party' | 'area' | 'format';

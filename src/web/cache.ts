@@ -8,9 +8,10 @@ export interface ReadCacheOptions {
   /** Most bytes of responses kept (bodies, headers and keys); the least recently used go first. */
   maxBytes: number;
   /**
-   * The records' change number (`changeVersion` of the store), read once per request before
-   * anything else: a response is served from the cache only when it was rendered under the current
-   * number.
+   * The records' change number (`changeVersion` of the store), read for each request before
+   * anything else, by a read begun after the request arrived (requests that arrive together share
+   * one, see {@link freshReads}): a response is served from the cache only when it was rendered under
+   * the current number.
    */
   version: () => Promise<string>;
   /** Paths whose answers come from elsewhere than the records (the signals warehouse). */
@@ -75,6 +76,37 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 const utcDay = () => new Date().toISOString().slice(0, 10);
 
 /**
+ * Shares reads of the change number between requests without ever giving a request a read that
+ * began before it arrived: a read begun earlier may have been answered from a snapshot older than a
+ * write committed just before the request came. A caller that finds a read on its way waits for it
+ * to end, then shares the next one with everyone else who came meanwhile, so at most one read is on
+ * its way and one waiting, whatever the number of readers: under load a page costs a fraction of a
+ * round trip to the database instead of one each.
+ */
+export function freshReads(read: () => Promise<string>): () => Promise<string> {
+  let onItsWay: Promise<string> | undefined;
+  let waiting: Promise<string> | undefined;
+  const start = () => {
+    const p: Promise<string> = read().finally(() => {
+      if (onItsWay === p) onItsWay = undefined;
+    });
+    onItsWay = p;
+    return p;
+  };
+  const settled = () => undefined;
+  return () => {
+    if (waiting) return waiting;
+    if (!onItsWay) return start();
+    const next = onItsWay.then(settled, settled).then(() => {
+      if (waiting === next) waiting = undefined;
+      return start();
+    });
+    waiting = next;
+    return next;
+  };
+}
+
+/**
  * Keeps the answers of GET requests of readers who are not signed in (pages, downloads, API reads),
  * keyed by URL, language and day, each with the change number of the records it was rendered under.
  * A request reads the current number first and gets a kept answer only if it was rendered under that
@@ -86,6 +118,7 @@ const utcDay = () => new Date().toISOString().slice(0, 10);
  */
 export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv> {
   const today = options.today ?? utcDay;
+  const currentVersion = freshReads(options.version);
   const lru = options.store ?? readCacheStore(options.maxBytes);
   // Readers who arrive while the same answer is being rendered wait for it instead of rendering it too.
   const rendering = new Map<string, Promise<Entry | undefined>>();
@@ -108,7 +141,7 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
       if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-store');
       return;
     }
-    const version = await options.version();
+    const version = await currentVersion();
     const key = `${c.var.i18n.locale} ${today()} ${c.req.url}`;
     const ifNoneMatch = c.req.header('If-None-Match');
     const kept = lru.get(key);

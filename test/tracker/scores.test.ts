@@ -266,6 +266,20 @@ describe('the minimum n, rounding and intervals', () => {
     const raw = bootstrapInterval([0, 3, 3, 3, 0, 3], (m) => (m / 3) * 100);
     expect(raw[0]).toBeLessThan(raw[1]);
   });
+
+  it('gives the same interval for the same points and mapping whether or not it was asked before', () => {
+    const toPercent = (m: number) => (m / 3) * 100;
+    const points = [0, 1, 3, 3, 2, 0, 3];
+    const first = bootstrapInterval(points, toPercent);
+    // What a caller does with its answer does not change the next one.
+    first[0] = -1;
+    expect(bootstrapInterval(points, toPercent)).toEqual(
+      bootstrapInterval([...points], (m) => (m / 3) * 100),
+    );
+    expect(bootstrapInterval(points, toPercent)[0]).not.toBe(-1);
+    // Another mapping of the same points is another interval.
+    expect(bootstrapInterval(points, (m) => m * 10)).not.toEqual(bootstrapInterval(points, toPercent));
+  });
 });
 
 describe('grouping', () => {

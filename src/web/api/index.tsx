@@ -26,10 +26,19 @@ export function createApi(db: Db, plugins: ApiPlugin[] = [], publicUrl?: string)
   recordsApi(db, app, publicUrl);
   for (const plugin of plugins) plugin(app);
 
-  const document = () =>
-    withExamples(
-      app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: at('/api') }] }),
-    );
+  // Built at the first request, when every route is in, and once per server address: generating it
+  // from the zod schemas took as long as rendering a page, at every render of the reference page.
+  const build = (server: string) =>
+    withExamples(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: server }] }));
+  const documents = new Map<string, ReturnType<typeof build>>();
+  const document = (server = at('/api')) => {
+    let doc = documents.get(server);
+    if (!doc) {
+      doc = build(server);
+      documents.set(server, doc);
+    }
+    return doc;
+  };
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/', (c) => c.html(<ReferencePage doc={document()} />));
   return app;

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { GapPoint, TrendPoint } from '../../opinion/index.ts';
-import { renderPlot, textWidth } from '../charts/index.ts';
+import { keptChart, renderPlot, textWidth } from '../charts/index.ts';
 import type { PartyLook } from '../party-look.ts';
 
 export interface ChartText {
@@ -98,17 +98,32 @@ function breakMarks(years: number[], text: ChartText, top: number) {
  * segment, so that nothing is joined across a break. Each point carries a tooltip and links to its
  * source.
  */
-export function trendChart(
-  points: TrendPoint[],
-  opts: ChartText &
-    ChartSize & {
-      publics: string[];
-      /** The name of a public, written at the end of its line, and its colour and symbol. */
-      look: PartyLook;
-      describe: (p: TrendPoint) => string;
-      href: (p: TrendPoint) => string;
+export function trendChart(points: TrendPoint[], opts: TrendOptions): string {
+  const codes = [...new Set([...opts.publics, ...points.map((p) => p.public)])];
+  return keptChart(
+    'trend',
+    points,
+    opts,
+    {
+      look: (look: PartyLook) => codes.map((c) => [c, look.name(c), look.style(c)]),
+      describe: (f: (p: TrendPoint) => string) => points.map(f),
+      href: (f: (p: TrendPoint) => string) => points.map(f),
+      value: (f: (x: number) => string) => points.map((p) => f(p.share)),
     },
-): string {
+    () => drawTrend(points, opts),
+  );
+}
+
+type TrendOptions = ChartText &
+  ChartSize & {
+    publics: string[];
+    /** The name of a public, written at the end of its line, and its colour and symbol. */
+    look: PartyLook;
+    describe: (p: TrendPoint) => string;
+    href: (p: TrendPoint) => string;
+  };
+
+function drawTrend(points: TrendPoint[], opts: TrendOptions): string {
   const years = points.map((p) => p.year);
   const breakYears = points.filter((p) => p.breaks.length > 0).map((p) => p.year);
   // A band, like a line, stops where its interval is not known (a wave without a sample size).
@@ -172,10 +187,22 @@ export function trendChart(
  * The perception gap: the first public's share minus the second's, in percentage points, with the
  * 95 % interval of the difference; a line only within a segment (see `gapPoints` for its rule).
  */
-export function gapChart(
-  points: GapPoint[],
-  opts: ChartText & ChartSize & { describe: (p: GapPoint) => string },
-): string {
+export function gapChart(points: GapPoint[], opts: GapOptions): string {
+  return keptChart(
+    'gap',
+    points,
+    opts,
+    {
+      describe: (f: (p: GapPoint) => string) => points.map(f),
+      value: (f: (x: number) => string) => points.map((p) => f(p.gap)),
+    },
+    () => drawGap(points, opts),
+  );
+}
+
+type GapOptions = ChartText & ChartSize & { describe: (p: GapPoint) => string };
+
+function drawGap(points: GapPoint[], opts: GapOptions): string {
   const years = points.map((p) => p.year);
   const breakYears = points
     .filter((p, i) => i > 0 && p.segment !== points[i - 1]!.segment)

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { IndexPoint } from '../../signals/index.ts';
-import type { Status } from '../../tracker/index.ts';
-import { renderPlot } from '../charts/index.ts';
+import { STATUSES, type Status } from '../../tracker/index.ts';
+import { keptChart, renderPlot } from '../charts/index.ts';
 
 /** The statuses from the most advanced to none, the order of the bars' segments and the legend. */
 export const STATUS_ORDER: readonly Status[] = [
@@ -39,10 +39,20 @@ export interface StatusCount {
  * written in each segment wide enough to hold it. Each segment's tooltip names the party, the
  * status and the count.
  */
-export function statusChart(
-  rows: StatusCount[],
-  opts: { width: number; label: string; statusName: (s: Status) => string; x: string },
-): string {
+export function statusChart(rows: StatusCount[], opts: StatusChartOptions): string {
+  return keptChart('status', rows, opts, { statusName: (f: (s: Status) => string) => STATUSES.map(f) }, () =>
+    drawStatus(rows, opts),
+  );
+}
+
+interface StatusChartOptions {
+  width: number;
+  label: string;
+  statusName: (s: Status) => string;
+  x: string;
+}
+
+function drawStatus(rows: StatusCount[], opts: StatusChartOptions): string {
   const parties = [...new Set(rows.map((r) => r.party))];
   const rank = (s: Status) => STATUS_ORDER.indexOf(s);
   const segments = parties.flatMap((party) => {
