@@ -1,5 +1,6 @@
 import { type Db, SHARED_NAMESPACE } from './db.ts';
 import { migrate } from './migrate.ts';
+import { Id } from './schema.ts';
 
 /**
  * Several datasets in one store. The first dataset imported into a store lives in the `public`
@@ -20,9 +21,12 @@ export interface StoredDataset {
 
 const PREFIX = 'dataset_';
 
-/** The schema of a dataset other than the default one (dataset ids are `Id`s: a-z, 0-9, hyphens). */
+/** Whether `id` can name a dataset: an `Id` short enough for its schema name (at most 63 bytes). */
+export const isDatasetId = (id: string): boolean => id.length <= 50 && Id.safeParse(id).success;
+
+/** The schema of a dataset other than the default one. */
 export function namespaceOf(datasetId: string): string {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(datasetId) || datasetId.length > 50) {
+  if (!isDatasetId(datasetId)) {
     throw new Error(
       `"${datasetId}" is not a dataset id: lower-case letters, digits and single hyphens, at most 50`,
     );
@@ -37,14 +41,19 @@ async function datasetsIn(db: Db, namespace: string, isDefault: boolean): Promis
   return rows.map((r) => ({ ...r, namespace, isDefault }));
 }
 
-/** The datasets a store holds: the default one first, then the others by id. */
-export async function storedDatasets(db: Db): Promise<StoredDataset[]> {
-  const schemas = await db.query<{ name: string }>(
-    `SELECT nspname AS name FROM pg_namespace WHERE starts_with(nspname, $1) ORDER BY nspname`,
+/** The schemas of the datasets other than the default one, by name. */
+async function datasetSchemas(db: Db): Promise<string[]> {
+  const rows = await db.query<{ name: string }>(
+    'SELECT nspname AS name FROM pg_namespace WHERE starts_with(nspname, $1) ORDER BY nspname',
     [PREFIX],
   );
+  return rows.map((r) => r.name);
+}
+
+/** The datasets a store holds: the default one first, then the others by id. */
+export async function storedDatasets(db: Db): Promise<StoredDataset[]> {
   const found = await datasetsIn(db, SHARED_NAMESPACE, true);
-  for (const { name } of schemas) found.push(...(await datasetsIn(db, name, false)));
+  for (const name of await datasetSchemas(db)) found.push(...(await datasetsIn(db, name, false)));
   return found;
 }
 
@@ -69,20 +78,17 @@ export async function datasetStore(
     'SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS ok',
     [namespace],
   );
+  const scoped = root.inNamespace(namespace);
+  // A schema that exists was migrated when the store was opened (`migrateDatasets`).
   if (!exists?.ok) {
     if (!options.create) return undefined;
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${namespace}`);
+    await migrate(scoped);
   }
-  const scoped = root.inNamespace(namespace);
-  await migrate(scoped);
   return scoped;
 }
 
 /** Brings the schema of every dataset other than the default one up to date (at each opening). */
 export async function migrateDatasets(db: Db): Promise<void> {
-  const schemas = await db.query<{ name: string }>(
-    `SELECT nspname AS name FROM pg_namespace WHERE starts_with(nspname, $1) ORDER BY nspname`,
-    [PREFIX],
-  );
-  for (const { name } of schemas) await migrate(db.inNamespace(name));
+  for (const name of await datasetSchemas(db)) await migrate(db.inNamespace(name));
 }

@@ -2,6 +2,7 @@ export { changeVersion } from './changes.ts';
 export { type Config, readConfig } from './config.ts';
 export {
   datasetStore,
+  isDatasetId,
   migrateDatasets,
   namespaceOf,
   type StoredDataset,

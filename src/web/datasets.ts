@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type Db, SHARED_NAMESPACE, storedDatasets } from '../core/index.ts';
+import { type Db, isDatasetId, SHARED_NAMESPACE, storedDatasets } from '../core/index.ts';
 import { type AppDeps, createApp } from './app.tsx';
 import { datasetBasePath } from './base-path.ts';
 import { readCacheStore } from './cache.ts';
@@ -23,7 +23,7 @@ async function siteDatasets(db: Db): Promise<SiteDataset[]> {
 /**
  * The site of every dataset in the store: the default one at the root, with the addresses it had
  * when a store held one, every other under `/d/<id>/`, each its own app over its own schema (own
- * read cache, own change number). A dataset imported while the site runs is found at the first
+ * change number; one read cache for all). A dataset imported while the site runs is found at the first
  * request for its address.
  */
 export async function createSite(deps: SiteDeps): Promise<Hono> {
@@ -60,7 +60,7 @@ export async function createSite(deps: SiteDeps): Promise<Hono> {
   // is added in place, so every app's header lists it too.
   const find = async (id: string): Promise<SiteDataset | undefined> => {
     const known = datasets.find((d) => d.basePath === `/d/${id}`);
-    if (known || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || id.length > 50) return known;
+    if (known || !isDatasetId(id)) return known;
     const now = await siteDatasets(deps.db);
     for (const d of now) if (!datasets.some((k) => k.basePath === d.basePath)) datasets.push(d);
     return datasets.find((d) => d.basePath === `/d/${id}`);
