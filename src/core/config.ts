@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultCacheDir } from './empty-store.ts';
 
 /** Runtime settings, read once from the environment at the edge. */
 export interface Config {
@@ -25,6 +26,12 @@ export interface Config {
   publicUrl?: string;
   /** Memory of the read cache of `entente serve`, in MB; 0 turns it off. @default 64 */
   cacheMb: number;
+  /**
+   * Folder where Entente keeps what it can make again, to skip the work next time: the copy of a
+   * migrated empty store that a new data folder starts from (`ENTENTE_CACHE_DIR`, `off` for none).
+   * @default `node_modules/.cache/entente` beside the installed PGlite
+   */
+  cacheDir?: string;
 }
 
 function readFlag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -47,6 +54,11 @@ function readBaseUrl(raw: string | undefined): string | undefined {
       `ENTENTE_BASE_URL must be an http(s) address without query or fragment, e.g. https://entente.example.org, got "${raw}"`,
     );
   return url.origin;
+}
+
+function readCacheDir(raw: string | undefined): string | undefined {
+  if (raw?.trim().toLowerCase() === 'off') return undefined;
+  return raw ? path.resolve(raw) : defaultCacheDir();
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,5 +86,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl: readBaseUrl(env.ENTENTE_BASE_URL),
     publicUrl,
     cacheMb,
+    cacheDir: readCacheDir(env.ENTENTE_CACHE_DIR),
   };
 }

@@ -7,7 +7,8 @@ import { lockFolder } from './folder-lock.ts';
 
 /** The embedded store, which can also hand back a copy of its files to open another store from. */
 export interface PgliteDb extends Db {
-  dump(): Promise<Blob>;
+  /** A copy of the store's files, as a tar archive (gzipped when asked: a tenth of the size). */
+  dump(compression?: 'none' | 'gzip'): Promise<Blob>;
 }
 
 export interface PgliteOptions {
@@ -83,7 +84,7 @@ export async function openPglite(dir?: string, options: PgliteOptions = {}): Pro
       }),
     inNamespace: (other) => handle(other, async () => {}),
     close,
-    dump: () => pg.dumpDataDir('none'),
+    dump: (compression = 'none') => pg.dumpDataDir(compression),
   });
   return handle(SHARED_NAMESPACE, () => pg.close().finally(release));
 }
