@@ -38,18 +38,20 @@ export function serveCommand(ctx: CliContext): Command {
         }
         return superviseWorkers({ count: workers, host: opts.host, out: ctx.out, err: ctx.err });
       }
-      // The site's code is loaded when it is needed, so that other commands start at once.
-      const [{ createSite }, { fileWarehouse, signalsPlugins }] = await Promise.all([
-        import('../web/index.ts'),
-        import('../web/signals/index.ts'),
-      ]);
+      // The site's code is loaded when it is needed, so that other commands start at once; it loads
+      // while the store opens, since each of the two spends part of its time waiting on the other's work.
+      const site = Promise.all([import('../web/index.ts'), import('../web/signals/index.ts')]);
+      site.catch(() => {});
       const db = await ctx.openStore();
+      let loaded: Awaited<typeof site>;
       try {
         await importBundled(ctx, db, 'First start');
+        loaded = await site;
       } catch (e) {
         await db.close();
         throw e;
       }
+      const [{ createSite }, { fileWarehouse, signalsPlugins }] = loaded;
       const warehouse = fileWarehouse(ctx.config.signalsPath);
       const app = await createSite({
         db,

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { UnavailableError } from '../core/index.ts';
 
 /** Chromium is not installed where Entente expects it: the PDF cannot be made here. */
@@ -32,6 +31,9 @@ export async function printPdf(html: string, opts: PrintOptions = {}): Promise<U
       `PDF briefs need Chromium, which is not at ${executablePath} (apt-get install chromium, or set ENTENTE_CHROMIUM).`,
     );
   const timeout = opts.timeoutMs ?? 60_000;
+  // Loaded with the first print, not with the site: playwright-core is a large module graph that
+  // every process start would otherwise pay for (about 0.1 s of CPU), most of them never printing.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
     timeout,
