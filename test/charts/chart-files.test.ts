@@ -6,6 +6,7 @@ import {
   type Chart,
   chartCsv,
   chartFonts,
+  fontsFor,
   labelRows,
   renderPlot,
   renderPng,
@@ -141,5 +142,31 @@ describe('PNG downloads', () => {
     const svg = standaloneSvg(chart('日本人の韓国に対する印象'), { lang: 'ja' });
     const img = decodePng(await renderPng(svg, { lang: 'ja' }));
     expect(inkPixels(img, { x: 0, y: 24, width: img.width, height: 40 })).toBeGreaterThan(1500);
+  });
+});
+
+describe('the fonts of a PNG', () => {
+  const fonts = ['/f/NotoSansCJK-Regular.ttc', '/f/DejaVuSans.ttf'];
+
+  it('are the CJK ones only where the drawing has Korean, Japanese or Chinese text', () => {
+    expect(fontsFor('<text>Impression of Japan, per cent</text>', fonts)).toEqual(['/f/DejaVuSans.ttf']);
+    for (const t of ['일본에 대한 인상', 'あなた', '印象', 'カタカナ', '（全角）'])
+      expect(fontsFor(`<text>${t}</text>`, fonts), t).toEqual(fonts);
+    // Without a Latin font, the CJK font draws Latin text too.
+    expect(fontsFor('<text>abc</text>', ['/f/NotoSansCJK-Regular.ttc'])).toEqual([
+      '/f/NotoSansCJK-Regular.ttc',
+    ]);
+  });
+
+  it('draw an English chart with DejaVu: the same picture as with DejaVu given, not the CJK font', async () => {
+    const all = chartFonts();
+    const svg = standaloneSvg(chart('Impression of Japan'), { lang: 'en' });
+    const chosen = Buffer.from(decodePng(await renderPng(svg, { lang: 'en' })).pixels);
+    const dejavu = all.filter((f) => f.includes('DejaVu'));
+    expect(dejavu.length, 'install fonts-dejavu-core').toBeGreaterThan(0);
+    const withDejavu = Buffer.from(decodePng(await renderPng(svg, { lang: 'en', fonts: dejavu })).pixels);
+    const withCjk = Buffer.from(decodePng(await renderPng(svg, { lang: 'en', fonts: all })).pixels);
+    expect(chosen.equals(withDejavu)).toBe(true);
+    expect(chosen.equals(withCjk)).toBe(false);
   });
 });

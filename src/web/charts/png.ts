@@ -30,7 +30,22 @@ export function chartFonts(env: NodeJS.ProcessEnv = process.env): string[] {
  * @example await renderPng(standaloneSvg(chart), { lang: 'ko' })
  */
 export async function renderPng(svg: string, opts: PngOptions = {}): Promise<Buffer> {
-  return (await renderAsync(svg, resvgOptions(opts))).asPng();
+  return (await renderAsync(svg, resvgOptions({ ...opts, fonts: opts.fonts ?? fontsFor(svg) }))).asPng();
+}
+
+/** Hangul, kana, Han and the full-width forms: text that only the CJK font draws. */
+const CJK_TEXT = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+
+/**
+ * The fonts a drawing needs. resvg shapes each text element with the whole of its font, and Noto
+ * Sans CJK's tables are large: a chart of forty labels took 1.2 s with it and 0.07 s with DejaVu
+ * (measured on the opinion trend chart). A drawing without Korean, Japanese or Chinese text is drawn
+ * with the Latin fonts of the list, when it has any.
+ */
+export function fontsFor(svg: string, fonts: string[] = chartFonts()): string[] {
+  if (CJK_TEXT.test(svg)) return fonts;
+  const latin = fonts.filter((f) => !/CJK/i.test(f));
+  return latin.length > 0 ? latin : fonts;
 }
 
 export interface PngOptions {
@@ -39,13 +54,14 @@ export interface PngOptions {
   fonts?: string[];
 }
 
-function resvgOptions(opts: PngOptions): ResvgRenderOptions {
-  const family = opts.lang === 'ja' ? 'Noto Sans CJK JP' : 'Noto Sans CJK KR';
+function resvgOptions(opts: PngOptions & { fonts: string[] }): ResvgRenderOptions {
+  const latinOnly = !opts.fonts.some((f) => /CJK/i.test(f)) && opts.fonts.some((f) => /DejaVu/i.test(f));
+  const family = latinOnly ? 'DejaVu Sans' : opts.lang === 'ja' ? 'Noto Sans CJK JP' : 'Noto Sans CJK KR';
   return {
     fitTo: { mode: 'zoom', value: opts.scale ?? 2 },
     background: '#ffffff',
     font: {
-      fontFiles: opts.fonts ?? chartFonts(),
+      fontFiles: opts.fonts,
       loadSystemFonts: false,
       defaultFontFamily: family,
       sansSerifFamily: family,
