@@ -16,7 +16,14 @@ export const UNWATCHED_TABLES = [
   'search_pending',
   'entente_migrations',
   'entente_changes',
+  'entente_table_changes',
 ] as const;
+
+/**
+ * Unwatched tables made from the records themselves (the search index): a read of them depends on
+ * every table, as if it had read them all.
+ */
+export const DERIVED_TABLES = ['search_documents', 'search_pending'] as const;
 
 const TRIGGER = 'entente_changes';
 
@@ -43,7 +50,8 @@ function triggersOf(table: string): string[] {
 /**
  * Gives every table of the schema that lacks it (except {@link UNWATCHED_TABLES}) the deferred trigger
  * that raises the change number at the commit of a transaction that wrote to it. Run by the
- * migration runner after it applies migrations; returns the tables it added the trigger to.
+ * migration runner after it applies migrations; returns the tables it added the trigger to. Every
+ * watched table gets its row of table change numbers, so that the rows name all of them.
  */
 export async function watchTables(tx: Queryable): Promise<string[]> {
   const [ready] = await tx.query<{ ok: boolean }>("SELECT to_regclass('entente_changes') IS NOT NULL AS ok");
@@ -58,6 +66,20 @@ export async function watchTables(tx: Queryable): Promise<string[]> {
     [UNWATCHED_TABLES, TRIGGER],
   );
   for (const { name } of tables) for (const sql of triggersOf(name)) await tx.exec(sql);
+  const [perTable] = await tx.query<{ ok: boolean }>(
+    "SELECT to_regclass('entente_table_changes') IS NOT NULL AS ok",
+  );
+  if (perTable?.ok) {
+    await tx.query(
+      `INSERT INTO entente_table_changes (name, version)
+       SELECT DISTINCT c.relname, 0
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_trigger t ON t.tgrelid = c.oid AND t.tgname = $1
+        WHERE n.nspname = current_schema()
+       ON CONFLICT (name) DO NOTHING`,
+      [TRIGGER],
+    );
+  }
   return tables.map((t) => t.name);
 }
 
@@ -75,4 +97,36 @@ export async function changeVersion(db: Pick<Db, 'query' | 'namespace'>): Promis
                 (SELECT version FROM ${SHARED_NAMESPACE}.entente_changes)::text AS version`,
   );
   return row?.version ?? '0';
+}
+
+/**
+ * The change numbers of a namespace: the store's (as {@link changeVersion}) and each watched table's.
+ * Unqualified names resolve in the namespace first, then in the shared one, so a table of both is the
+ * namespace's own; a table only the shared namespace has (accounts) is the shared one's.
+ */
+export interface ChangeVersions {
+  all: string;
+  tables: ReadonlyMap<string, string>;
+}
+
+export async function changeVersions(db: Pick<Db, 'query' | 'namespace'>): Promise<ChangeVersions> {
+  const own = db.namespace === SHARED_NAMESPACE;
+  const [row] = await db.query<{
+    all: string | null;
+    tables: Record<string, number> | null;
+    shared: Record<string, number> | null;
+  }>(
+    own
+      ? `SELECT (SELECT version FROM entente_changes)::text AS all,
+                (SELECT json_object_agg(name, version) FROM entente_table_changes) AS tables,
+                NULL::json AS shared`
+      : `SELECT (SELECT version FROM entente_changes)::text || '.' ||
+                (SELECT version FROM ${SHARED_NAMESPACE}.entente_changes)::text AS all,
+                (SELECT json_object_agg(name, version) FROM entente_table_changes) AS tables,
+                (SELECT json_object_agg(name, version) FROM ${SHARED_NAMESPACE}.entente_table_changes) AS shared`,
+  );
+  const tables = new Map<string, string>();
+  for (const [name, v] of Object.entries(row?.shared ?? {})) tables.set(name, String(v));
+  for (const [name, v] of Object.entries(row?.tables ?? {})) tables.set(name, String(v));
+  return { all: row?.all ?? '0', tables };
 }

@@ -4,6 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.ts';
 import { parseDate, parseInt8, parseNumeric, parseTimestamp, SHARED_NAMESPACE, searchPath } from './db.ts';
 import { lockFolder } from './folder-lock.ts';
+import { noteStatement } from './reads.ts';
 
 /** The embedded store, which can also hand back a copy of its files to open another store from. */
 export interface PgliteDb extends Db {
@@ -47,10 +48,12 @@ export async function openPglite(dir?: string, options: PgliteOptions = {}): Pro
   }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {
+      noteStatement(sql);
       const r = await q.query<T>(sql, params as unknown[] | undefined);
       return r.rows;
     },
     async exec(sql: string) {
+      noteStatement(sql);
       await q.exec(sql);
     },
   });

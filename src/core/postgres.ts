@@ -9,6 +9,7 @@ import {
   searchPath,
   TYPE_OIDS,
 } from './db.ts';
+import { noteStatement } from './reads.ts';
 
 const typeParsers: Record<number, (v: string) => unknown> = {
   [TYPE_OIDS.int8]: parseInt8,
@@ -36,10 +37,12 @@ export async function openPostgres(connectionString: string): Promise<Db> {
   client.release();
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {
+      noteStatement(sql);
       const r = await q.query(sql, params as unknown[] | undefined);
       return r.rows as T[];
     },
     async exec(sql: string) {
+      noteStatement(sql);
       await q.query(sql);
     },
   });

@@ -5,7 +5,7 @@ import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { LoginLimiter } from '../accounts/index.ts';
-import { changeVersion, type Db } from '../core/index.ts';
+import { changeVersions, type Db } from '../core/index.ts';
 import { type AuthOptions, accountsRoutes, createAuth } from './accounts/index.ts';
 import { type ApiPlugin, createApi } from './api/index.tsx';
 import { basePathMiddleware } from './base-path.ts';
@@ -100,7 +100,10 @@ export function createApp(deps: AppDeps) {
         maxBytes: deps.cache.maxBytes,
         store: deps.cache.store,
         // A dataset added to the store changes the header's list of them on every page.
-        version: async () => `${await changeVersion(deps.db)}:${deps.datasets?.length ?? 0}`,
+        versions: async () => ({
+          ...(await changeVersions(deps.db)),
+          always: String(deps.datasets?.length ?? 0),
+        }),
         // Signals come from the DuckDB warehouse, which `entente signals` writes from another process.
         exclude: (path) => /^\/(api\/)?signals(\/|$)/.test(path.slice(base.length)),
       }),

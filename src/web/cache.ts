@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
+import { DERIVED_TABLES, recordingReads } from '../core/index.ts';
 import type { I18nEnv } from './i18n.ts';
 
 /** Settings of the read cache. */
@@ -8,12 +9,12 @@ export interface ReadCacheOptions {
   /** Most bytes of responses kept (bodies, headers and keys); the least recently used go first. */
   maxBytes: number;
   /**
-   * The records' change number (`changeVersion` of the store), read for each request before
+   * The records' change numbers (`changeVersions` of the store), read for each request before
    * anything else, by a read begun after the request arrived (requests that arrive together share
-   * one, see {@link freshReads}): a response is served from the cache only when it was rendered under
-   * the current number.
+   * one, see {@link freshReads}): a response is served from the cache only when every table its
+   * rendering read (or the whole store, for a read of the search index) is as it was then.
    */
-  version: () => Promise<string>;
+  versions: () => Promise<ReadVersions>;
   /** Paths whose answers come from elsewhere than the records (the signals warehouse). */
   exclude?: (path: string) => boolean;
   /** Keep answers here rather than in a store of this middleware's own (`readCacheStore`). */
@@ -37,8 +38,51 @@ export function readCacheStore(maxBytes: number): ReadCacheStore {
 }
 export type ReadCacheStore = LRUCache<string, Entry>;
 
+/** What a kept answer is checked against. */
+export interface ReadVersions {
+  /** Raised by every write: what an answer that read the search index depends on. */
+  all: string;
+  /** Each watched table's number: an answer depends on those its statements name. */
+  tables: ReadonlyMap<string, string>;
+  /** What every answer depends on, whatever it read (the list of datasets in the header). */
+  always?: string;
+}
+
+/** A dependency of a kept answer: a table's name, `*` for the whole store or `` for `always`. */
+type Dep = [name: string, version: string];
+
+const versionOf = (v: ReadVersions, name: string) =>
+  name === '*' ? v.all : name === '' ? (v.always ?? '') : (v.tables.get(name) ?? '0');
+
+const namesOf = new LRUCache<string, string[]>({ max: 2000 });
+const DERIVED = new Set<string>(DERIVED_TABLES);
+
+/**
+ * What an answer rendered with these statements depends on: each watched table a statement names
+ * (any word of it that is a table's name, so a column or a string of that name only makes the
+ * answer go sooner), or the whole store if a statement reads what is made from all of them.
+ */
+export function dependencies(statements: Iterable<string>, v: ReadVersions): Dep[] {
+  const names = new Set<string>(['']);
+  for (const sql of statements) {
+    let words = namesOf.get(sql);
+    if (!words) {
+      words = [...new Set(sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? [])];
+      namesOf.set(sql, words);
+    }
+    for (const w of words)
+      if (DERIVED.has(w)) names.add('*');
+      else if (v.tables.has(w)) names.add(w);
+  }
+  // A store whose tables have no numbers yet (not migrated to them) is judged as a whole.
+  if (v.tables.size === 0) names.add('*');
+  return [...names].map((n) => [n, versionOf(v, n)]);
+}
+
+const current = (deps: Dep[], v: ReadVersions) => deps.every(([n, version]) => versionOf(v, n) === version);
+
 interface Entry {
-  version: string;
+  deps: Dep[];
   etag: string;
   headers: [string, string][];
   body: ArrayBuffer;
@@ -83,11 +127,11 @@ const utcDay = () => new Date().toISOString().slice(0, 10);
  * its way and one waiting, whatever the number of readers: under load a page costs a fraction of a
  * round trip to the database instead of one each.
  */
-export function freshReads(read: () => Promise<string>): () => Promise<string> {
-  let onItsWay: Promise<string> | undefined;
-  let waiting: Promise<string> | undefined;
+export function freshReads<T>(read: () => Promise<T>): () => Promise<T> {
+  let onItsWay: Promise<T> | undefined;
+  let waiting: Promise<T> | undefined;
   const start = () => {
-    const p: Promise<string> = read().finally(() => {
+    const p: Promise<T> = read().finally(() => {
       if (onItsWay === p) onItsWay = undefined;
     });
     onItsWay = p;
@@ -108,17 +152,18 @@ export function freshReads(read: () => Promise<string>): () => Promise<string> {
 
 /**
  * Keeps the answers of GET requests of readers who are not signed in (pages, downloads, API reads),
- * keyed by URL, language and day, each with the change number of the records it was rendered under.
- * A request reads the current number first and gets a kept answer only if it was rendered under that
- * number, so no one is served an answer older than the last write committed before the request came,
- * whichever process on the same database made it. Requests with credentials (a session or CSRF
+ * keyed by URL, language and day, each with the change numbers of the tables its rendering read
+ * (statements are recorded as it runs, see `recordingReads`). A request reads the current numbers
+ * first and gets a kept answer only if none of those tables has changed since, so no one is served an
+ * answer older than the last write committed before the request came, whichever process on the same
+ * database made it, while a write to one table leaves the answers that never read it in the cache. Requests with credentials (a session or CSRF
  * cookie, an API token) and answers that set a cookie other than the language's, are not 200 or say
  * `private` / `no-store` are never kept. Every kept answer carries a strong `ETag` (`If-None-Match` gets a 304) and, unless the
  * route chose its own, `Cache-Control: public, no-cache`: a CDN may keep it but asks again each time.
  */
 export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv> {
   const today = options.today ?? utcDay;
-  const currentVersion = freshReads(options.version);
+  const currentVersions = freshReads(options.versions);
   const lru = options.store ?? readCacheStore(options.maxBytes);
   // Readers who arrive while the same answer is being rendered wait for it instead of rendering it too.
   const rendering = new Map<string, Promise<Entry | undefined>>();
@@ -141,13 +186,13 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
       if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-store');
       return;
     }
-    const version = await currentVersion();
+    const versions = await currentVersions();
     const key = `${c.var.i18n.locale} ${today()} ${c.req.url}`;
     const ifNoneMatch = c.req.header('If-None-Match');
     const kept = lru.get(key);
-    if (kept && kept.version === version) return respond(kept, ifNoneMatch, 'hit');
+    if (kept && current(kept.deps, versions)) return respond(kept, ifNoneMatch, 'hit');
 
-    const slot = `${version} ${key}`;
+    const slot = `${versions.all} ${versions.always ?? ''} ${key}`;
     const inFlight = rendering.get(slot);
     if (inFlight) {
       const e = await inFlight;
@@ -163,18 +208,24 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
     );
     let entry: Entry | undefined;
     try {
-      await next();
-      const res = c.res;
-      const cacheControl = res.headers.get('Cache-Control') ?? '';
-      if (res.status === 200 && setsOnlyNeutralCookies(res) && !/no-store|private/i.test(cacheControl)) {
-        const body = await res.arrayBuffer();
+      // The body is read inside the recording too: a streamed page may query as it is written.
+      const { value: body, statements } = await recordingReads(async () => {
+        await next();
+        const res = c.res;
+        const cacheControl = res.headers.get('Cache-Control') ?? '';
+        if (res.status !== 200 || !setsOnlyNeutralCookies(res) || /no-store|private/i.test(cacheControl))
+          return;
+        return res.arrayBuffer();
+      });
+      if (body) {
+        const res = c.res;
         const headers: [string, string][] = [];
         res.headers.forEach((v, k) => {
           headers.push([k, v]);
         });
-        if (!cacheControl) headers.push(['Cache-Control', 'public, no-cache']);
+        if (!res.headers.has('Cache-Control')) headers.push(['Cache-Control', 'public, no-cache']);
         const etag = `"${createHash('sha256').update(new Uint8Array(body)).digest('base64url').slice(0, 27)}"`;
-        entry = { version, etag, headers, body };
+        entry = { deps: dependencies(statements, versions), etag, headers, body };
         lru.set(key, entry);
         // Replaced, not merged: a 304 carries none of the 200's body headers.
         c.res = undefined;

@@ -168,6 +168,37 @@ for (const driver of DRIVERS) {
       expect(await after.text()).toContain('A first step.');
     });
 
+    it('renders again after a publication only the pages that read assessments', async () => {
+      const setup = { id: null, name: 'test setup', role: 'admin' } as const;
+      const [a, b] = await Promise.all(
+        ['cy', 'dee'].map((username) =>
+          db.transaction((tx) =>
+            addUser(tx, setup, { username, displayName: username, role: 'editor', password: PASSWORD }),
+          ),
+        ),
+      );
+      const cy = { id: a!.id, name: 'cy', role: 'editor' } as const;
+      const dee = { id: b!.id, name: 'dee', role: 'editor' } as const;
+      for (const p of ['/tracker', '/milestones', '/opinion']) await app.request(p);
+      const draft = await draftAssessment(db, cy, 'trilateral-nuclear-risk-discussions', {
+        as_of: '2025-07-01',
+        implementation: 2,
+        rationale: 'A second step.',
+        evidence: [{ title: 'T', publisher: 'P', url: 'https://example.org/t2', quote: 'q' }],
+      });
+      const submitted = await submitForReview(db, cy, draft.id, draft.version);
+      await publishAssessment(db, dee, draft.id, submitted.version);
+      expect((await app.request('/tracker')).headers.get('X-Entente-Cache')).toBe('miss');
+      expect((await app.request('/milestones')).headers.get('X-Entente-Cache')).toBe('hit');
+      expect((await app.request('/opinion')).headers.get('X-Entente-Cache')).toBe('hit');
+      // A write to the table a page reads still shows at once.
+      await db.query("UPDATE milestones SET title = title || ' (renamed)'");
+      const milestones = await app.request('/milestones');
+      expect(milestones.headers.get('X-Entente-Cache')).toBe('miss');
+      expect(await milestones.text()).toContain('(renamed)');
+      expect((await app.request('/opinion')).headers.get('X-Entente-Cache')).toBe('hit');
+    });
+
     it('keeps API reads too, and bounds its memory', async () => {
       const first = await app.request('/api/papers');
       expect(first.headers.get('X-Entente-Cache')).toBe('miss');

@@ -2,10 +2,10 @@ import type { Queryable } from '../db.ts';
 
 /**
  * Tables a backup leaves out: the migration bookkeeping (compared instead: a backup restores only
- * into a store at the same schema) and the change number (raised by the restore itself, so that
+ * into a store at the same schema) and the change numbers (raised by the restore itself, so that
  * every process's read cache lets go of what it held).
  */
-export const NOT_BACKED_UP = ['entente_migrations', 'entente_changes'] as const;
+export const NOT_BACKED_UP = ['entente_migrations', 'entente_changes', 'entente_table_changes'] as const;
 
 export interface TableInfo {
   name: string;

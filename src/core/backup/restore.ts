@@ -115,7 +115,9 @@ export async function restoreBackup(
         s.last === null ? [s.name] : [s.name, s.last],
       );
     }
+    // The tables' triggers were off while they were written, so the restore raises every number.
     await tx.exec('UPDATE entente_changes SET version = version + 1');
+    await tx.exec('UPDATE entente_table_changes SET version = version + 1');
     return { header, rows: done };
   });
 }
