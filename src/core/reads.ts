@@ -1,22 +1,49 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Queryable } from './db.ts';
+
+interface Recording {
+  statements: Set<string>;
+  shared: WeakMap<Queryable, Map<string, Promise<unknown>>>;
+}
 
 /**
  * The statements sent to the store while a piece of work runs, whatever handle or transaction sent
  * them: the read cache renders a page inside {@link recordingReads} and keeps it with the tables
  * those statements name. Both drivers call {@link noteStatement} for every statement.
  */
-const recording = new AsyncLocalStorage<Set<string>>();
+const recording = new AsyncLocalStorage<Recording>();
 
-/** Runs `fn`, collecting every statement sent to the store meanwhile (by `fn` and what it awaits). */
+/**
+ * Runs `fn`, collecting every statement sent to the store meanwhile (by `fn` and what it awaits).
+ * `fn` must only read: reads made with {@link readOnce} are shared within it.
+ */
 export async function recordingReads<T>(
   fn: () => Promise<T>,
 ): Promise<{ value: T; statements: Set<string> }> {
-  const statements = new Set<string>();
-  const value = await recording.run(statements, fn);
-  return { value, statements };
+  const r: Recording = { statements: new Set(), shared: new WeakMap() };
+  const value = await recording.run(r, fn);
+  return { value, statements: r.statements };
 }
 
 /** Called by the drivers with each statement; does nothing outside {@link recordingReads}. */
 export function noteStatement(sql: string): void {
-  recording.getStore()?.add(sql);
+  recording.getStore()?.statements.add(sql);
+}
+
+/**
+ * The answer of `read(q)`, read once per rendering of a page: a page whose parts each need, say,
+ * every item's status gets them from one read of the records (and all its parts from the same
+ * state of them). Outside {@link recordingReads} (a write, a signed-in reader's page), it reads.
+ */
+export function readOnce<T>(q: Queryable, key: string, read: () => Promise<T>): Promise<T> {
+  const r = recording.getStore();
+  if (!r) return read();
+  let kept = r.shared.get(q);
+  if (!kept) r.shared.set(q, (kept = new Map()));
+  let p = kept.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = read();
+    kept.set(key, p);
+  }
+  return p;
 }

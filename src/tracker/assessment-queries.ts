@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/index.ts';
+import { type Queryable, readOnce } from '../core/index.ts';
 import type { ReviewState } from './assessment.ts';
 import { currentAssessments, type ScoredAssessment, type ScoredItem, type ScoredLink } from './scores.ts';
 import { type Status, withStatus } from './status.ts';
@@ -38,12 +38,25 @@ export async function getAssessment(q: Queryable, id: string): Promise<Assessmen
   return row;
 }
 
-/** Published assessments, newest publication first: the feed and the corrections log read these. */
-export function listPublished(q: Queryable, f: { party?: string; area?: string; limit?: number } = {}) {
-  return listAssessments(q, { ...f, state: 'published' }).then((rows) =>
-    rows
-      .sort((a, b) => (b.published_at ?? b.as_of).localeCompare(a.published_at ?? a.as_of))
-      .slice(0, f.limit ?? rows.length),
+/**
+ * Published assessments, newest publication first (by judgement date where none is recorded): the
+ * feed, the home page and the corrections log read these. The limit is applied by the store, so the
+ * home page's latest five do not read every assessment's evidence.
+ */
+export function listPublished(
+  q: Queryable,
+  f: { party?: string; area?: string; limit?: number } = {},
+): Promise<AssessmentRow[]> {
+  return q.query<AssessmentRow>(
+    `${SELECT}
+      LEFT JOIN issue_areas ia ON ia.id = t.issue_area_id
+      WHERE a.state = 'published'
+        AND ($1::text IS NULL OR $1 = ANY (t.parties))
+        AND ($2::text IS NULL OR t.issue_area_id = $2 OR ia.parent_id = $2)
+      ORDER BY coalesce(a.published_at, a.as_of) COLLATE "C" DESC,
+               a.as_of DESC, a.published_at DESC NULLS LAST, a.id DESC
+      LIMIT $3`,
+    [f.party ?? null, f.area ?? null, f.limit ?? null],
   );
 }
 
@@ -73,11 +86,15 @@ export async function getTrackedItem(q: Queryable, id: string): Promise<TrackedI
   return row;
 }
 
-export function listTrackedItems(q: Queryable): Promise<TrackedItemRow[]> {
-  return q.query<TrackedItemRow>(
-    `SELECT ${ITEM_COLUMNS} FROM (${ITEM_SELECT}) i ${ITEM_JOIN}
-      ORDER BY i.kind DESC, coalesce(top.position, ia.position), ia.position, i.id`,
+/** Every tracked item; read once per rendering of a page (a copy of the list each time). */
+export async function listTrackedItems(q: Queryable): Promise<TrackedItemRow[]> {
+  const rows = await readOnce(q, 'tracked items', () =>
+    q.query<TrackedItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM (${ITEM_SELECT}) i ${ITEM_JOIN}
+        ORDER BY i.kind DESC, coalesce(top.position, ia.position), ia.position, i.id`,
+    ),
   );
+  return [...rows];
 }
 
 /**
@@ -98,12 +115,15 @@ export async function scoredItems(q: Queryable): Promise<ScoredItem[]> {
     }));
 }
 
-/** Every published assessment in the shape scores read. */
-export function scoredAssessments(q: Queryable): Promise<ScoredAssessment[]> {
-  return q.query<ScoredAssessment>(
-    `SELECT id, item_id, as_of, implementation, flags, compliance, corrects, published_at
-       FROM assessments WHERE state = 'published'`,
+/** Every published assessment in the shape scores read; read once per rendering of a page. */
+export async function scoredAssessments(q: Queryable): Promise<ScoredAssessment[]> {
+  const rows = await readOnce(q, 'scored assessments', () =>
+    q.query<ScoredAssessment>(
+      `SELECT id, item_id, as_of, implementation, flags, compliance, corrects, published_at
+         FROM assessments WHERE state = 'published'`,
+    ),
   );
+  return [...rows];
 }
 
 const LINK_SELECT = `
@@ -145,7 +165,10 @@ export async function statusesOn(
   q: Queryable,
   asOf = new Date().toISOString().slice(0, 10),
 ): Promise<Statuses> {
-  const [items, assessments] = await Promise.all([listTrackedItems(q), scoredAssessments(q)]);
-  const listed = withStatus(items, currentAssessments(assessments, asOf));
-  return new Map(listed.map((i) => [i.id, { status: i.status, assessed_as_of: i.assessed_as_of }]));
+  const statuses = await readOnce(q, `statuses on ${asOf}`, async () => {
+    const [items, assessments] = await Promise.all([listTrackedItems(q), scoredAssessments(q)]);
+    const listed = withStatus(items, currentAssessments(assessments, asOf));
+    return new Map(listed.map((i) => [i.id, { status: i.status, assessed_as_of: i.assessed_as_of }]));
+  });
+  return new Map(statuses);
 }
