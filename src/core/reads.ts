@@ -39,7 +39,10 @@ export function readOnce<T>(q: Queryable, key: string, read: () => Promise<T>): 
   const r = recording.getStore();
   if (!r) return read();
   let kept = r.shared.get(q);
-  if (!kept) r.shared.set(q, (kept = new Map()));
+  if (!kept) {
+    kept = new Map();
+    r.shared.set(q, kept);
+  }
   let p = kept.get(key) as Promise<T> | undefined;
   if (!p) {
     p = read();
