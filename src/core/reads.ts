@@ -3,6 +3,7 @@ import type { Queryable } from './db.ts';
 
 interface Recording {
   statements: Set<string>;
+  sources: Set<string>;
   shared: WeakMap<Queryable, Map<string, Promise<unknown>>>;
 }
 
@@ -19,15 +20,24 @@ const recording = new AsyncLocalStorage<Recording>();
  */
 export async function recordingReads<T>(
   fn: () => Promise<T>,
-): Promise<{ value: T; statements: Set<string> }> {
-  const r: Recording = { statements: new Set(), shared: new WeakMap() };
+): Promise<{ value: T; statements: Set<string>; sources: Set<string> }> {
+  const r: Recording = { statements: new Set(), sources: new Set(), shared: new WeakMap() };
   const value = await recording.run(r, fn);
-  return { value, statements: r.statements };
+  return { value, statements: r.statements, sources: r.sources };
 }
 
 /** Called by the drivers with each statement; does nothing outside {@link recordingReads}. */
 export function noteStatement(sql: string): void {
   recording.getStore()?.statements.add(sql);
+}
+
+/**
+ * Called by what reads records kept outside the store (the signals warehouse, by `name`) each time
+ * it is read; does nothing outside {@link recordingReads}. The read cache keeps what was rendered
+ * from it only while the source's version (`ReadVersions.sources`) stays the same.
+ */
+export function noteSource(name: string): void {
+  recording.getStore()?.sources.add(name);
 }
 
 /**

@@ -23,6 +23,13 @@ import { siteRoutes } from './site.tsx';
 import { siteBase } from './site-url.ts';
 import { briefRoutes, trackerApi, trackerRoutes } from './tracker/index.ts';
 
+/** Records kept outside the store that pages read (see `noteSource`). */
+export interface ReadSource {
+  name: string;
+  /** Changes whenever what is read from the source may have: read before each request is served. */
+  version: () => Promise<string>;
+}
+
 export interface AppDeps {
   db: Db;
   /** API routes of optional modules (e.g. signals), added to the same OpenAPI document. */
@@ -31,6 +38,11 @@ export interface AppDeps {
   sitePlugins?: Hono[];
   /** The last months of signals for the home page; absent when the site has no signals module. */
   signals?: () => Promise<SignalsState>;
+  /**
+   * What the pages read from outside the store (the signals warehouse), with its version: the read
+   * cache keeps a page that read one only while its version stays the same.
+   */
+  sources?: ReadSource[];
   /** Cookie settings and the login rate limiter (tests pass their own). */
   accounts?: AuthOptions & { limiter?: LoginLimiter };
   /**
@@ -100,12 +112,13 @@ export function createApp(deps: AppDeps) {
         maxBytes: deps.cache.maxBytes,
         store: deps.cache.store,
         // A dataset added to the store changes the header's list of them on every page.
-        versions: async () => ({
-          ...(await changeVersions(deps.db)),
-          always: String(deps.datasets?.length ?? 0),
-        }),
-        // Signals come from the DuckDB warehouse, which `entente signals` writes from another process.
-        exclude: (path) => /^\/(api\/)?signals(\/|$)/.test(path.slice(base.length)),
+        versions: async () => {
+          const [store, sources] = await Promise.all([
+            changeVersions(deps.db),
+            Promise.all((deps.sources ?? []).map(async (s) => [s.name, await s.version()] as const)),
+          ]);
+          return { ...store, always: String(deps.datasets?.length ?? 0), sources: new Map(sources) };
+        },
       }),
     );
   }

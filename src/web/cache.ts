@@ -15,8 +15,6 @@ export interface ReadCacheOptions {
    * rendering read (or the whole store, for a read of the search index) is as it was then.
    */
   versions: () => Promise<ReadVersions>;
-  /** Paths whose answers come from elsewhere than the records (the signals warehouse). */
-  exclude?: (path: string) => boolean;
   /** Keep answers here rather than in a store of this middleware's own (`readCacheStore`). */
   store?: ReadCacheStore;
   /** The day, for pages that depend on it (the quarter being scored). @default the UTC date now */
@@ -33,7 +31,10 @@ export function readCacheStore(maxBytes: number): ReadCacheStore {
     maxSize: Math.max(1, maxBytes),
     maxEntrySize: Math.max(1, maxBytes),
     sizeCalculation: (e, key) =>
-      e.body.byteLength + key.length + e.headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + 64,
+      e.body.byteLength +
+      key.length +
+      Object.entries(e.headers).reduce((n, [k, v]) => n + k.length + v.length, 0) +
+      64,
   });
 }
 export type ReadCacheStore = LRUCache<string, Entry>;
@@ -46,13 +47,29 @@ export interface ReadVersions {
   tables: ReadonlyMap<string, string>;
   /** What every answer depends on, whatever it read (the list of datasets in the header). */
   always?: string;
+  /**
+   * The version of each source outside the store (the signals warehouse): an answer depends on
+   * those its rendering noted reading (`noteSource`).
+   */
+  sources?: ReadonlyMap<string, string>;
 }
 
-/** A dependency of a kept answer: a table's name, `*` for the whole store or `` for `always`. */
+/**
+ * A dependency of a kept answer: a table's name, `*` for the whole store, `` for `always`, or
+ * `source <name>` for a source outside the store (no table's name has a space).
+ */
 type Dep = [name: string, version: string];
 
+const SOURCE = 'source ';
+
 const versionOf = (v: ReadVersions, name: string) =>
-  name === '*' ? v.all : name === '' ? (v.always ?? '') : (v.tables.get(name) ?? '0');
+  name === '*'
+    ? v.all
+    : name === ''
+      ? (v.always ?? '')
+      : name.startsWith(SOURCE)
+        ? (v.sources?.get(name.slice(SOURCE.length)) ?? '')
+        : (v.tables.get(name) ?? '0');
 
 const namesOf = new LRUCache<string, string[]>({ max: 2000 });
 const DERIVED = new Set<string>(DERIVED_TABLES);
@@ -60,10 +77,19 @@ const DERIVED = new Set<string>(DERIVED_TABLES);
 /**
  * What an answer rendered with these statements depends on: each watched table a statement names
  * (any word of it that is a table's name, so a column or a string of that name only makes the
- * answer go sooner), or the whole store if a statement reads what is made from all of them.
+ * answer go sooner), or the whole store if a statement reads what is made from all of them, and the
+ * sources outside the store it read; `undefined` (not to be kept) if one of those has no version.
  */
-export function dependencies(statements: Iterable<string>, v: ReadVersions): Dep[] {
+export function dependencies(
+  statements: Iterable<string>,
+  v: ReadVersions,
+  sources: Iterable<string> = [],
+): Dep[] | undefined {
   const names = new Set<string>(['']);
+  for (const s of sources) {
+    if (!v.sources?.has(s)) return undefined;
+    names.add(SOURCE + s);
+  }
   for (const sql of statements) {
     let words = namesOf.get(sql);
     if (!words) {
@@ -84,8 +110,9 @@ const current = (deps: Dep[], v: ReadVersions) => deps.every(([n, version]) => v
 interface Entry {
   deps: Dep[];
   etag: string;
-  headers: [string, string][];
-  body: ArrayBuffer;
+  /** Lower-case names; a plain object, so that a kept answer is sent without a `Headers` built for it. */
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /** Cookies that do not say who is asking; a request with any other cookie is never cached. */
@@ -115,6 +142,19 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
     .some((t) => t === '*' || t === etag);
+}
+
+const BODY_HEADERS = ['content-type', 'content-length', 'content-disposition'];
+
+/** The headers as an object, or `undefined` when they cannot be one (two cookies set). */
+function plainHeaders(h: Headers): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  let cookies = 0;
+  h.forEach((v, k) => {
+    if (k === 'set-cookie') cookies++;
+    out[k] = v;
+  });
+  return cookies > 1 ? undefined : out;
 }
 
 const utcDay = () => new Date().toISOString().slice(0, 10);
@@ -168,19 +208,18 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
   // Readers who arrive while the same answer is being rendered wait for it instead of rendering it too.
   const rendering = new Map<string, Promise<Entry | undefined>>();
 
+  // A plain object of headers and a byte array: the Node adapter writes such a response as it is.
   const respond = (e: Entry, ifNoneMatch: string | undefined, state: 'hit' | 'miss') => {
-    const headers = new Headers(e.headers);
-    headers.set('ETag', e.etag);
-    headers.set('X-Entente-Cache', state);
+    const headers: Record<string, string> = { ...e.headers, etag: e.etag, 'x-entente-cache': state };
     if (matches(ifNoneMatch, e.etag)) {
-      for (const h of ['Content-Type', 'Content-Length', 'Content-Disposition']) headers.delete(h);
+      for (const h of BODY_HEADERS) delete headers[h];
       return new Response(null, { status: 304, headers });
     }
     return new Response(e.body, { status: 200, headers });
   };
 
   return async (c, next) => {
-    if (c.req.method !== 'GET' || options.exclude?.(c.req.path)) return next();
+    if (c.req.method !== 'GET') return next();
     if (!anonymous(c.req.header('Cookie'), c.req.header('Authorization'))) {
       await next();
       if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-store');
@@ -209,7 +248,11 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
     let entry: Entry | undefined;
     try {
       // The body is read inside the recording too: a streamed page may query as it is written.
-      const { value: body, statements } = await recordingReads(async () => {
+      const {
+        value: body,
+        statements,
+        sources,
+      } = await recordingReads(async () => {
         await next();
         const res = c.res;
         const cacheControl = res.headers.get('Cache-Control') ?? '';
@@ -217,19 +260,22 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
           return;
         return res.arrayBuffer();
       });
-      if (body) {
-        const res = c.res;
-        const headers: [string, string][] = [];
-        res.headers.forEach((v, k) => {
-          headers.push([k, v]);
-        });
-        if (!res.headers.has('Cache-Control')) headers.push(['Cache-Control', 'public, no-cache']);
-        const etag = `"${createHash('sha256').update(new Uint8Array(body)).digest('base64url').slice(0, 27)}"`;
-        entry = { deps: dependencies(statements, versions), etag, headers, body };
+      const deps = body && dependencies(statements, versions, sources);
+      const headers = body && deps && plainHeaders(c.res.headers);
+      if (body && deps && headers) {
+        headers['cache-control'] ??= 'public, no-cache';
+        const bytes = new Uint8Array(body);
+        const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+        entry = { deps, etag, headers, body: bytes };
         lru.set(key, entry);
+      }
+      if (body) {
         // Replaced, not merged: a 304 carries none of the 200's body headers.
+        const res = c.res;
         c.res = undefined;
-        c.res = respond(entry, ifNoneMatch, 'miss');
+        c.res = entry
+          ? respond(entry, ifNoneMatch, 'miss')
+          : new Response(body, { status: res.status, headers: res.headers });
       }
     } finally {
       rendering.delete(slot);

@@ -7,7 +7,7 @@ import type { SiteDataset } from './dataset-list.ts';
 
 export interface SiteDeps extends Omit<AppDeps, 'basePath' | 'datasets'> {
   /** What a dataset's site adds that reads the dataset (the signals module reads its parties). */
-  perDataset?: (db: Db) => Pick<AppDeps, 'apiPlugins' | 'sitePlugins' | 'signals'>;
+  perDataset?: (db: Db) => Pick<AppDeps, 'apiPlugins' | 'sitePlugins' | 'signals' | 'sources'>;
 }
 
 /** The datasets of the store, each with the handle that reads it. */

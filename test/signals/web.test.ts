@@ -296,4 +296,56 @@ describe('a server beside an ingest (DuckDB lets one process write a file, and n
     expect(after.status).toBe(200);
     expect(await after.text()).toContain('<h1>Signals: KOR–JPN</h1>');
   });
+
+  it('keeps pages that read the warehouse until it changes, and none rendered while another process writes it', async () => {
+    const server = createApp({
+      db,
+      ...signalsPlugins(db, fileWarehouse(path, { idleMs: 50 })),
+      cache: { maxBytes: 2 ** 23 },
+    });
+    const get = async (p: string) => {
+      const res = await server.request(p);
+      return { status: res.status, cache: res.headers.get('x-entente-cache'), body: await res.text() };
+    };
+    const before = await get('/signals/KOR-JPN');
+    expect(before).toMatchObject({ status: 200, cache: 'miss' });
+    expect((await get('/signals/KOR-JPN')).cache).toBe('hit');
+    expect((await get('/api/signals/status')).cache).toBe('miss');
+    expect((await get('/api/signals/status')).cache).toBe('hit');
+    const home = await get('/');
+    expect((await get('/')).cache).toBe('hit');
+
+    // Another file loaded while the server has let go of the warehouse (as `entente signals ingest` does).
+    await new Promise((r) => setTimeout(r, 150));
+    const w = await Warehouse.open(path);
+    await w.ingest(fixture('events-v2/20250104170000.export.CSV'));
+    w.close();
+    const changed = await get('/signals/KOR-JPN');
+    expect(changed).toMatchObject({ status: 200, cache: 'miss' });
+    expect(changed.body).not.toBe(before.body);
+    expect((await get('/api/signals/status')).cache).toBe('miss');
+    const homeAfter = await get('/');
+    expect(homeAfter.cache).toBe('miss');
+    expect(homeAfter.body).not.toBe(home.body);
+    // Pages that never read the warehouse stay kept.
+    expect((await get('/papers')).cache).toBe('miss');
+    expect((await get('/papers')).cache).toBe('hit');
+
+    await new Promise((r) => setTimeout(r, 150));
+    const { child, said } = await writer();
+    expect(said).toBe('held');
+    try {
+      const busy = await get('/');
+      expect(busy.status).toBe(200);
+      expect(busy.body).toContain('The signals warehouse is being updated');
+      // Rendered, not kept: the next reader gets it rendered again, not the busy one.
+      expect(busy.cache).toBeNull();
+      expect((await get('/')).cache).toBeNull();
+      expect((await get('/papers')).cache).toBe('hit');
+    } finally {
+      await letGo(child);
+    }
+    expect((await get('/')).cache).toBe('miss');
+    expect((await get('/')).cache).toBe('hit');
+  });
 });

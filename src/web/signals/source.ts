@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { UnavailableError } from '../../core/index.ts';
 import { lockHolder, Warehouse } from '../../signals/index.ts';
 
@@ -6,7 +7,27 @@ import { lockHolder, Warehouse } from '../../signals/index.ts';
  * How the site reaches the warehouse: runs `fn` with it open and returns what `fn` returns, or
  * `undefined` when there is no warehouse. Throws {@link WarehouseBusy} while another process writes it.
  */
-export type WarehouseSource = <T>(fn: (w: Warehouse) => Promise<T>) => Promise<T | undefined>;
+export type WarehouseSource = (<T>(fn: (w: Warehouse) => Promise<T>) => Promise<T | undefined>) & {
+  /**
+   * Changes whenever what the warehouse holds may have (see {@link fileVersion}); a source without
+   * one leaves what is read from it out of the read cache.
+   */
+  version?: () => Promise<string>;
+};
+
+/**
+ * The identity, size and modification time (in nanoseconds) of a DuckDB file and of its write-ahead
+ * log: another process's commit appends to the log and a checkpoint rewrites the file, so each
+ * changes one of them; a file replaced by another has a new identity.
+ */
+export async function fileVersion(path: string): Promise<string> {
+  const one = (p: string) =>
+    stat(p, { bigint: true }).then(
+      (s) => `${s.ino}:${s.size}:${s.mtimeNs}`,
+      () => '-',
+    );
+  return (await Promise.all([one(path), one(`${path}.wal`)])).join(' ');
+}
 
 /** Another process (an `entente signals ingest` or `fetch`) holds the warehouse for writing. */
 export class WarehouseBusy extends UnavailableError {
@@ -39,7 +60,7 @@ export function fileWarehouse(path: string, opts: { idleMs?: number } = {}): War
     opened = undefined;
     void o?.then((w) => w.close()).catch(() => {});
   };
-  return async (fn) => {
+  const source: WarehouseSource = async (fn) => {
     if (!existsSync(path)) return undefined;
     clearTimeout(timer);
     users++;
@@ -58,4 +79,6 @@ export function fileWarehouse(path: string, opts: { idleMs?: number } = {}): War
       }
     }
   };
+  source.version = () => fileVersion(path);
+  return source;
 }
