@@ -24,7 +24,7 @@ export { loadMigrations, type Migration, migrate } from './migrate.ts';
 export { openStore } from './open.ts';
 export { openPglite, type PgliteDb, type PgliteOptions } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
-export { noteSource, noteStatement, readOnce, recordingReads } from './reads.ts';
+export { noteSource, noteStatement, type ReadMemo, readOnce, readRows, recordingReads } from './reads.ts';
 export * from './schema.ts';
 export { readTextFile, type TextFile } from './text-file.ts';
 export {

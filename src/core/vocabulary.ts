@@ -1,9 +1,12 @@
 import type { Queryable } from './db.ts';
+import { readRows } from './reads.ts';
 import type { IssueAreaRow, PartyRow } from './views.ts';
 
 export const listParties = (q: Queryable) =>
-  q.query<PartyRow>(
-    'SELECT code, kind, name_en, name_ko, name_ja, iso3, cameo FROM parties ORDER BY position',
+  readRows(q, 'parties', () =>
+    q.query<PartyRow>(
+      'SELECT code, kind, name_en, name_ko, name_ja, iso3, cameo FROM parties ORDER BY position',
+    ),
   );
 
 export async function getParty(q: Queryable, code: string): Promise<PartyRow | undefined> {
@@ -16,10 +19,12 @@ export async function getParty(q: Queryable, code: string): Promise<PartyRow | u
 
 /** Issue areas depth first: each top-level area followed by its sub-areas. */
 export const listIssueAreas = (q: Queryable) =>
-  q.query<IssueAreaRow>(
-    `SELECT a.id, a.parent_id, a.name_en, a.name_ko, a.name_ja, a.description
-       FROM issue_areas a LEFT JOIN issue_areas p ON p.id = a.parent_id
-      ORDER BY coalesce(p.position, a.position), a.parent_id IS NOT NULL, a.position`,
+  readRows(q, 'issue areas', () =>
+    q.query<IssueAreaRow>(
+      `SELECT a.id, a.parent_id, a.name_en, a.name_ko, a.name_ja, a.description
+         FROM issue_areas a LEFT JOIN issue_areas p ON p.id = a.parent_id
+        ORDER BY coalesce(p.position, a.position), a.parent_id IS NOT NULL, a.position`,
+    ),
   );
 
 /**

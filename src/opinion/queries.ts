@@ -1,16 +1,18 @@
-import type { Localized, Queryable, Source } from '../core/index.ts';
+import { type Localized, type Queryable, readOnce, readRows, type Source } from '../core/index.ts';
 import { effectiveN, wilson } from './intervals.ts';
 import type { QuestionView, ResultView, SurveySeriesSummary, SurveySeriesView, WaveView } from './views.ts';
 
 /** Every survey series with the years it covers, in title order. */
 export function listSurveySeries(q: Queryable): Promise<SurveySeriesSummary[]> {
-  return q.query<SurveySeriesSummary>(
-    `SELECT s.id, s.title, s.pollsters, s.publics,
+  return readRows(q, 'survey series', () =>
+    q.query<SurveySeriesSummary>(
+      `SELECT s.id, s.title, s.pollsters, s.publics,
             (SELECT min(year) FROM survey_waves w WHERE w.series_id = s.id) AS first_year,
             (SELECT max(year) FROM survey_waves w WHERE w.series_id = s.id) AS last_year,
             (SELECT count(*)::int FROM survey_waves w WHERE w.series_id = s.id) AS waves,
             (SELECT count(*)::int FROM survey_results r WHERE r.series_id = s.id) AS results
        FROM survey_series s ORDER BY s.title, s.id`,
+    ),
   );
 }
 
@@ -26,7 +28,11 @@ interface QuestionRow {
 }
 
 /** One series with its questions, waves and results; each result carries its 95 % interval. */
-export async function getSurveySeries(q: Queryable, id: string): Promise<SurveySeriesView | undefined> {
+export function getSurveySeries(q: Queryable, id: string): Promise<SurveySeriesView | undefined> {
+  return readOnce(q, `survey series ${id}`, () => readSurveySeries(q, id));
+}
+
+async function readSurveySeries(q: Queryable, id: string): Promise<SurveySeriesView | undefined> {
   const [series] = await q.query<Omit<SurveySeriesView, 'questions' | 'waves' | 'results'>>(
     'SELECT id, title, pollsters, publics, mode, population, description, sources FROM survey_series WHERE id = $1',
     [id],

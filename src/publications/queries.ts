@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/index.ts';
+import { type Queryable, readRows } from '../core/index.ts';
 import type { AuthorRow, PaperRow, ProgramRow, SeriesRow } from './views.ts';
 
 const PAPER_SELECT = `
@@ -21,25 +21,31 @@ export function listPapers(
   q: Queryable,
   filter: { series?: string; author?: string } = {},
 ): Promise<PaperRow[]> {
-  return q.query<PaperRow>(
-    `${PAPER_SELECT}
+  return readRows(q, `papers ${filter.series ?? ''} ${filter.author ?? ''}`, () =>
+    q.query<PaperRow>(
+      `${PAPER_SELECT}
       WHERE ($1::text IS NULL OR p.series_id = $1)
         AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM paper_authors x WHERE x.paper_id = p.id AND x.author_id = $2))
       ORDER BY s.position, p.number NULLS LAST, p.id`,
-    [filter.series ?? null, filter.author ?? null],
+      [filter.series ?? null, filter.author ?? null],
+    ),
   );
 }
 
 export const listSeries = (q: Queryable) =>
-  q.query<SeriesRow>(
-    `SELECT s.id, s.program_id, s.title, s.partners, s.url, s.description, s.sources,
+  readRows(q, 'series', () =>
+    q.query<SeriesRow>(
+      `SELECT s.id, s.program_id, s.title, s.partners, s.url, s.description, s.sources,
             (SELECT count(*)::int FROM papers p WHERE p.series_id = s.id) AS papers
        FROM series s JOIN programs g ON g.id = s.program_id ORDER BY g.id, s.position`,
+    ),
   );
 
 export const listPrograms = (q: Queryable) =>
-  q.query<ProgramRow>(
-    'SELECT id, title, publisher, unit, url, description, sources FROM programs ORDER BY id',
+  readRows(q, 'programs', () =>
+    q.query<ProgramRow>(
+      'SELECT id, title, publisher, unit, url, description, sources FROM programs ORDER BY id',
+    ),
   );
 
 export async function getAuthor(q: Queryable, id: string): Promise<AuthorRow | undefined> {

@@ -1,4 +1,4 @@
-import { type Queryable, readOnce } from '../core/index.ts';
+import { type Queryable, readOnce, readRows } from '../core/index.ts';
 import type { ReviewState } from './assessment.ts';
 import { currentAssessments, type ScoredAssessment, type ScoredItem, type ScoredLink } from './scores.ts';
 import { type Status, withStatus } from './status.ts';
@@ -47,8 +47,10 @@ export function listPublished(
   q: Queryable,
   f: { party?: string; area?: string; limit?: number } = {},
 ): Promise<AssessmentRow[]> {
-  return q.query<AssessmentRow>(
-    `${SELECT}
+  const key = `published ${f.party ?? ''} ${f.area ?? ''} ${f.limit ?? ''}`;
+  return readRows(q, key, () =>
+    q.query<AssessmentRow>(
+      `${SELECT}
       LEFT JOIN issue_areas ia ON ia.id = t.issue_area_id
       WHERE a.state = 'published'
         AND ($1::text IS NULL OR $1 = ANY (t.parties))
@@ -56,7 +58,8 @@ export function listPublished(
       ORDER BY coalesce(a.published_at, a.as_of) COLLATE "C" DESC,
                a.as_of DESC, a.published_at DESC NULLS LAST, a.id DESC
       LIMIT $3`,
-    [f.party ?? null, f.area ?? null, f.limit ?? null],
+      [f.party ?? null, f.area ?? null, f.limit ?? null],
+    ),
   );
 }
 
@@ -138,12 +141,14 @@ const LINK_SELECT = `
 
 /** Links of a recommendation, or those pointing at a commitment, or all. */
 export function listLinks(q: Queryable, f: { recommendation?: string; target?: string } = {}) {
-  return q.query<LinkRow>(
-    `${LINK_SELECT}
+  return readRows(q, `links ${f.recommendation ?? ''} ${f.target ?? ''}`, () =>
+    q.query<LinkRow>(
+      `${LINK_SELECT}
       WHERE ($1::text IS NULL OR l.recommendation_id = $1)
         AND ($2::text IS NULL OR l.commitment_id = $2 OR l.milestone_id = $2)
       ORDER BY l.recommendation_id, target_date, l.id`,
-    [f.recommendation ?? null, f.target ?? null],
+      [f.recommendation ?? null, f.target ?? null],
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../core/index.ts';
+import { type Queryable, readRows } from '../core/index.ts';
 import { type Statuses, statusesOn } from './assessment-queries.ts';
 import type { CommitmentRow, MilestoneRow, RecommendationFilter, RecommendationRow } from './views.ts';
 
@@ -34,8 +34,10 @@ const withStatuses = (rows: Omit<RecommendationRow, 'status' | 'assessed_as_of'>
   }));
 
 function selectRecommendations(q: Queryable, f: RecommendationFilter) {
-  return q.query<Omit<RecommendationRow, 'status' | 'assessed_as_of'>>(
-    `${REC_SELECT}
+  const { status: _, as_of: __, ...where } = f;
+  return readRows(q, `recommendations ${JSON.stringify(where)}`, () =>
+    q.query<Omit<RecommendationRow, 'status' | 'assessed_as_of'>>(
+      `${REC_SELECT}
       WHERE ($1::text IS NULL OR r.issue_area_id = $1 OR ia.parent_id = $1)
         AND ($2::text IS NULL OR $2 = ANY (r.parties))
         AND ($3::text IS NULL OR r.format = $3)
@@ -43,14 +45,15 @@ function selectRecommendations(q: Queryable, f: RecommendationFilter) {
         AND ($5::text IS NULL OR p.series_id = $5 OR r.made_in IN (SELECT id FROM papers WHERE series_id = $5))
         AND ($6::text IS NULL OR r.paper_id = $6 OR r.made_in = $6)
       ORDER BY coalesce(top.position, ia.position), ia.position, r.paper_id, r.position`,
-    [
-      f.area ?? null,
-      f.party ?? null,
-      f.format ?? null,
-      f.contributor ?? null,
-      f.series ?? null,
-      f.paper ?? null,
-    ],
+      [
+        f.area ?? null,
+        f.party ?? null,
+        f.format ?? null,
+        f.contributor ?? null,
+        f.series ?? null,
+        f.paper ?? null,
+      ],
+    ),
   );
 }
 
@@ -63,13 +66,15 @@ export async function getRecommendation(q: Queryable, id: string): Promise<Recom
 }
 
 export function listCommitments(q: Queryable, f: { party?: string; milestone?: string } = {}) {
-  return q.query<CommitmentRow>(
-    `SELECT c.id, c.milestone_id, m.title AS milestone_title, m.date AS milestone_date, c.title, c.summary,
+  return readRows(q, `commitments ${f.party ?? ''} ${f.milestone ?? ''}`, () =>
+    q.query<CommitmentRow>(
+      `SELECT c.id, c.milestone_id, m.title AS milestone_title, m.date AS milestone_date, c.title, c.summary,
             c.parties, c.format, c.issue_area_id, ia.name_en AS issue_area_name, c.quote, c.due, c.version
        FROM commitments c JOIN milestones m ON m.id = c.milestone_id JOIN issue_areas ia ON ia.id = c.issue_area_id
       WHERE ($1::text IS NULL OR $1 = ANY (c.parties)) AND ($2::text IS NULL OR c.milestone_id = $2)
       ORDER BY m.date, c.milestone_id, c.position`,
-    [f.party ?? null, f.milestone ?? null],
+      [f.party ?? null, f.milestone ?? null],
+    ),
   );
 }
 
@@ -80,9 +85,11 @@ const MILESTONE_SELECT = `
 
 /** Milestones in date order (newest last), optionally of one party. */
 export function listMilestones(q: Queryable, f: { party?: string } = {}) {
-  return q.query<MilestoneRow>(
-    `${MILESTONE_SELECT} WHERE ($1::text IS NULL OR $1 = ANY (m.parties)) ORDER BY m.date, m.id`,
-    [f.party ?? null],
+  return readRows(q, `milestones ${f.party ?? ''}`, () =>
+    q.query<MilestoneRow>(
+      `${MILESTONE_SELECT} WHERE ($1::text IS NULL OR $1 = ANY (m.parties)) ORDER BY m.date, m.id`,
+      [f.party ?? null],
+    ),
   );
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
-import { DERIVED_TABLES, recordingReads } from '../core/index.ts';
+import { DERIVED_TABLES, type ReadMemo, recordingReads } from '../core/index.ts';
 import type { I18nEnv } from './i18n.ts';
 
 /** Settings of the read cache. */
@@ -144,6 +144,30 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((t) => t === '*' || t === etag);
 }
 
+/** Most reads kept for later renderings (each a list of one dataset's records, a few hundred rows). */
+const KEPT_READS = 500;
+
+/**
+ * Reads of the records shared between renderings (`readOnce`): after an assessment is published, the
+ * pages that show it are rendered again, but the milestones, papers and surveys they also show are
+ * not read again. A read is reused only while the tables its statements named are as they were.
+ */
+function keptReads(): (v: ReadVersions) => ReadMemo {
+  const kept = new LRUCache<string, { value: unknown; statements: string[]; deps: Dep[] }>({
+    max: KEPT_READS,
+  });
+  return (v) => ({
+    get: (key) => {
+      const e = kept.get(key);
+      return e && current(e.deps, v) ? e : undefined;
+    },
+    set: (key, value, statements) => {
+      const deps = dependencies(statements, v);
+      if (deps) kept.set(key, { value, statements: [...statements], deps });
+    },
+  });
+}
+
 const BODY_HEADERS = ['content-type', 'content-length', 'content-disposition'];
 
 /** The headers as an object, or `undefined` when they cannot be one (two cookies set). */
@@ -207,6 +231,7 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
   const lru = options.store ?? readCacheStore(options.maxBytes);
   // Readers who arrive while the same answer is being rendered wait for it instead of rendering it too.
   const rendering = new Map<string, Promise<Entry | undefined>>();
+  const reads = keptReads();
 
   // A plain object of headers and a byte array: the Node adapter writes such a response as it is.
   const respond = (e: Entry, ifNoneMatch: string | undefined, state: 'hit' | 'miss') => {
@@ -259,7 +284,7 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
         if (res.status !== 200 || !setsOnlyNeutralCookies(res) || /no-store|private/i.test(cacheControl))
           return;
         return res.arrayBuffer();
-      });
+      }, reads(versions));
       const deps = body && dependencies(statements, versions, sources);
       const headers = body && deps && plainHeaders(c.res.headers);
       if (body && deps && headers) {

@@ -199,6 +199,59 @@ for (const driver of DRIVERS) {
       expect((await app.request('/opinion')).headers.get('X-Entente-Cache')).toBe('hit');
     });
 
+    it('reads what a publication left unchanged once for every page and language', async () => {
+      const sent: string[] = [];
+      const spied: Db = Object.create(db, {
+        query: {
+          value: (sql: string, params?: unknown[]) => {
+            sent.push(sql);
+            return db.query(sql, params);
+          },
+        },
+      });
+      const site = cached(spied);
+      const times = (pattern: RegExp) => sent.filter((sql) => pattern.test(sql)).length;
+      const ITEMS = /FROM commitments c JOIN milestones m ON m.id = c.milestone_id\s+\) i/;
+      const PUBLISHED = /FROM assessments WHERE state = 'published'/;
+      const en = await (await site.request('/tracker')).text();
+      await site.request('/tracker?lang=ko');
+      await site.request('/recommendations');
+      expect([times(ITEMS), times(PUBLISHED)]).toEqual([1, 1]);
+
+      const setup = { id: null, name: 'test setup', role: 'admin' } as const;
+      const [a, b] = await Promise.all(
+        ['eve', 'fay'].map((username) =>
+          db.transaction((tx) =>
+            addUser(tx, setup, { username, displayName: username, role: 'editor', password: PASSWORD }),
+          ),
+        ),
+      );
+      const eve = { id: a!.id, name: 'eve', role: 'editor' } as const;
+      const fay = { id: b!.id, name: 'fay', role: 'editor' } as const;
+      const draft = await draftAssessment(db, eve, 'trilateral-nuclear-risk-discussions', {
+        as_of: '2025-08-01',
+        implementation: 3,
+        rationale: 'A third step.',
+        evidence: [{ title: 'T', publisher: 'P', url: 'https://example.org/t3', quote: 'q' }],
+      });
+      const submitted = await submitForReview(db, eve, draft.id, draft.version);
+      await publishAssessment(db, fay, draft.id, submitted.version);
+      const after = await site.request('/tracker');
+      expect(after.headers.get('X-Entente-Cache')).toBe('miss');
+      expect(await after.text()).not.toBe(en);
+      await site.request('/tracker?lang=ko');
+      // The items were not read again; the assessments were, once for both languages.
+      expect([times(ITEMS), times(PUBLISHED)]).toEqual([1, 2]);
+
+      await db.query(
+        "UPDATE recommendations SET title = title || ' (retitled)' WHERE id = 'trilateral-nuclear-risk-discussions'",
+      );
+      const retitled = await site.request('/tracker?lang=ko');
+      expect(retitled.headers.get('X-Entente-Cache')).toBe('miss');
+      expect(await retitled.text()).toContain('(retitled)');
+      expect(times(ITEMS)).toBe(2);
+    });
+
     it('keeps API reads too, and bounds its memory', async () => {
       const first = await app.request('/api/papers');
       expect(first.headers.get('X-Entente-Cache')).toBe('miss');
