@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
+import pLimit from 'p-limit';
 import { DERIVED_TABLES, type ReadMemo, recordingReads } from '../core/index.ts';
 import type { I18nEnv } from './i18n.ts';
 
@@ -19,7 +20,17 @@ export interface ReadCacheOptions {
   store?: ReadCacheStore;
   /** The day, for pages that depend on it (the quarter being scored). @default the UTC date now */
   today?: () => string;
+  /**
+   * Most pages rendered for the cache at once; the others wait their turn. Rendering is the costly
+   * part of a request, and after a publication many pages are rendered again together: a bound keeps
+   * the answers already kept flowing meanwhile instead of all waiting behind the renderings.
+   * @default RENDERS
+   */
+  renders?: number;
 }
+
+/** Pages rendered for the cache at once by default: one computing while another waits on the store. */
+export const RENDERS = 2;
 
 /**
  * Where kept answers are: least recently used first out, at most `maxBytes` (bodies, headers and
@@ -232,6 +243,7 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
   // Readers who arrive while the same answer is being rendered wait for it instead of rendering it too.
   const rendering = new Map<string, Promise<Entry | undefined>>();
   const reads = keptReads();
+  const inTurn = pLimit(Math.max(1, options.renders ?? RENDERS));
 
   // A plain object of headers and a byte array: the Node adapter writes such a response as it is.
   const respond = (e: Entry, ifNoneMatch: string | undefined, state: 'hit' | 'miss') => {
@@ -277,14 +289,16 @@ export function readCache(options: ReadCacheOptions): MiddlewareHandler<I18nEnv>
         value: body,
         statements,
         sources,
-      } = await recordingReads(async () => {
-        await next();
-        const res = c.res;
-        const cacheControl = res.headers.get('Cache-Control') ?? '';
-        if (res.status !== 200 || !setsOnlyNeutralCookies(res) || /no-store|private/i.test(cacheControl))
-          return;
-        return res.arrayBuffer();
-      }, reads(versions));
+      } = await inTurn(() =>
+        recordingReads(async () => {
+          await next();
+          const res = c.res;
+          const cacheControl = res.headers.get('Cache-Control') ?? '';
+          if (res.status !== 200 || !setsOnlyNeutralCookies(res) || /no-store|private/i.test(cacheControl))
+            return;
+          return res.arrayBuffer();
+        }, reads(versions)),
+      );
       const deps = body && dependencies(statements, versions, sources);
       const headers = body && deps && plainHeaders(c.res.headers);
       if (body && deps && headers) {
