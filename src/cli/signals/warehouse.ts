@@ -22,7 +22,8 @@ export async function openWarehouse(ctx: CliContext, opts: OpenOptions = {}): Pr
   }
   const open = () =>
     Warehouse.open(path, { readOnly, memoryLimit: opts.memoryMb ? `${opts.memoryMb}MB` : undefined });
-  const deadline = performance.now() + (opts.waitSeconds ?? 0) * 1000;
+  // Counted from the first refusal, not from the start: opening DuckDB may itself take a while.
+  let deadline: number | undefined;
   let w: Warehouse | undefined;
   let told = false;
   while (!w) {
@@ -33,6 +34,7 @@ export async function openWarehouse(ctx: CliContext, opts: OpenOptions = {}): Pr
       if (pid === null)
         throw new CliError(`cannot open the signals warehouse ${path}: ${(e as Error).message}`);
       // `entente serve` lets go of the warehouse a moment after its last signals page.
+      deadline ??= performance.now() + (opts.waitSeconds ?? 0) * 1000;
       if (performance.now() < deadline) {
         if (!told) ctx.err(`waiting for process ${pid ?? '(unknown)'} to let go of the signals warehouse…`);
         told = true;
