@@ -90,13 +90,7 @@ export async function watchTables(tx: Queryable): Promise<string[]> {
  * what is shared (account names), so its number is both.
  */
 export async function changeVersion(db: Pick<Db, 'query' | 'namespace'>): Promise<string> {
-  const [row] = await db.query<{ version: string | null }>(
-    db.namespace === SHARED_NAMESPACE
-      ? 'SELECT version::text AS version FROM entente_changes'
-      : `SELECT (SELECT version FROM entente_changes)::text || '.' ||
-                (SELECT version FROM ${SHARED_NAMESPACE}.entente_changes)::text AS version`,
-  );
-  return row?.version ?? '0';
+  return (await changeVersions(db)).all;
 }
 
 /**

@@ -90,14 +90,13 @@ export async function getTrackedItem(q: Queryable, id: string): Promise<TrackedI
 }
 
 /** Every tracked item; read once per rendering of a page (a copy of the list each time). */
-export async function listTrackedItems(q: Queryable): Promise<TrackedItemRow[]> {
-  const rows = await readOnce(q, 'tracked items', () =>
+export function listTrackedItems(q: Queryable): Promise<TrackedItemRow[]> {
+  return readRows(q, 'tracked items', () =>
     q.query<TrackedItemRow>(
       `SELECT ${ITEM_COLUMNS} FROM (${ITEM_SELECT}) i ${ITEM_JOIN}
         ORDER BY i.kind DESC, coalesce(top.position, ia.position), ia.position, i.id`,
     ),
   );
-  return [...rows];
 }
 
 /**
@@ -119,14 +118,13 @@ export async function scoredItems(q: Queryable): Promise<ScoredItem[]> {
 }
 
 /** Every published assessment in the shape scores read; read once per rendering of a page. */
-export async function scoredAssessments(q: Queryable): Promise<ScoredAssessment[]> {
-  const rows = await readOnce(q, 'scored assessments', () =>
+export function scoredAssessments(q: Queryable): Promise<ScoredAssessment[]> {
+  return readRows(q, 'scored assessments', () =>
     q.query<ScoredAssessment>(
       `SELECT id, item_id, as_of, implementation, flags, compliance, corrects, published_at
          FROM assessments WHERE state = 'published'`,
     ),
   );
-  return [...rows];
 }
 
 const LINK_SELECT = `

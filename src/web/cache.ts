@@ -73,14 +73,12 @@ type Dep = [name: string, version: string];
 
 const SOURCE = 'source ';
 
-const versionOf = (v: ReadVersions, name: string) =>
-  name === '*'
-    ? v.all
-    : name === ''
-      ? (v.always ?? '')
-      : name.startsWith(SOURCE)
-        ? (v.sources?.get(name.slice(SOURCE.length)) ?? '')
-        : (v.tables.get(name) ?? '0');
+function versionOf(v: ReadVersions, name: string): string {
+  if (name === '*') return v.all;
+  if (name === '') return v.always ?? '';
+  if (name.startsWith(SOURCE)) return v.sources?.get(name.slice(SOURCE.length)) ?? '';
+  return v.tables.get(name) ?? '0';
+}
 
 const namesOf = new LRUCache<string, string[]>({ max: 2000 });
 const DERIVED = new Set<string>(DERIVED_TABLES);

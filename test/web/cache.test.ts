@@ -16,6 +16,40 @@ const cached = (db: Db) => createApp({ db, cache: { maxBytes: 8 * 2 ** 20 } });
 const rename = (db: Db, title: string) =>
   db.query('UPDATE papers SET title = $1 WHERE id = $2', [title, '2025-skj-08-introduction']);
 
+const ITEM = 'trilateral-nuclear-risk-discussions';
+
+/** Two editors of the store, by user name: one to draft and submit, one to publish. */
+async function editors(db: Db, names: [string, string]) {
+  const setup = { id: null, name: 'test setup', role: 'admin' } as const;
+  const users = await Promise.all(
+    names.map((username) =>
+      db.transaction((tx) =>
+        addUser(tx, setup, { username, displayName: username, role: 'editor', password: PASSWORD }),
+      ),
+    ),
+  );
+  return users.map((u, i) => ({ id: u.id, name: names[i]!, role: 'editor' }) as const);
+}
+
+/** An assessment of {@link ITEM} drafted and submitted by one new editor, published by another. */
+async function publishOne(
+  db: Db,
+  names: [string, string],
+  as_of: string,
+  implementation: number,
+  rationale: string,
+) {
+  const [author, publisher] = await editors(db, names);
+  const draft = await draftAssessment(db, author!, ITEM, {
+    as_of,
+    implementation,
+    rationale,
+    evidence: [{ title: 'T', publisher: 'P', url: `https://example.org/${as_of}`, quote: 'q' }],
+  });
+  const submitted = await submitForReview(db, author!, draft.id, draft.version);
+  await publishAssessment(db, publisher!, draft.id, submitted.version);
+}
+
 for (const driver of DRIVERS) {
   describe.runIf(await available(driver))(`read cache (${driver.name})`, () => {
     let db: Db;
@@ -139,29 +173,20 @@ for (const driver of DRIVERS) {
     });
 
     it("is not emptied by an editor's draft or review step, which no reader sees; a publication empties it", async () => {
-      const setup = { id: null, name: 'test setup', role: 'admin' } as const;
-      const [a, b] = await Promise.all(
-        ['ann', 'bea'].map((username) =>
-          db.transaction((tx) =>
-            addUser(tx, setup, { username, displayName: username, role: 'editor', password: PASSWORD }),
-          ),
-        ),
-      );
-      const ann = { id: a!.id, name: 'ann', role: 'editor' } as const;
-      const bea = { id: b!.id, name: 'bea', role: 'editor' } as const;
-      const page = '/items/trilateral-nuclear-risk-discussions';
+      const [ann, bea] = await editors(db, ['ann', 'bea']);
+      const page = `/items/${ITEM}`;
       await app.request(page);
       const before = await changeVersion(db);
-      const draft = await draftAssessment(db, ann, 'trilateral-nuclear-risk-discussions', {
+      const draft = await draftAssessment(db, ann!, ITEM, {
         as_of: '2025-06-01',
         implementation: 1,
         rationale: 'A first step.',
         evidence: [{ title: 'T', publisher: 'P', url: 'https://example.org/t', quote: 'q' }],
       });
-      const submitted = await submitForReview(db, ann, draft.id, draft.version);
+      const submitted = await submitForReview(db, ann!, draft.id, draft.version);
       expect(await changeVersion(db)).toBe(before);
       expect((await app.request(page)).headers.get('X-Entente-Cache')).toBe('hit');
-      await publishAssessment(db, bea, draft.id, submitted.version);
+      await publishAssessment(db, bea!, draft.id, submitted.version);
       expect(await changeVersion(db)).not.toBe(before);
       const after = await app.request(page);
       expect(after.headers.get('X-Entente-Cache')).toBe('miss');
@@ -169,25 +194,8 @@ for (const driver of DRIVERS) {
     });
 
     it('renders again after a publication only the pages that read assessments', async () => {
-      const setup = { id: null, name: 'test setup', role: 'admin' } as const;
-      const [a, b] = await Promise.all(
-        ['cy', 'dee'].map((username) =>
-          db.transaction((tx) =>
-            addUser(tx, setup, { username, displayName: username, role: 'editor', password: PASSWORD }),
-          ),
-        ),
-      );
-      const cy = { id: a!.id, name: 'cy', role: 'editor' } as const;
-      const dee = { id: b!.id, name: 'dee', role: 'editor' } as const;
       for (const p of ['/tracker', '/milestones', '/opinion']) await app.request(p);
-      const draft = await draftAssessment(db, cy, 'trilateral-nuclear-risk-discussions', {
-        as_of: '2025-07-01',
-        implementation: 2,
-        rationale: 'A second step.',
-        evidence: [{ title: 'T', publisher: 'P', url: 'https://example.org/t2', quote: 'q' }],
-      });
-      const submitted = await submitForReview(db, cy, draft.id, draft.version);
-      await publishAssessment(db, dee, draft.id, submitted.version);
+      await publishOne(db, ['cy', 'dee'], '2025-07-01', 2, 'A second step.');
       expect((await app.request('/tracker')).headers.get('X-Entente-Cache')).toBe('miss');
       expect((await app.request('/milestones')).headers.get('X-Entente-Cache')).toBe('hit');
       expect((await app.request('/opinion')).headers.get('X-Entente-Cache')).toBe('hit');
@@ -218,24 +226,7 @@ for (const driver of DRIVERS) {
       await site.request('/recommendations');
       expect([times(ITEMS), times(PUBLISHED)]).toEqual([1, 1]);
 
-      const setup = { id: null, name: 'test setup', role: 'admin' } as const;
-      const [a, b] = await Promise.all(
-        ['eve', 'fay'].map((username) =>
-          db.transaction((tx) =>
-            addUser(tx, setup, { username, displayName: username, role: 'editor', password: PASSWORD }),
-          ),
-        ),
-      );
-      const eve = { id: a!.id, name: 'eve', role: 'editor' } as const;
-      const fay = { id: b!.id, name: 'fay', role: 'editor' } as const;
-      const draft = await draftAssessment(db, eve, 'trilateral-nuclear-risk-discussions', {
-        as_of: '2025-08-01',
-        implementation: 3,
-        rationale: 'A third step.',
-        evidence: [{ title: 'T', publisher: 'P', url: 'https://example.org/t3', quote: 'q' }],
-      });
-      const submitted = await submitForReview(db, eve, draft.id, draft.version);
-      await publishAssessment(db, fay, draft.id, submitted.version);
+      await publishOne(db, ['eve', 'fay'], '2025-08-01', 3, 'A third step.');
       const after = await site.request('/tracker');
       expect(after.headers.get('X-Entente-Cache')).toBe('miss');
       expect(await after.text()).not.toBe(en);
@@ -243,9 +234,7 @@ for (const driver of DRIVERS) {
       // The items were not read again; the assessments were, once for both languages.
       expect([times(ITEMS), times(PUBLISHED)]).toEqual([1, 2]);
 
-      await db.query(
-        "UPDATE recommendations SET title = title || ' (retitled)' WHERE id = 'trilateral-nuclear-risk-discussions'",
-      );
+      await db.query("UPDATE recommendations SET title = title || ' (retitled)' WHERE id = $1", [ITEM]);
       const retitled = await site.request('/tracker?lang=ko');
       expect(retitled.headers.get('X-Entente-Cache')).toBe('miss');
       expect(await retitled.text()).toContain('(retitled)');
