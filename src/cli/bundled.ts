@@ -23,7 +23,7 @@ export async function importBundled(ctx: CliContext, db: Db, why: string): Promi
   const started = performance.now();
   for (const dir of BUNDLED_DATASETS) {
     ctx.err(`${why}: importing the bundled record from ${dir}`);
-    const loaded = loadDataset(dir);
+    const loaded = loadDataset(dir, { cacheDir: ctx.config.cacheDir });
     if (!loaded.dataset) {
       for (const p of loaded.problems) ctx.err(formatProblem(p));
       throw new CliError(`The bundled dataset ${dir} is invalid; see the problems above.`);

@@ -7,7 +7,7 @@ import { type CliContext, DATASET_OPTION, withDataset, withStore } from './conte
 import { progress } from './progress.ts';
 
 function loadOrFail(ctx: CliContext, dir: string) {
-  const result = loadDataset(dir);
+  const result = loadDataset(dir, { cacheDir: ctx.config.cacheDir });
   if (!result.dataset) {
     for (const p of result.problems) ctx.err(formatProblem(p));
     throw new CliError(

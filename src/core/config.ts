@@ -28,7 +28,8 @@ export interface Config {
   cacheMb: number;
   /**
    * Folder where Entente keeps what it can make again, to skip the work next time: the copy of a
-   * migrated empty store that a new data folder starts from (`ENTENTE_CACHE_DIR`, `off` for none).
+   * migrated empty store that a new data folder starts from, and the parsed values of dataset files
+   * (`ENTENTE_CACHE_DIR`, `off` for none).
    * @default `node_modules/.cache/entente` beside the installed PGlite
    */
   cacheDir?: string;

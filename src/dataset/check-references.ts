@@ -17,6 +17,10 @@ type Files = {
   translations: ParsedFile<unknown>[];
 };
 
+/** Where in which file a field is. */
+type Place = { file: ParsedFile<unknown>; path: (string | number)[] };
+const where = (e: Place) => `${e.file.file}:${e.file.lineOf(e.path)}`;
+
 /**
  * Checks what a schema cannot: that every reference names a record of the dataset, and that ids are
  * unique across files. Each problem points at the referring field.
@@ -30,11 +34,14 @@ export function checkReferences(d: Dataset, f: Files): Problem[] {
     kind: string,
     entries: { id: string; file: ParsedFile<unknown>; path: (string | number)[] }[],
   ) => {
-    const seen = new Map<string, string>();
+    // The first use's line is found only for a duplicate: finding a line parses the file again when
+    // its value came from the cache.
+    const seen = new Map<string, Place>();
     for (const e of entries) {
       const first = seen.get(e.id);
-      if (first) at(e.file, e.path, 'duplicate_id', `${kind} id "${e.id}" is already used in ${first}`);
-      else seen.set(e.id, `${e.file.file}:${e.file.lineOf(e.path)}`);
+      if (first)
+        at(e.file, e.path, 'duplicate_id', `${kind} id "${e.id}" is already used in ${where(first)}`);
+      else seen.set(e.id, e);
     }
     return new Set(seen.keys());
   };
@@ -207,7 +214,7 @@ function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: A
   const recommendations = new Map(d.papers.flatMap((p) => p.recommendations.map((r) => [r.id, r] as const)));
   const commitments = new Map(d.milestones.flatMap((m) => m.commitments.map((c) => [c.id, c] as const)));
   const milestones = new Set(d.milestones.map((m) => m.id));
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Place>();
   d.assessments.forEach((file, fi) => {
     const pf = f.assessments[fi]!;
     if (!trackedItems.has(file.item))
@@ -230,8 +237,8 @@ function checkAssessments(d: Dataset, f: Files, trackedItems: Set<string>, at: A
       const base = ['assessments', i];
       const first = seen.get(a.id);
       if (first)
-        at(pf, [...base, 'id'], 'duplicate_id', `assessment id "${a.id}" is already used in ${first}`);
-      else seen.set(a.id, `${pf.file}:${pf.lineOf([...base, 'id'])}`);
+        at(pf, [...base, 'id'], 'duplicate_id', `assessment id "${a.id}" is already used in ${where(first)}`);
+      else seen.set(a.id, { file: pf, path: [...base, 'id'] });
       if (item) for (const p of judgementProblems(item, a)) at(pf, [...base, ...p.path], p.code, p.message);
       if (a.state === 'published') {
         for (const p of publicationProblems(a)) at(pf, [...base, ...p.path], p.code, p.message);

@@ -18,6 +18,7 @@ import {
   SurveyFile,
   TranslationsFile,
 } from './layout.ts';
+import { openYamlCache } from './yaml-cache.ts';
 import { type ParsedFile, parseYamlFile } from './yaml-file.ts';
 
 export interface LoadResult {
@@ -33,11 +34,32 @@ const FOLDERS = {
   surveys: SurveyFile,
 } as const;
 
+export interface LoadOptions {
+  /** Called with each file as it is read. */
+  onFile?: (file: string) => void;
+  /** Folder of the cache of parsed YAML files (`Config.cacheDir`); none parses every file. */
+  cacheDir?: string;
+}
+
 /**
  * Reads and validates a dataset folder. Returns the dataset only when there is no problem at all;
  * otherwise every problem found, each with file, line and field.
  */
-export function loadDataset(dir: string, onFile?: (file: string) => void): LoadResult {
+export function loadDataset(dir: string, { onFile, cacheDir }: LoadOptions = {}): LoadResult {
+  const cache = openYamlCache(cacheDir);
+  try {
+    return loadFolder(dir, (file, text, schema) => {
+      onFile?.(file);
+      return parseYamlFile(file, text, schema, cache);
+    });
+  } finally {
+    cache.save();
+  }
+}
+
+type Parse = <S extends z.ZodType>(file: string, text: string, schema: S) => ParsedFile<z.output<S>>;
+
+function loadFolder(dir: string, parseFile: Parse): LoadResult {
   const problems: Problem[] = [];
   const parsed: ParsedFile<unknown>[] = [];
   let files = 0;
@@ -57,9 +79,7 @@ export function loadDataset(dir: string, onFile?: (file: string) => void): LoadR
       problems.push(read.problem);
       return undefined;
     }
-    const text = read.text;
-    onFile?.(file);
-    const p = parseYamlFile(file, text, schema);
+    const p = parseFile(file, read.text, schema);
     problems.push(...p.problems);
     parsed.push(p);
     return p;

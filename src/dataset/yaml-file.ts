@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 
 // The YAML library (some 70 files) is loaded at the first file read or written, not with the module:
 // commands that read no dataset, `entente --help` among them, start without it.
@@ -12,6 +12,7 @@ const yaml = (): typeof import('yaml') => {
 import type { z } from 'zod';
 import type { Problem } from '../core/index.ts';
 import { problemsFromZod } from '../core/index.ts';
+import type { YamlCache } from './yaml-cache.ts';
 
 const MAX_SYNTAX_ERRORS = 10;
 
@@ -26,18 +27,27 @@ export interface ParsedFile<T> {
 
 /**
  * Parses `text` (the content of `file`) and validates it with `schema`. Every problem carries the
- * file, the line and the dotted field path; none is dropped.
+ * file, the line and the dotted field path; none is dropped. With a `cache`, a text parsed before is
+ * not parsed again unless a line must be found.
  */
 export function parseYamlFile<S extends z.ZodType>(
   file: string,
   text: string,
   schema: S,
+  cache?: YamlCache,
 ): ParsedFile<z.output<S>> {
-  const lineCounter = new (yaml().LineCounter)();
-  const doc = yaml().parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  let parsed: { doc: Document.Parsed; lineAt: (offset: number) => number } | undefined;
+  const parse = () => {
+    if (!parsed) {
+      const lineCounter = new (yaml().LineCounter)();
+      const doc = yaml().parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+      parsed = { doc, lineAt: (offset: number) => lineCounter.linePos(offset).line };
+    }
+    return parsed;
+  };
 
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    const { doc, lineAt } = parse();
     let node: unknown = doc.contents;
     let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : 1;
     for (const key of path) {
@@ -57,6 +67,10 @@ export function parseYamlFile<S extends z.ZodType>(
     return line;
   };
 
+  const hit = cache?.get(text);
+  if (hit) return validate(file, hit.value, schema, lineOf);
+
+  const { doc, lineAt } = parse();
   const problems: Problem[] = [];
   // A file that is not YAML at all fails on nearly every line; the first few errors say enough.
   for (const e of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) {
@@ -105,6 +119,18 @@ export function parseYamlFile<S extends z.ZodType>(
       lineOf,
     };
   }
+  cache?.set(text, js);
+  return validate(file, js, schema, lineOf);
+}
+
+/** Checks the value a file parsed to against its schema. */
+function validate<S extends z.ZodType>(
+  file: string,
+  js: unknown,
+  schema: S,
+  lineOf: ParsedFile<unknown>['lineOf'],
+): ParsedFile<z.output<S>> {
+  const problems: Problem[] = [];
   const result = schema.safeParse(js);
   if (result.success) return { file, value: result.data, problems, lineOf };
   problems.push(
