@@ -46,7 +46,7 @@ async function openEmbedded(dir: string, cacheDir: string | undefined): Promise<
   try {
     await migrate(db, migrations);
     await migrateDatasets(db);
-    keepEmptyStore(file, await (await db.dump('gzip')).arrayBuffer());
+    await keepEmptyStore(file, await db.dump('none'));
   } catch (e) {
     await db.close();
     throw e;

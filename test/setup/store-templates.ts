@@ -33,7 +33,7 @@ async function migratedPglite() {
   }
   const db = await openPglite(undefined);
   await migrate(db);
-  keepEmptyStore(file, await (await db.dump('gzip')).arrayBuffer());
+  await keepEmptyStore(file, await db.dump('none'));
   return db;
 }
 
